@@ -1,0 +1,16 @@
+# Compiler settings shared by all first-party targets: link `rk_settings` PRIVATE.
+add_library(rk_settings INTERFACE)
+target_compile_options(rk_settings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+  -Wno-sign-conversion)
+if(RUNKNEE_WERROR)
+  target_compile_options(rk_settings INTERFACE -Werror)
+endif()
+if(RUNKNEE_SANITIZE)
+  target_compile_options(rk_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined)
+  target_link_options(rk_settings INTERFACE -fsanitize=address,undefined)
+endif()
+if(RUNKNEE_FUZZ)
+  target_compile_options(rk_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(rk_settings INTERFACE -fsanitize=address,undefined)
+endif()

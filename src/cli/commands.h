@@ -1,0 +1,16 @@
+#pragma once
+// Every subcommand registers itself with one function declared here and defined in its own
+// cmd_*.cc file. A handler sets ctx.exit_code; it never calls exit().
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace rk::cli {
+
+// One line per command file (keep this list and add_all_commands in commands.cc in step):
+
+/// Calls every add_*_commands above; the one list of what the CLI can do.
+void add_all_commands(CLI::App& app, Context& ctx);
+
+}  // namespace rk::cli

@@ -1,0 +1,36 @@
+// runknee: the command-line front end. Thin by design: it parses arguments and hands over to
+// the library. Exceptions mean a bug (a broken invariant) and are caught here, once.
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "store/database.h"
+
+int main(int argc, char** argv) {
+  rk::cli::Context ctx;
+  CLI::App app{"runknee: inner (medial) knee pain help for runners. Not a diagnosis."};
+  app.require_subcommand(1);
+  std::string db;
+  app.add_option("--db", db, "SQLite store (default: $XDG_DATA_HOME/runknee/runknee.db)");
+  std::string knowledge;
+  app.add_option("--knowledge", knowledge, "Load the knowledge base from this folder instead");
+  app.set_version_flag("--version", "runknee 0.1.0");
+  app.parse_complete_callback([&] {
+    ctx.db_path = db.empty() ? rk::default_database_path() : std::filesystem::path(db);
+    if (!knowledge.empty()) ctx.knowledge_dir = knowledge;
+  });
+  rk::cli::add_all_commands(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : rk::cli::kBadInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "runknee: internal error (a bug, please report it): {}\n", e.what());
+    return 70;
+  }
+  return ctx.exit_code;
+}

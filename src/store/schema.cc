@@ -1,0 +1,15 @@
+#include "store/schema.h"
+
+#include "store/assessment_repo.h"
+
+namespace rk {
+
+const std::vector<SchemaStep>& schema_steps() {
+  // One line per repository; order matters only where a table references another.
+  static const std::vector<SchemaStep> steps = {
+      &AssessmentRepo::ensure_schema,
+  };
+  return steps;
+}
+
+}  // namespace rk

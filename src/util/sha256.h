@@ -1,0 +1,12 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace rk {
+
+/// Lower-case hex SHA-256 of `bytes` (libsodium).
+std::string sha256_hex(std::span<const std::uint8_t> bytes);
+
+}  // namespace rk

@@ -1,0 +1,24 @@
+#pragma once
+// Time helpers. All instants are UTC seconds since the Unix epoch (int64); local offsets are
+// carried separately in seconds east of UTC.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rk {
+
+/// "2024-05-01T06:30:00Z" from UTC seconds.
+std::string format_utc(std::int64_t utc_seconds);
+/// "2024-05-01" (local calendar day for the given offset).
+std::string format_date(std::int64_t utc_seconds, std::int32_t offset_seconds = 0);
+/// Parses "YYYY-MM-DD" (as UTC midnight), "YYYY-MM-DDTHH:MM:SS[.fff]" with optional "Z" or
+/// "+HH:MM"/"-HH:MM"; returns nullopt when malformed.
+std::optional<std::int64_t> parse_iso8601(std::string_view text);
+/// Days since 1970-01-01 for a civil date (proleptic Gregorian).
+std::int64_t days_from_civil(int year, unsigned month, unsigned day);
+/// Current UTC time; tests override it through RUNKNEE_NOW (ISO 8601) for reproducible output.
+std::int64_t now_utc();
+
+}  // namespace rk
