@@ -1,0 +1,30 @@
+#pragma once
+// Decoders: bytes in, activities out. None of them does I/O; `name` is only used in messages,
+// which read like a compiler's: "run.fit: byte 1234: record message 20 truncated".
+//
+// Failure policy: a file that cannot be read at all returns an Error; a file that is damaged but
+// partly readable returns what was recovered plus warnings in Decoded::warnings.
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "formats/activity.h"
+#include "util/expected.h"
+
+namespace rk {
+
+using Bytes = std::span<const std::uint8_t>;
+
+Expected<Decoded> decode_fit(Bytes bytes, std::string_view name);
+Expected<Decoded> decode_gpx(Bytes bytes, std::string_view name);
+Expected<Decoded> decode_tcx(Bytes bytes, std::string_view name);
+/// A runner's own training log: date, distance, duration, optional RPE and notes.
+Expected<Decoded> decode_csv_log(Bytes bytes, std::string_view name);
+
+/// Picks the decoder from the name (".fit", ".gpx", ".tcx", ".csv", each optionally ".gz") or,
+/// failing that, from the first bytes. Gunzips ".gz" first. Fills Activity::source (name, size,
+/// SHA-256 of the original bytes, format).
+Expected<Decoded> decode_any(Bytes bytes, std::string_view name);
+
+}  // namespace rk

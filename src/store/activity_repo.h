@@ -1,0 +1,48 @@
+#pragma once
+// Stored activities. Summaries live in columns; per-second streams are packed column by column
+// into one compressed blob per activity (never a row per sample).
+//
+// Duplicates: the same file (SHA-256) or the same activity seen through another format or
+// device (same sport, start within 60 s and distance within 2%) is not stored twice.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "formats/activity.h"
+#include "store/database.h"
+
+namespace rk {
+
+struct StoredActivity {
+  std::int64_t id = 0;
+  Activity activity;  // streams filled only when asked for
+};
+
+struct ActivityQuery {
+  std::optional<std::int64_t> since_utc;  // inclusive
+  std::optional<std::int64_t> until_utc;  // exclusive
+  bool with_streams = false;
+};
+
+class ActivityRepo {
+ public:
+  explicit ActivityRepo(Database& db) : db_(db) {}
+  static Expected<void> ensure_schema(Database& db);
+
+  /// The id of an already stored activity this one duplicates, if any.
+  Expected<std::optional<std::int64_t>> find_duplicate(const Activity& a);
+  /// Inserts one activity (in the caller's transaction, if any) and returns its id.
+  Expected<std::int64_t> insert(const Activity& a);
+  /// Oldest first.
+  Expected<std::vector<StoredActivity>> list(const ActivityQuery& q = {});
+  Expected<std::optional<StoredActivity>> find(std::int64_t id, bool with_streams = true);
+  /// True when a file with this SHA-256 was imported before (fast path for re-imports).
+  Expected<bool> has_file(const std::string& sha256);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace rk
