@@ -1,0 +1,63 @@
+#include "store/diary_repo.h"
+
+#include "util/error.h"
+
+namespace rk {
+namespace {
+
+StoredDiaryEntry read_row(const Statement& s) {
+  return {s.column_int(0), s.column_text(1), s.column_int(2), s.column_text(3)};
+}
+
+}  // namespace
+
+Expected<void> DiaryRepo::ensure_schema(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE IF NOT EXISTS diary_entries (
+      id INTEGER PRIMARY KEY,
+      date TEXT NOT NULL UNIQUE,
+      updated_utc INTEGER NOT NULL,
+      entry_json TEXT NOT NULL
+    );)sql");
+}
+
+Expected<std::int64_t> DiaryRepo::upsert(const StoredDiaryEntry& e) {
+  auto st = db_.prepare(
+      "INSERT INTO diary_entries(date, updated_utc, entry_json) VALUES (?, ?, ?) "
+      "ON CONFLICT(date) DO UPDATE SET updated_utc = excluded.updated_utc, "
+      "entry_json = excluded.entry_json");
+  if (!st) return fail(st.error());
+  st->bind(1, std::string_view(e.date)).bind(2, e.updated_utc).bind(3, e.entry_json);
+  if (auto r = st->run(); !r) return fail(r.error());
+  auto found = find_by_date(e.date);
+  if (!found) return fail(found.error());
+  if (!*found) return fail("diary entry for {} vanished after saving", e.date);
+  return (*found)->id;
+}
+
+Expected<std::optional<StoredDiaryEntry>> DiaryRepo::find_by_date(const std::string& date) {
+  auto st =
+      db_.prepare("SELECT id, date, updated_utc, entry_json FROM diary_entries WHERE date = ?");
+  if (!st) return fail(st.error());
+  st->bind(1, std::string_view(date));
+  auto row = st->step();
+  if (!row) return fail(row.error());
+  if (!*row) return std::optional<StoredDiaryEntry>();
+  return std::optional<StoredDiaryEntry>(read_row(*st));
+}
+
+Expected<std::vector<StoredDiaryEntry>> DiaryRepo::list() {
+  auto st =
+      db_.prepare("SELECT id, date, updated_utc, entry_json FROM diary_entries ORDER BY date, id");
+  if (!st) return fail(st.error());
+  std::vector<StoredDiaryEntry> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return fail(row.error());
+    if (!*row) break;
+    out.push_back(read_row(*st));
+  }
+  return out;
+}
+
+}  // namespace rk

@@ -1,0 +1,37 @@
+#pragma once
+// Pain diary entries, one per calendar day, as JSON text (the plan module owns the model). A
+// second `runknee log` for the same day updates that day's entry, so next-morning pain can be
+// added the day after the run.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace rk {
+
+struct StoredDiaryEntry {
+  std::int64_t id = 0;
+  std::string date;  // "2026-11-24", local calendar day
+  std::int64_t updated_utc = 0;
+  std::string entry_json;
+};
+
+class DiaryRepo {
+ public:
+  explicit DiaryRepo(Database& db) : db_(db) {}
+  static Expected<void> ensure_schema(Database& db);
+
+  /// Inserts the day's entry or replaces it; returns its id.
+  Expected<std::int64_t> upsert(const StoredDiaryEntry& e);
+  Expected<std::optional<StoredDiaryEntry>> find_by_date(const std::string& date);
+  /// Oldest first.
+  Expected<std::vector<StoredDiaryEntry>> list();
+
+ private:
+  Database& db_;
+};
+
+}  // namespace rk

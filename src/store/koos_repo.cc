@@ -1,0 +1,40 @@
+#include "store/koos_repo.h"
+
+#include "util/error.h"
+
+namespace rk {
+
+Expected<void> KoosRepo::ensure_schema(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE IF NOT EXISTS koos_results (
+      id INTEGER PRIMARY KEY,
+      taken_utc INTEGER NOT NULL,
+      answers_json TEXT NOT NULL,
+      scores_json TEXT NOT NULL
+    );)sql");
+}
+
+Expected<std::int64_t> KoosRepo::save(const StoredKoos& k) {
+  auto st = db_.prepare(
+      "INSERT INTO koos_results(taken_utc, answers_json, scores_json) VALUES (?, ?, ?)");
+  if (!st) return fail(st.error());
+  st->bind(1, k.taken_utc).bind(2, k.answers_json).bind(3, k.scores_json);
+  if (auto r = st->run(); !r) return fail(r.error());
+  return db_.last_insert_id();
+}
+
+Expected<std::vector<StoredKoos>> KoosRepo::list() {
+  auto st = db_.prepare(
+      "SELECT id, taken_utc, answers_json, scores_json FROM koos_results ORDER BY taken_utc, id");
+  if (!st) return fail(st.error());
+  std::vector<StoredKoos> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return fail(row.error());
+    if (!*row) break;
+    out.push_back({st->column_int(0), st->column_int(1), st->column_text(2), st->column_text(3)});
+  }
+  return out;
+}
+
+}  // namespace rk
