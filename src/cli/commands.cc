@@ -3,8 +3,7 @@
 namespace rk::cli {
 
 void add_all_commands(CLI::App& app, Context& ctx) {
-  (void)app;
-  (void)ctx;
+  add_serve_commands(app, ctx);
 }
 
 }  // namespace rk::cli
