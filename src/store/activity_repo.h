@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,23 @@ class ActivityRepo {
   /// True when a file with this SHA-256 was imported before (fast path for re-imports).
   Expected<bool> has_file(const std::string& sha256);
 
+  // Extensions for the import pipeline (src/ingest) and tests.
+
+  /// Every stored file SHA-256, so import workers can skip known files without the database.
+  Expected<std::vector<std::string>> file_hashes();
+  /// insert() with streams packed beforehand by pack_streams (which is thread-safe, so import
+  /// workers compress in parallel while one thread writes).
+  Expected<std::int64_t> insert(const Activity& a, std::span<const std::uint8_t> packed_streams);
+  /// Streams as stored: quantised per column to a fixed resolution (1 ms, about 1 cm of
+  /// position, 1 cm of distance and altitude, 1 mm/s, 0.1 bpm, 1/64 step per minute, ...),
+  /// delta-coded as varints, column by column, then zlib-compressed. Columns whose values do not
+  /// fit that scheme are kept as raw floats. See docs/import.md.
+  static std::vector<std::uint8_t> pack_streams(const Streams& s);
+  static Expected<Streams> unpack_streams(std::span<const std::uint8_t> blob);
+
  private:
   Database& db_;
+  std::optional<Statement> insert_stmt_, dup_stmt_, file_stmt_;
 };
 
 }  // namespace rk
