@@ -1,0 +1,104 @@
+#include "knowledge/knowledge_base.h"
+
+#include <algorithm>
+
+#include "knowledge/parse.h"
+#include "util/embedded.h"
+#include "util/error.h"
+#include "util/file_io.h"
+
+namespace rk {
+
+void collect_subjects(const Predicate& p, std::vector<std::string>& out) {
+  if (!p.subject.empty()) out.push_back(p.subject);
+  for (const auto& c : p.children) collect_subjects(c, out);
+}
+
+std::string_view to_string(QuestionType t) {
+  switch (t) {
+    case QuestionType::kBool: return "bool";
+    case QuestionType::kInt: return "int";
+    case QuestionType::kNumber: return "number";
+    case QuestionType::kEnum: return "enum";
+    case QuestionType::kMulti: return "multi";
+    case QuestionType::kText: return "text";
+  }
+  return "text";
+}
+
+Expected<KnowledgeBase> KnowledgeBase::load_files(const std::vector<KnowledgeFile>& files) {
+  KnowledgeData data;
+  knowledge::CrossRefs refs;
+  knowledge::Diagnostics diag;
+  for (const auto& f : files) knowledge::parse_file(f.name, f.text, data, refs, diag);
+  knowledge::validate(data, refs, diag);
+  if (!diag.empty()) {
+    std::string all;
+    for (const auto& m : diag.messages()) all += (all.empty() ? "" : "\n") + m;
+    return fail(Error{all});
+  }
+  return KnowledgeBase(std::move(data));
+}
+
+Expected<KnowledgeBase> KnowledgeBase::load_embedded() {
+  std::vector<KnowledgeFile> files;
+  for (const auto& f : embedded_files_knowledge())
+    files.push_back({std::string(f.name), std::string(f.bytes)});
+  return load_files(files);
+}
+
+Expected<KnowledgeBase> KnowledgeBase::load_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    return fail("{}: knowledge folder not found", dir.string());
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".yaml") paths.push_back(entry.path());
+  if (ec) return fail("{}: cannot list folder: {}", dir.string(), ec.message());
+  if (paths.empty()) return fail("{}: no .yaml files in the knowledge folder", dir.string());
+  std::sort(paths.begin(), paths.end());
+  std::vector<KnowledgeFile> files;
+  for (const auto& p : paths) {
+    auto text = read_file_text(p);
+    if (!text) return fail(text.error());
+    files.push_back({p.filename().string(), std::move(*text)});
+  }
+  return load_files(files);
+}
+
+namespace {
+template <class T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  for (const auto& item : items)
+    if (item.id == id) return &item;
+  return nullptr;
+}
+}  // namespace
+
+const Threshold* KnowledgeBase::threshold(std::string_view id) const {
+  return find_by_id(data_.thresholds, id);
+}
+const Citation* KnowledgeBase::citation(std::string_view id) const {
+  return find_by_id(data_.citations, id);
+}
+const Question* KnowledgeBase::question(std::string_view id) const {
+  return find_by_id(data_.questions, id);
+}
+const Cause* KnowledgeBase::cause(std::string_view id) const {
+  return find_by_id(data_.causes, id);
+}
+const Condition* KnowledgeBase::condition(std::string_view id) const {
+  return find_by_id(data_.conditions, id);
+}
+const Exercise* KnowledgeBase::exercise(std::string_view id) const {
+  return find_by_id(data_.exercises, id);
+}
+const UrgencyLevel* KnowledgeBase::urgency_level(std::string_view id) const {
+  return find_by_id(data_.urgency_levels, id);
+}
+double KnowledgeBase::threshold_or(std::string_view id, double fallback) const {
+  const Threshold* t = threshold(id);
+  return t ? t->value : fallback;
+}
+
+}  // namespace rk

@@ -1,0 +1,211 @@
+#pragma once
+// The knowledge base: every health statement, rule, question, exercise and citation runknee
+// uses, loaded from data/*.yaml (compiled into the binary, or a folder given with --knowledge)
+// and validated as a whole before anything runs. A bad entry is reported as
+// "causes.yaml:42: cause 'overuse': missing field 'name'"; all problems are listed at once.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "knowledge/predicate.h"
+#include "util/expected.h"
+
+namespace rk {
+
+struct Citation {
+  std::string id, text, kind;
+};
+
+struct Threshold {
+  std::string id;
+  double value = 0;
+  std::string unit, meaning, citation;
+};
+
+enum class QuestionType { kBool, kInt, kNumber, kEnum, kMulti, kText };
+std::string_view to_string(QuestionType t);
+
+struct Choice {
+  std::string id, label;
+};
+
+struct Question {
+  std::string id, section, prompt, help;
+  QuestionType type = QuestionType::kBool;
+  std::vector<Choice> values;  // enum and multi
+  std::optional<double> min, max;  // int and number; max is the length limit for text
+  std::optional<Predicate> ask_if;
+  bool required = false;
+};
+
+struct DerivedFact {
+  std::string id, meaning;
+};
+
+/// One scoring rule: when `when` holds, `weight` is added and `reason` is shown.
+struct Rule {
+  std::string id;
+  Predicate when;
+  double weight = 0;
+  std::string reason, citation;
+};
+
+struct Cause {
+  std::string id, name, summary, citation;
+  double base = 0;
+  std::vector<Rule> rules;
+  std::vector<std::string> would_change;
+};
+
+struct Condition {
+  std::string id, name, summary, citation;
+  double base = 0;
+  std::vector<Rule> rules;
+  std::vector<std::string> clinician_checks;
+};
+
+struct UrgencyLevel {
+  std::string id, label;
+};
+
+struct RedFlag {
+  std::string id, text;
+  Predicate when;
+  std::string urgency, action, citation;
+};
+
+struct UrgencyRule {
+  std::string id, text;
+  Predicate when;
+  std::string urgency, citation;
+};
+
+struct OttawaItem {
+  std::string id, text;
+  Predicate when;
+  std::string citation;
+};
+
+struct OttawaRule {
+  std::string id, text;
+  Predicate applies_when;
+  std::string urgency, action, citation;
+  std::vector<OttawaItem> items;
+};
+
+struct ReliefStep {
+  std::string id, title, how, timing, citation;
+  std::optional<Predicate> skip_if;
+};
+
+struct Caveat {
+  std::string text, citation;
+};
+
+struct Contraindication {
+  std::string id;
+  Predicate when;
+  std::string reason, citation;
+};
+
+struct Caution {
+  std::string id;
+  Predicate when;
+  std::string note, citation;
+};
+
+struct Medication {
+  std::string id, name, dose, interval, daily_max, notes, citation;
+  std::vector<Contraindication> contraindications;
+  std::vector<Caution> cautions;
+};
+
+struct Strategy {
+  std::string id, title, why;
+  std::vector<std::string> for_causes;
+  bool always = false;
+  std::string citation;
+  std::vector<std::string> exercises;
+};
+
+struct Exercise {
+  std::string id, name, target, how;
+  int sets = 0;
+  std::optional<int> reps, hold_s;
+  std::string progression, citation;
+};
+
+struct AnatomyEntry {
+  std::string id, name, what, how_it_hurts, citation;
+};
+
+struct FaqEntry {
+  std::string id, question, answer, citation;
+};
+
+/// Everything the data files hold, in file order.
+struct KnowledgeData {
+  std::vector<Citation> citations;
+  std::vector<Threshold> thresholds;
+  std::vector<Question> questions;
+  std::vector<DerivedFact> derived;
+  std::vector<Cause> causes;
+  std::vector<Condition> conditions;
+  std::vector<UrgencyLevel> urgency_levels;
+  std::vector<RedFlag> red_flags;
+  std::optional<OttawaRule> ottawa;
+  std::vector<UrgencyRule> urgency_rules;
+  std::vector<ReliefStep> relief_steps;
+  std::optional<Caveat> caveat;
+  std::vector<Medication> medications;
+  std::vector<Strategy> strategies;
+  std::vector<Exercise> exercises;
+  std::vector<AnatomyEntry> anatomy;
+  std::vector<FaqEntry> faq;
+  std::string disclaimer;
+};
+
+/// A named YAML text, e.g. {"causes.yaml", "..."}.
+struct KnowledgeFile {
+  std::string name;
+  std::string text;
+};
+
+class KnowledgeBase {
+ public:
+  /// The files compiled into the binary (data/*.yaml at build time).
+  static Expected<KnowledgeBase> load_embedded();
+  /// Every *.yaml file in `dir`, in name order.
+  static Expected<KnowledgeBase> load_dir(const std::filesystem::path& dir);
+  /// Parses and validates; the error lists every problem, one "file:line: message" per line.
+  static Expected<KnowledgeBase> load_files(const std::vector<KnowledgeFile>& files);
+
+  const Threshold* threshold(std::string_view id) const;  // nullptr when absent
+  const Citation* citation(std::string_view id) const;
+  const Question* question(std::string_view id) const;
+  const Cause* cause(std::string_view id) const;
+  const Condition* condition(std::string_view id) const;
+  const Exercise* exercise(std::string_view id) const;
+  const UrgencyLevel* urgency_level(std::string_view id) const;
+  /// threshold(id)->value, or `fallback` when the threshold is absent.
+  double threshold_or(std::string_view id, double fallback) const;
+
+  const KnowledgeData& data() const { return data_; }
+  const std::vector<Question>& questions() const { return data_.questions; }
+  const std::vector<Cause>& causes() const { return data_.causes; }
+  const std::vector<Condition>& conditions() const { return data_.conditions; }
+  const std::vector<RedFlag>& red_flags() const { return data_.red_flags; }
+  const std::vector<Exercise>& exercises() const { return data_.exercises; }
+  const std::vector<Strategy>& strategies() const { return data_.strategies; }
+  const std::vector<FaqEntry>& faq() const { return data_.faq; }
+  const std::vector<AnatomyEntry>& anatomy() const { return data_.anatomy; }
+
+ private:
+  explicit KnowledgeBase(KnowledgeData data) : data_(std::move(data)) {}
+  KnowledgeData data_;
+};
+
+}  // namespace rk
