@@ -1,0 +1,288 @@
+// The assessment wizard (sections of the questions schema, branching on ask_if), the result
+// view and the history.
+
+import { ApiError, get, post } from '../api';
+import { field, h, show } from '../dom';
+import { kneeMap, REGIONS } from '../kneemap';
+
+type Answer = boolean | number | string | string[];
+type Answers = Record<string, Answer>;
+
+interface Predicate {
+  op: string;
+  subject?: string;
+  values?: string[];
+  number?: number;
+  children?: Predicate[];
+}
+
+interface Question {
+  id: string;
+  section: string;
+  prompt: string;
+  help?: string;
+  type: 'bool' | 'int' | 'number' | 'enum' | 'multi' | 'text';
+  values?: { id: string; label: string }[];
+  min?: number | null;
+  max?: number | null;
+  required?: boolean;
+  ask_if?: Predicate | null;
+}
+
+function asString(a: Answer): string {
+  return typeof a === 'boolean' ? String(a) : String(a);
+}
+
+/// Mirrors the knowledge base's predicate semantics for ask_if over earlier answers.
+export function holds(p: Predicate | null | undefined, answers: Answers): boolean {
+  if (!p) return true;
+  const a = p.subject ? answers[p.subject] : undefined;
+  const vals = p.values ?? [];
+  const num = typeof a === 'number' ? a : Number.NaN;
+  switch (p.op) {
+    case 'all':
+      return (p.children ?? []).every((c) => holds(c, answers));
+    case 'any':
+      return (p.children ?? []).some((c) => holds(c, answers));
+    case 'not':
+      return !(p.children ?? []).every((c) => holds(c, answers));
+    case 'eq':
+      return a !== undefined && !Array.isArray(a) && asString(a) === vals[0];
+    case 'ne':
+      return a === undefined || Array.isArray(a) || asString(a) !== vals[0];
+    case 'lt':
+      return num < (p.number ?? 0);
+    case 'lte':
+      return num <= (p.number ?? 0);
+    case 'gt':
+      return num > (p.number ?? 0);
+    case 'gte':
+      return num >= (p.number ?? 0);
+    case 'in':
+      return a !== undefined && !Array.isArray(a) && vals.includes(asString(a));
+    case 'has':
+      return Array.isArray(a) && a.includes(vals[0]);
+    case 'has_any':
+      return Array.isArray(a) && a.some((x) => vals.includes(x));
+    case 'answered':
+      return (a !== undefined) === (vals[0] !== 'false');
+    default:
+      return true;
+  }
+}
+
+function control(q: Question, answers: Answers, onChange: () => void): HTMLElement {
+  const set = (v: Answer | undefined) => {
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete answers[q.id];
+    else answers[q.id] = v;
+    onChange();
+  };
+  const legendText = q.prompt + (q.required ? ' (required)' : '');
+  const hint = q.help ? h('p', { class: 'hint' }, q.help) : null;
+  const err = h('p', { class: 'field-error', id: `err-${q.id}`, role: 'alert', hidden: true });
+  if (q.type === 'bool' || q.type === 'enum') {
+    const opts = q.type === 'bool' ? [{ id: 'true', label: 'yes' }, { id: 'false', label: 'no' }] : (q.values ?? []);
+    const cur = answers[q.id] === undefined ? undefined : asString(answers[q.id]);
+    return h(
+      'fieldset',
+      { class: 'q', 'data-question': q.id, 'aria-describedby': `err-${q.id}` },
+      h('legend', {}, legendText),
+      hint,
+      h('div', { class: 'choices' }, opts.map((o) =>
+        h('label', { class: 'choice' },
+          h('input', {
+            type: 'radio', name: `q-${q.id}`, value: o.id, checked: cur === o.id,
+            onchange: () => set(q.type === 'bool' ? o.id === 'true' : o.id),
+          }),
+          ' ', o.label))),
+      err,
+    );
+  }
+  if (q.type === 'multi') {
+    const chosen = new Set<string>((answers[q.id] as string[] | undefined) ?? []);
+    const update = () => set([...chosen]);
+    const mapIds = new Set(REGIONS.map((r) => r.id));
+    const onMap = new Set((q.values ?? []).map((v) => v.id).filter((id) => mapIds.has(id)));
+    const boxes = (q.values ?? []).filter((o) => !onMap.has(o.id)).map((o) =>
+      h('label', { class: 'choice' },
+        h('input', {
+          type: 'checkbox', value: o.id, checked: chosen.has(o.id),
+          onchange: (e: Event) => {
+            if ((e.target as HTMLInputElement).checked) chosen.add(o.id);
+            else chosen.delete(o.id);
+            update();
+          },
+        }),
+        ' ', o.label));
+    return h('fieldset', { class: 'q', 'data-question': q.id },
+      h('legend', {}, legendText), hint,
+      onMap.size ? kneeMap(chosen, onMap, update) : null,
+      h('div', { class: 'choices' }, boxes), err);
+  }
+  const isNum = q.type === 'int' || q.type === 'number';
+  const input = h('input', {
+    type: isNum ? 'number' : 'text',
+    name: q.id,
+    inputmode: q.type === 'int' ? 'numeric' : undefined,
+    step: q.type === 'int' ? '1' : 'any',
+    min: isNum && q.min != null ? String(q.min) : undefined,
+    max: isNum && q.max != null ? String(q.max) : undefined,
+    maxlength: !isNum && q.max != null ? String(q.max) : undefined,
+    value: answers[q.id] === undefined ? '' : String(answers[q.id]),
+    required: q.required,
+    oninput: (e: Event) => {
+      const t = (e.target as HTMLInputElement).value.trim();
+      set(t === '' ? undefined : isNum ? Number(t) : t);
+    },
+  });
+  const wrap = field(legendText, input, q.help);
+  wrap.classList.add('q');
+  wrap.dataset.question = q.id;
+  wrap.appendChild(err);
+  return wrap;
+}
+
+export async function assessPage(main: HTMLElement): Promise<void> {
+  const schema = await get<{ questions: Question[] }>('/questions');
+  const answers: Answers = {};
+  const sections = [...new Set(schema.questions.map((q) => q.section))];
+  let step = 0;
+  const body = h('div', { class: 'wizard-body' });
+  const status = h('p', { class: 'status', 'aria-live': 'polite' });
+  const progress = h('progress', { max: sections.length, value: 1, 'aria-label': 'Progress through the questions' });
+  const heading = h('h2', { tabindex: -1 });
+  const back = h('button', { type: 'button', class: 'secondary', onclick: () => go(step - 1) }, 'Back');
+  const next = h('button', { type: 'button', id: 'wizard-next', onclick: () => go(step + 1) }, 'Next');
+  const submit = h('button', { type: 'button', id: 'wizard-submit', onclick: () => void send() }, 'See my result');
+
+  const visible = (sec: string) => schema.questions.filter((q) => q.section === sec && holds(q.ask_if, answers));
+  const render = () => {
+    const sec = sections[step];
+    heading.textContent = `${step + 1} of ${sections.length}: ${sec}`;
+    progress.value = step + 1;
+    const qs = visible(sec);
+    body.replaceChildren(...qs.map((q) => control(q, answers, () => {
+      // Re-render only when branching changed what this section shows.
+      const now = visible(sec).map((x) => x.id).join();
+      if (now !== qs.map((x) => x.id).join()) render();
+    })));
+    back.hidden = step === 0;
+    next.hidden = step === sections.length - 1;
+  };
+  const go = (to: number) => {
+    step = Math.max(0, Math.min(sections.length - 1, to));
+    // Skip sections with nothing to ask given the answers so far.
+    while (step < sections.length - 1 && visible(sections[step]).length === 0) step += to >= step ? 1 : -1;
+    render();
+    heading.focus();
+  };
+  const send = async () => {
+    status.textContent = 'Working it out…';
+    main.querySelectorAll<HTMLElement>('.field-error').forEach((e) => (e.hidden = true));
+    try {
+      const res = await post<{ id: number }>('/assessments', { answers });
+      location.hash = `#/assess/${res.id}`;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      status.textContent = `Please check your answers: ${e.message}`;
+      for (const err of e.all) {
+        const id = err.field?.replace(/^answers\./, '') ?? '';
+        const el = document.getElementById(`err-${id}`);
+        if (el) {
+          el.textContent = err.message;
+          el.hidden = false;
+        }
+      }
+      const first = e.all.map((x) => x.field?.replace(/^answers\./, '')).find((f) => f);
+      const sec = schema.questions.find((q) => q.id === first)?.section;
+      if (sec && sections.indexOf(sec) !== step) {
+        step = sections.indexOf(sec);
+        render();
+        for (const err of e.all) {
+          const el = document.getElementById(`err-${err.field?.replace(/^answers\./, '')}`);
+          if (el) {
+            el.textContent = err.message;
+            el.hidden = false;
+          }
+        }
+      }
+    }
+  };
+  show(main, 
+    h('h1', {}, 'Knee check'),
+    h('p', {}, 'Answer what you can; you can skip most questions. Nothing leaves this computer.'),
+    progress,
+    h('form', { class: 'wizard', onsubmit: (e: Event) => e.preventDefault(), 'aria-labelledby': 'wizard-h' },
+      heading, body, h('div', { class: 'actions' }, back, next, submit)),
+    status,
+  );
+  heading.id = 'wizard-h';
+  render();
+}
+
+interface Reason { text: string; citation?: string }
+interface Result {
+  disclaimer: string;
+  urgency: { level: string; label: string; reasons: Reason[] };
+  red_flags: { id: string; text: string; action: string }[];
+  causes: { id: string; name: string; score: number; reasons: Reason[]; would_change?: string[] }[];
+  conditions: { id: string; name: string; score: number; reasons: Reason[]; clinician_checks?: string[] }[];
+  relief: {
+    steps: { id: string; title: string; how: string; timing?: string; citation?: string }[];
+    medication: {
+      recommended: { id: string; dose: string; interval: string; daily_max: string; notes?: string }[];
+      avoid: { id: string; reason: string }[];
+      caveat?: string;
+    };
+  };
+  long_term: { id: string; title: string; why: string; citation?: string }[];
+}
+
+const cite = (r: { citation?: string }) => (r.citation ? h('span', { class: 'cite' }, ` [${r.citation}]`) : null);
+const reasons = (rs: Reason[]) => h('ul', { class: 'reasons' }, rs.map((r) => h('li', {}, r.text, cite(r))));
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+export function renderResult(r: Result): HTMLElement {
+  const u = r.urgency;
+  return h('div', { class: 'result' },
+    h('section', { class: `banner urgency-${u.level}`, role: 'status', 'aria-label': 'Urgency' },
+      h('h2', {}, u.label), reasons(u.reasons ?? [])),
+    r.red_flags?.length ? h('section', {}, h('h2', {}, 'Warning signs'),
+      h('ul', {}, r.red_flags.map((f) => h('li', {}, h('strong', {}, f.text), ' — ', f.action)))) : null,
+    h('section', {}, h('h2', {}, 'Likely causes'),
+      h('ol', { class: 'causes' }, (r.causes ?? []).map((c) => h('li', {},
+        h('h3', {}, c.name, ' ', h('meter', { min: 0, max: 1, value: c.score, 'aria-label': `${c.name} likelihood` }), ` ${pct(c.score)}`),
+        reasons(c.reasons ?? []),
+        c.would_change?.length ? h('p', { class: 'hint' }, 'Would change this: ', c.would_change.join('; ')) : null)))),
+    r.conditions?.length ? h('section', {}, h('h2', {}, 'Conditions consistent with your answers'),
+      h('ul', {}, r.conditions.slice(0, 4).map((c) => h('li', {}, h('strong', {}, c.name), ` (${pct(c.score)})`,
+        c.clinician_checks?.length ? h('p', { class: 'hint' }, 'A clinician may check: ', c.clinician_checks.join('; ')) : null)))) : null,
+    h('section', {}, h('h2', {}, 'Relief now'),
+      h('ol', {}, (r.relief?.steps ?? []).map((s) => h('li', {}, h('strong', {}, s.title), ': ', s.how, s.timing ? ` (${s.timing})` : '', cite(s))))),
+    h('section', {}, h('h2', {}, 'Medication'),
+      h('ul', {}, (r.relief?.medication?.recommended ?? []).map((m) =>
+        h('li', {}, h('strong', {}, m.id.replace(/_/g, ' ')), `: ${m.dose}, every ${m.interval}, at most ${m.daily_max}`, m.notes ? `. ${m.notes}` : ''))),
+      (r.relief?.medication?.avoid ?? []).length ? h('p', {}, 'Avoid: ',
+        r.relief.medication.avoid.map((a) => `${a.id.replace(/_/g, ' ')} (${a.reason})`).join('; ')) : null,
+      r.relief?.medication?.caveat ? h('p', { class: 'hint' }, r.relief.medication.caveat) : null),
+    r.long_term?.length ? h('section', {}, h('h2', {}, 'For the long term'),
+      h('ul', {}, r.long_term.map((l) => h('li', {}, h('strong', {}, l.title), ': ', l.why, cite(l))))) : null,
+    h('p', { class: 'disclaimer' }, r.disclaimer),
+  );
+}
+
+export async function resultPage(main: HTMLElement, id: string): Promise<void> {
+  const data = await get<{ result: Result }>(`/assessments/${encodeURIComponent(id)}`);
+  show(main, h('h1', {}, 'Your result'), renderResult(data.result),
+    h('p', {}, h('a', { href: '#/plan' }, 'Go to your plan'), ' · ', h('a', { href: '#/history' }, 'Earlier checks')));
+}
+
+export async function historyPage(main: HTMLElement): Promise<void> {
+  const data = await get<{ assessments: { id: number; created_utc: string; urgency: string; top_cause: string }[] }>('/assessments');
+  show(main, h('h1', {}, 'Earlier checks'),
+    data.assessments.length === 0 ? h('p', {}, 'None yet. ', h('a', { href: '#/assess' }, 'Start a knee check')) :
+      h('table', {}, h('caption', {}, 'Assessments, newest first'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Urgency'), h('th', { scope: 'col' }, 'Top cause'))),
+        h('tbody', {}, data.assessments.map((a) => h('tr', {},
+          h('td', {}, h('a', { href: `#/assess/${a.id}` }, a.created_utc.slice(0, 10))), h('td', {}, a.urgency), h('td', {}, a.top_cause))))));
+}
