@@ -1,0 +1,39 @@
+#pragma once
+// Renders load and form reports as text tables, JSON and CSV for the CLI and the web API.
+// Signals are computed over the whole history; the range only selects what is shown.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "load/analysis.h"
+#include "load/form.h"
+#include "load/summary.h"
+
+namespace rk {
+
+struct DayRange {
+  std::int64_t from_day = INT64_MIN;
+  std::int64_t to_day = INT64_MAX;
+  bool contains(std::int64_t day) const { return day >= from_day && day <= to_day; }
+};
+
+std::string load_text(const LoadReport& rep, const DayRange& range);
+nlohmann::json load_json(const LoadReport& rep, const DayRange& range);
+/// One row per day, then one per ISO week; the first column says which.
+std::string load_csv(const LoadReport& rep, const DayRange& range);
+
+/// Every run with its distance, the longest run of the previous 30 days, spike and next cap.
+nlohmann::json runs_json(const LoadReport& rep, const DayRange& range);
+std::string runs_text(const LoadReport& rep, const DayRange& range);
+std::string runs_csv(const LoadReport& rep, const DayRange& range);
+
+std::string form_text(const FormReport& rep, const DayRange& range);
+nlohmann::json form_json(const FormReport& rep, const DayRange& range);
+std::string form_csv(const FormReport& rep, const DayRange& range);
+
+/// The TrainingSummary as JSON (absent figures are null), for the assessment's "training".
+nlohmann::json summary_json(const TrainingSummary& s);
+
+}  // namespace rk
