@@ -41,12 +41,12 @@ std::optional<TrackPoint> read_point(const pugi::xml_node& tp, bool foot) {
   p.distance = xml::child_number(tp, "DistanceMeters");
   p.heart_rate = nested_value(tp, "HeartRateBpm");
   if (p.heart_rate && *p.heart_rate <= 0) p.heart_rate.reset();
-  std::optional<double> cad = xml::child_number(tp, "Cadence");
+  p.cadence_spm = to_spm(xml::child_number(tp, "Cadence"), foot);
   if (auto tpx = xml::child(xml::child(tp, "Extensions"), "TPX")) {
     p.speed = xml::child_number(tpx, "Speed");
-    if (auto run_cad = xml::child_number(tpx, "RunCadence")) cad = run_cad;
+    // RunCadence is a running cadence whatever the activity's sport: always one foot.
+    if (auto run_cad = to_spm(xml::child_number(tpx, "RunCadence"), true)) p.cadence_spm = run_cad;
   }
-  p.cadence_spm = to_spm(cad, foot);
   return p;
 }
 
@@ -59,11 +59,11 @@ Lap read_lap(const pugi::xml_node& lap, bool foot) {
   l.distance_m = xml::child_number(lap, "DistanceMeters").value_or(0);
   l.avg_heart_rate = nested_value(lap, "AverageHeartRateBpm");
   l.max_heart_rate = nested_value(lap, "MaximumHeartRateBpm");
-  std::optional<double> cad = xml::child_number(lap, "Cadence");
+  l.avg_cadence_spm = to_spm(xml::child_number(lap, "Cadence"), foot);
   if (auto lx = xml::child(xml::child(lap, "Extensions"), "LX")) {
-    if (auto run_cad = xml::child_number(lx, "AvgRunCadence")) cad = run_cad;
+    if (auto run_cad = to_spm(xml::child_number(lx, "AvgRunCadence"), true))
+      l.avg_cadence_spm = run_cad;
   }
-  l.avg_cadence_spm = to_spm(cad, foot);
   return l;
 }
 

@@ -1,0 +1,202 @@
+#include "ingest/activity_format.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "util/time.h"
+
+namespace rk {
+namespace {
+
+using nlohmann::json;
+
+void put(json& j, const char* key, const std::optional<double>& v) {
+  if (v) j[key] = *v;
+}
+
+std::string pace_text(double s_per_km) {
+  if (!std::isfinite(s_per_km)) return "-";
+  const auto total = static_cast<long>(std::lround(s_per_km));
+  return fmt::format("{}:{:02d}/km", total / 60, total % 60);
+}
+
+std::string pace_text(std::optional<double> s_per_km) {
+  return pace_text(s_per_km.value_or(NAN));
+}
+
+std::string duration_text(double seconds) {
+  const auto s = static_cast<long>(std::lround(seconds));
+  return fmt::format("{}:{:02d}:{:02d}", s / 3600, (s / 60) % 60, s % 60);
+}
+
+std::string opt_text(const std::optional<double>& v, const char* fmt_spec = "{:.0f}") {
+  return v ? fmt::format(fmt::runtime(fmt_spec), *v) : "-";
+}
+
+std::string csv_quote(std::string_view s) {
+  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string csv_num(const std::optional<double>& v) {
+  return v ? fmt::format("{:.6g}", *v) : "";
+}
+
+}  // namespace
+
+json summary_json(const Activity& a, std::optional<std::int64_t> id) {
+  json j;
+  if (id) j["id"] = *id;
+  j["sport"] = a.sport;
+  if (!a.sub_sport.empty()) j["sub_sport"] = a.sub_sport;
+  j["start_utc"] = format_utc(a.start_utc);
+  if (a.local_offset_s) j["local_offset_s"] = *a.local_offset_s;
+  j["elapsed_s"] = a.elapsed_s;
+  j["moving_s"] = a.moving_s;
+  j["distance_m"] = a.distance_m;
+  put(j, "ascent_m", a.ascent_m);
+  put(j, "descent_m", a.descent_m);
+  put(j, "avg_heart_rate", a.avg_heart_rate);
+  put(j, "max_heart_rate", a.max_heart_rate);
+  put(j, "avg_cadence_spm", a.avg_cadence_spm);
+  put(j, "avg_step_length_m", a.avg_step_length_m);
+  put(j, "avg_vertical_oscillation_mm", a.avg_vertical_oscillation_mm);
+  put(j, "avg_stance_time_ms", a.avg_stance_time_ms);
+  put(j, "pace_s_per_km", a.pace_s_per_km());
+  put(j, "rpe", a.rpe);
+  if (!a.notes.empty()) j["notes"] = a.notes;
+  j["source"] = {{"name", a.source.name},
+                 {"size", a.source.size},
+                 {"sha256", a.source.sha256},
+                 {"format", a.source.format},
+                 {"device", a.source.device}};
+  return j;
+}
+
+json laps_json(const std::vector<Lap>& laps) {
+  json out = json::array();
+  for (const auto& l : laps) {
+    json j{{"start_utc", format_utc(l.start_utc)},
+           {"elapsed_s", l.elapsed_s},
+           {"timer_s", l.timer_s},
+           {"distance_m", l.distance_m}};
+    put(j, "avg_heart_rate", l.avg_heart_rate);
+    put(j, "max_heart_rate", l.max_heart_rate);
+    put(j, "avg_cadence_spm", l.avg_cadence_spm);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json records_json(const Streams& s, std::int64_t start_utc) {
+  json out = json::array();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    json r;
+    r["time_s"] = s.time_s[i];
+    r["timestamp"] = format_utc(start_utc + static_cast<std::int64_t>(std::floor(s.time_s[i])));
+    auto add = [&](const char* key, const auto& col) {
+      if (i < col.size() && std::isfinite(col[i])) r[key] = col[i];
+    };
+    add("lat_deg", s.lat_deg);
+    add("lon_deg", s.lon_deg);
+    add("distance_m", s.distance_m);
+    add("speed_mps", s.speed_mps);
+    add("altitude_m", s.altitude_m);
+    add("heart_rate_bpm", s.heart_rate_bpm);
+    add("cadence_spm", s.cadence_spm);
+    add("step_length_m", s.step_length_m);
+    add("vertical_oscillation_mm", s.vertical_oscillation_mm);
+    add("stance_time_ms", s.stance_time_ms);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+json decoded_json(const Decoded& d, std::string_view file, bool with_records) {
+  json out;
+  out["file"] = file;
+  out["activities"] = json::array();
+  for (const auto& a : d.activities) {
+    json j = summary_json(a);
+    j["laps"] = laps_json(a.laps);
+    j["record_count"] = a.streams.size();
+    if (with_records) j["records"] = records_json(a.streams, a.start_utc);
+    out["activities"].push_back(std::move(j));
+  }
+  out["warnings"] = json::array();
+  for (const auto& w : d.warnings) out["warnings"].push_back(w.message);
+  return out;
+}
+
+std::string activities_csv(const std::vector<StoredActivity>& list) {
+  std::string out =
+      "id,start_utc,sport,distance_m,elapsed_s,moving_s,pace_s_per_km,ascent_m,avg_heart_rate,"
+      "max_heart_rate,avg_cadence_spm,rpe,source_format,source_name\n";
+  for (const auto& s : list) {
+    const Activity& a = s.activity;
+    out += fmt::format(
+        "{},{},{},{:.1f},{:.0f},{:.0f},{},{},{},{},{},{},{},{}\n", s.id, format_utc(a.start_utc),
+        csv_quote(a.sport), a.distance_m, a.elapsed_s, a.moving_s, csv_num(a.pace_s_per_km()),
+        csv_num(a.ascent_m), csv_num(a.avg_heart_rate), csv_num(a.max_heart_rate),
+        csv_num(a.avg_cadence_spm), csv_num(a.rpe), a.source.format, csv_quote(a.source.name));
+  }
+  return out;
+}
+
+std::string activities_text(const std::vector<StoredActivity>& list) {
+  std::string out = fmt::format("{:>6}  {:<20}  {:<9}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "id",
+                                "start (UTC)", "sport", "km", "time", "pace", "hr", "spm");
+  for (const auto& s : list) {
+    const Activity& a = s.activity;
+    out += fmt::format("{:>6}  {:<20}  {:<9}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", s.id,
+                       format_utc(a.start_utc), a.sport, a.distance_m / 1000,
+                       duration_text(a.moving_s > 0 ? a.moving_s : a.elapsed_s),
+                       pace_text(a.pace_s_per_km()), opt_text(a.avg_heart_rate),
+                       opt_text(a.avg_cadence_spm));
+  }
+  out += fmt::format("{} activities\n", list.size());
+  return out;
+}
+
+std::string activity_detail_text(const StoredActivity& s) {
+  const Activity& a = s.activity;
+  std::string out;
+  out += fmt::format("activity #{}: {}{}\n", s.id, a.sport,
+                     a.sub_sport.empty() ? "" : " (" + a.sub_sport + ")");
+  out += fmt::format("  start       {}\n", format_utc(a.start_utc));
+  out += fmt::format("  distance    {:.2f} km\n", a.distance_m / 1000);
+  out += fmt::format("  elapsed     {}\n", duration_text(a.elapsed_s));
+  out += fmt::format("  moving      {}\n", duration_text(a.moving_s));
+  out += fmt::format("  pace        {}\n", pace_text(a.pace_s_per_km()));
+  out += fmt::format("  ascent      {} m, descent {} m\n", opt_text(a.ascent_m),
+                     opt_text(a.descent_m));
+  out += fmt::format("  heart rate  avg {}, max {}\n", opt_text(a.avg_heart_rate),
+                     opt_text(a.max_heart_rate));
+  out += fmt::format("  cadence     {} steps/min\n", opt_text(a.avg_cadence_spm));
+  if (a.rpe) out += fmt::format("  RPE         {:.1f}\n", *a.rpe);
+  if (!a.notes.empty()) out += fmt::format("  notes       {}\n", a.notes);
+  out += fmt::format("  source      {} ({}, {} bytes{})\n", a.source.name, a.source.format,
+                     a.source.size, a.source.device.empty() ? "" : ", " + a.source.device);
+  if (!a.laps.empty()) {
+    out += fmt::format("  laps\n  {:>4}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "#", "km", "time",
+                       "pace", "hr", "spm");
+    int n = 0;
+    for (const auto& l : a.laps) {
+      // NaN rather than an optional here: g++ 12 warns falsely on an optional built inline.
+      const double pace =
+          l.distance_m > 0 && l.timer_s > 0 ? l.timer_s / (l.distance_m / 1000) : NAN;
+      out += fmt::format("  {:>4}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", ++n,
+                         l.distance_m / 1000, duration_text(l.timer_s), pace_text(pace),
+                         opt_text(l.avg_heart_rate), opt_text(l.avg_cadence_spm));
+    }
+  }
+  return out;
+}
+
+}  // namespace rk

@@ -1,0 +1,28 @@
+#pragma once
+// Activities as JSON, CSV and text for `runknee decode`, `activities` and `show`. The JSON field
+// names are stable (documented in docs/import.md) so that other tools can check our decoding.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "formats/activity.h"
+#include "store/activity_repo.h"
+
+namespace rk {
+
+/// Summary fields (no laps, no records); `id` when the activity is stored.
+nlohmann::json summary_json(const Activity& a, std::optional<std::int64_t> id = std::nullopt);
+nlohmann::json laps_json(const std::vector<Lap>& laps);
+/// One object per sample with the columns the file had; missing samples are left out.
+nlohmann::json records_json(const Streams& s, std::int64_t start_utc);
+/// The whole of `runknee decode --format json`.
+nlohmann::json decoded_json(const Decoded& d, std::string_view file, bool with_records);
+
+std::string activities_csv(const std::vector<StoredActivity>& list);
+std::string activities_text(const std::vector<StoredActivity>& list);
+/// `runknee show ID`: the summary, then one line per lap.
+std::string activity_detail_text(const StoredActivity& a);
+
+}  // namespace rk

@@ -1,0 +1,413 @@
+#include "ingest/importer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+
+#include "formats/archive.h"
+#include "formats/decode.h"
+#include "ingest/progress.h"
+#include "store/activity_repo.h"
+#include "util/error.h"
+#include "util/file_io.h"
+#include "util/sha256.h"
+
+namespace rk {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Job {
+  fs::path path;
+  std::uint64_t size = 0;
+  bool named = false;  // given on the command line (not found in a folder)
+};
+
+/// One file or archive member after the worker is done with it.
+struct Unit {
+  std::string name;
+  std::vector<Activity> activities;  // streams already packed into `packed` and cleared
+  std::vector<std::vector<std::uint8_t>> packed;
+  std::vector<std::string> warnings;
+  std::optional<std::string> error;        // failed
+  std::optional<std::string> skip_reason;  // not an activity
+  bool known_file = false;                 // SHA-256 already stored (or seen in this run)
+};
+
+/// A bounded queue: workers block when the writer falls behind, which caps memory.
+class UnitQueue {
+ public:
+  explicit UnitQueue(std::size_t capacity) : capacity_(capacity) {}
+  void push(Unit u) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
+    items_.push_back(std::move(u));
+    not_empty_.notify_one();
+  }
+  /// nullopt when every producer is done and the queue is empty.
+  std::optional<Unit> pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
+    if (items_.empty()) return std::nullopt;
+    Unit u = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return u;
+  }
+  bool empty() {
+    std::lock_guard lock(mu_);
+    return items_.empty();
+  }
+  void add_producer() {
+    std::lock_guard lock(mu_);
+    ++producers_;
+  }
+  void producer_done() {
+    std::lock_guard lock(mu_);
+    --producers_;
+    not_empty_.notify_all();
+  }
+  /// Unblocks producers (used when the writer stops early).
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Unit> items_;
+  std::size_t capacity_;
+  int producers_ = 0;
+  bool closed_ = false;
+};
+
+/// What the workers share: the jobs, the known file hashes and the output queue.
+struct Shared {
+  std::vector<Job> jobs;
+  std::atomic<std::size_t> next_job{0};
+  std::atomic<std::size_t> files_done{0};
+  std::atomic<std::uint64_t> bytes_done{0};
+  std::unordered_set<std::string> known;  // read-only once workers start
+  std::mutex seen_mu;
+  std::unordered_set<std::string> seen;  // hashes met in this run
+  UnitQueue queue{64};
+  const std::atomic<bool>* cancel = nullptr;
+
+  bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+  /// True when the file was stored before or already met in this run.
+  bool known_or_seen(const std::string& sha) {
+    if (known.count(sha)) return true;
+    std::lock_guard lock(seen_mu);
+    return !seen.insert(sha).second;
+  }
+};
+
+Unit failed_unit(std::string name, std::string message) {
+  Unit u;
+  u.name = std::move(name);
+  u.error = std::move(message);
+  return u;
+}
+
+std::string summarize_warnings(const Decoded& d) {
+  if (d.warnings.empty()) return "no activity in the file";
+  return d.warnings.front().message;
+}
+
+/// Decodes one activity file's bytes (already read) into a Unit.
+Unit decode_unit(const std::string& name, Bytes bytes, Shared& shared, const StravaEntry* strava) {
+  Unit u;
+  u.name = name;
+  if (shared.known_or_seen(sha256_hex(bytes))) {
+    u.known_file = true;
+    return u;
+  }
+  auto decoded = decode_any(bytes, name);
+  if (!decoded) {
+    u.error = decoded.error().message;
+    return u;
+  }
+  if (strava) apply_strava_entry(*strava, *decoded);
+  if (decoded->activities.empty()) {
+    u.skip_reason = summarize_warnings(*decoded);
+    return u;
+  }
+  for (auto& w : decoded->warnings) u.warnings.push_back(std::move(w.message));
+  for (auto& a : decoded->activities) {
+    u.packed.push_back(ActivityRepo::pack_streams(a.streams));
+    a.streams = {};  // the packed copy is all the writer needs
+    u.activities.push_back(std::move(a));
+  }
+  return u;
+}
+
+void process_zip(const ZipReader& zip, Shared& shared, int depth) {
+  StravaIndex index;
+  if (auto at = zip.find("activities.csv")) {
+    if (auto csv = zip.read(*at)) index = parse_strava_index(*csv);
+  }
+  for (std::size_t i = 0; i < zip.size() && !shared.cancelled(); ++i) {
+    if (zip.is_dir(i)) continue;
+    const std::string path = zip.member_name(i);
+    const MemberKind kind = classify_member(path);
+    if (kind != MemberKind::kActivity && kind != MemberKind::kZip) continue;
+    const std::string full = fmt::format("{}:{}", zip.name(), path);
+    auto bytes = zip.read(i);
+    if (!bytes) {
+      shared.queue.push(failed_unit(full, bytes.error().message));
+      continue;
+    }
+    if (kind == MemberKind::kZip) {
+      auto inner = depth < 3 ? ZipReader::open(*bytes, full)
+                             : Expected<ZipReader>(fail("{}: zip nested too deep", full));
+      if (!inner) {
+        shared.queue.push(failed_unit(full, inner.error().message));
+      } else {
+        process_zip(*inner, shared, depth + 1);
+      }
+      continue;
+    }
+    const auto it = index.find(path);
+    shared.queue.push(decode_unit(full, *bytes, shared, it == index.end() ? nullptr : &it->second));
+  }
+}
+
+void process_job(const Job& job, Shared& shared) {
+  const std::string name = job.path.string();
+  auto bytes = read_file_bytes(job.path);
+  if (!bytes) {
+    shared.queue.push(failed_unit(name, bytes.error().message));
+    return;
+  }
+  if (is_zip(*bytes)) {
+    // An archive's own hash says nothing about its members; they are checked one by one.
+    auto zip = ZipReader::open(*bytes, name);
+    if (!zip) {
+      shared.queue.push(failed_unit(name, zip.error().message));
+      return;
+    }
+    process_zip(*zip, shared, 0);
+    return;
+  }
+  Unit u = decode_unit(name, *bytes, shared, nullptr);
+  // A CSV in a folder may be any spreadsheet; only one named on the command line must be a log.
+  if (u.error && !job.named && classify_member(name) == MemberKind::kOther) {
+    u.skip_reason = *u.error;
+    u.error.reset();
+  }
+  shared.queue.push(std::move(u));
+}
+
+void worker(Shared& shared) {
+  for (;;) {
+    if (shared.cancelled()) break;
+    const std::size_t i = shared.next_job.fetch_add(1);
+    if (i >= shared.jobs.size()) break;
+    process_job(shared.jobs[i], shared);
+    shared.files_done.fetch_add(1);
+    shared.bytes_done.fetch_add(shared.jobs[i].size);
+  }
+  shared.queue.producer_done();
+}
+
+bool importable(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return classify_member(p.string()) == MemberKind::kActivity ||
+         classify_member(p.string()) == MemberKind::kZip || ext == ".csv";
+}
+
+std::vector<Job> collect_jobs(const std::vector<fs::path>& paths, ImportReport& report) {
+  std::vector<Job> jobs;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    const auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
+      report.failed.push_back({p.string(), fmt::format("{}: no such file or folder", p.string())});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      jobs.push_back({p, fs::file_size(p, ec), true});
+      continue;
+    }
+    std::vector<Job> found;
+    for (auto it =
+             fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      const auto kind = classify_member(it->path().string());
+      if (kind == MemberKind::kStravaIndex || !importable(it->path())) {
+        ++report.ignored;
+        continue;
+      }
+      found.push_back({it->path(), it->file_size(ec), false});
+    }
+    if (ec) report.failed.push_back({p.string(), fmt::format("{}: {}", p.string(), ec.message())});
+    // Sorted, so that the same folder imports in the same order every time.
+    std::sort(found.begin(), found.end(),
+              [](const Job& a, const Job& b) { return a.path < b.path; });
+    jobs.insert(jobs.end(), found.begin(), found.end());
+  }
+  return jobs;
+}
+
+/// Stores a unit's activities; duplicates of stored ones are counted, not stored.
+Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, ImportReport& report) {
+  ++report.files;
+  for (auto& w : u.warnings) report.warnings.push_back(std::move(w));
+  if (u.error) {
+    report.failed.push_back({u.name, *u.error});
+    return 0;
+  }
+  if (u.known_file) {
+    report.duplicates.push_back({u.name, "file imported before"});
+    return 0;
+  }
+  if (u.skip_reason) {
+    report.skipped.push_back({u.name, *u.skip_reason});
+    return 0;
+  }
+  std::size_t stored = 0;
+  for (std::size_t i = 0; i < u.activities.size(); ++i) {
+    const Activity& a = u.activities[i];
+    auto dup = repo.find_duplicate(a);
+    if (!dup) return fail(dup.error());
+    if (*dup) {
+      report.duplicates.push_back(
+          {a.source.name,
+           fmt::format("same activity as #{} (start within 60 s, distance within 2%)", **dup)});
+      continue;
+    }
+    auto id = repo.insert(a, u.packed[i]);
+    if (!id) return fail(id.error());
+    ++report.imported;
+    ++stored;
+  }
+  return stored;
+}
+
+Expected<void> run_writer(Database& db, Shared& shared, const ImportOptions& options,
+                          ProgressBar& bar, ImportReport& report) {
+  ActivityRepo repo(db);
+  std::optional<Database::Transaction> tx;
+  std::size_t in_tx = 0;
+  auto commit = [&]() -> Expected<void> {
+    if (!tx) return {};
+    auto r = tx->commit();
+    tx.reset();
+    in_tx = 0;
+    return r;
+  };
+  while (auto unit = shared.queue.pop()) {
+    if (shared.cancelled()) {
+      report.interrupted = true;
+      break;
+    }
+    if (!tx) {
+      auto t = db.begin();
+      if (!t) return fail(t.error());
+      tx.emplace(std::move(*t));
+    }
+    auto stored = write_unit(repo, *unit, report);
+    if (!stored) return fail(stored.error());
+    in_tx += *stored;
+    // Commit in batches (one activity is one row, so a batch never splits one), and whenever
+    // the workers have nothing ready, so little is lost if the process is killed.
+    if (in_tx >= options.batch || (in_tx > 0 && shared.queue.empty())) {
+      if (auto r = commit(); !r) return r;
+    }
+    bar.update(shared.files_done.load(), shared.bytes_done.load(), report.imported);
+  }
+  if (shared.cancelled()) report.interrupted = true;
+  return commit();
+}
+
+template <class... Args>
+void add_line(std::string& out, fmt::format_string<Args...> format, Args&&... args) {
+  out += fmt::format(format, std::forward<Args>(args)...);
+  out += '\n';
+}
+
+}  // namespace
+
+Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& paths,
+                                    const ImportOptions& options) {
+  const auto t0 = std::chrono::steady_clock::now();
+  ImportReport report;
+  Shared shared;
+  shared.cancel = options.cancel;
+  shared.jobs = collect_jobs(paths, report);
+  {
+    ActivityRepo repo(db);
+    auto hashes = repo.file_hashes();
+    if (!hashes) return fail(hashes.error());
+    shared.known.insert(hashes->begin(), hashes->end());
+  }
+  std::uint64_t total_bytes = 0;
+  for (const auto& j : shared.jobs) total_bytes += j.size;
+  report.bytes = total_bytes;
+  ProgressBar bar(shared.jobs.size(), total_bytes, options.progress);
+
+  const int n = std::max(1, options.jobs);
+  std::vector<std::jthread> workers;
+  for (int i = 0; i < n; ++i) shared.queue.add_producer();
+  for (int i = 0; i < n; ++i) workers.emplace_back([&shared] { worker(shared); });
+  auto written = run_writer(db, shared, options, bar, report);
+  // On a store error the workers may be blocked on a full queue: let them finish.
+  shared.queue.close();
+  while (shared.queue.pop()) {
+  }
+  workers.clear();
+  bar.finish();
+  if (!written) return fail(written.error());
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return report;
+}
+
+std::string format_report(const ImportReport& r, bool verbose) {
+  std::string out;
+  for (const auto& w : r.warnings) add_line(out, "warning: {}", w);
+  for (const auto& f : r.failed) add_line(out, "error: {}", f.message);
+  if (verbose) {
+    for (const auto& d : r.duplicates) add_line(out, "duplicate: {}: {}", d.file, d.message);
+    for (const auto& s : r.skipped) add_line(out, "skipped: {}", s.message);
+  }
+  add_line(out, "imported {} activities from {} files ({:.1f} MB) in {:.2f} s", r.imported, r.files,
+           static_cast<double>(r.bytes) / 1e6, r.seconds);
+  add_line(out, "duplicates: {}", r.duplicates.size());
+  add_line(out, "skipped: {}{}", r.skipped.size(),
+           r.skipped.empty() || verbose ? "" : " (not activities; --verbose lists them)");
+  if (!verbose) {
+    // Reasons grouped, so 300 settings files give one line, not 300.
+    std::vector<std::pair<std::string, std::size_t>> reasons;
+    for (const auto& s : r.skipped) {
+      std::string reason = s.message;
+      if (auto pos = reason.rfind(": "); pos != std::string::npos) reason = reason.substr(pos + 2);
+      auto it =
+          std::find_if(reasons.begin(), reasons.end(), [&](auto& p) { return p.first == reason; });
+      if (it == reasons.end()) {
+        reasons.emplace_back(reason, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    for (const auto& [reason, count] : reasons) add_line(out, "  {} x {}", count, reason);
+  }
+  add_line(out, "failed: {}", r.failed.size());
+  if (r.ignored > 0) add_line(out, "ignored: {} other files in folders", r.ignored);
+  if (r.interrupted)
+    add_line(out, "interrupted: everything stored so far is complete; run again to continue");
+  return out;
+}
+
+}  // namespace rk
