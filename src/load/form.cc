@@ -13,11 +13,11 @@ namespace {
 
 // A sample counts as running above a slow jog and a walking step rate; gaps longer than
 // kMaxDt (auto-pause, lost signal) are not counted as time in a pace band.
-constexpr double kMinSpeed = 1.5;    // m/s, about 11 min/km
-constexpr double kMinCadence = 130;  // steps/min; walking is mostly below
-constexpr double kMaxDt = 5;         // s
-constexpr double kGradeStep = 10;    // m of distance per grade segment
-constexpr double kMinRunning = 60;   // s of running samples needed for stream figures
+constexpr double kMinSpeed = 1.5;          // m/s, about 11 min/km
+constexpr double kMinCadence = 130;        // steps/min; walking is mostly below
+constexpr double kMaxDt = 5;               // s
+constexpr std::size_t kGradeSamples = 10;  // samples per grade stretch
+constexpr double kMinRunning = 60;         // s of running samples needed for stream figures
 
 bool ok(float v) {
   return !std::isnan(v);
@@ -32,28 +32,29 @@ struct Sums {
   double vo = 0, vo_s = 0, gct = 0, gct_s = 0;
 };
 
+// Consecutive samples mostly fall in the same pace band; adding each into the same memory
+// slot makes every sample wait for the previous store. Four interleaved copies of the bands
+// (sample i goes to copy i % 4) break that chain; they are merged at the end. Steps are kept
+// as cadence x seconds and divided by 60 once.
 void accumulate_samples(const Streams& s, const LoadThresholds& t, RunForm& f, Sums& sum) {
   const std::size_t n = s.size();
   const bool speed = has(s.speed_mps, n), vo = has(s.vertical_oscillation_mm, n),
              gct = has(s.stance_time_ms, n);
+  const auto band_k = static_cast<float>(1000 / t.pace_band_s_per_km);
+  std::array<std::array<PaceBand, kPaceBands + 1>, 4> lanes{};  // slot kPaceBands: no band
   for (std::size_t i = 1; i < n; ++i) {
     const double dt = static_cast<double>(s.time_s[i]) - s.time_s[i - 1];
     const float c = s.cadence_spm[i];
     if (dt <= 0 || dt > kMaxDt || !ok(c) || c < kMinCadence) continue;
     const double v = speed ? static_cast<double>(s.speed_mps[i]) : 0;
     if (speed && (std::isnan(v) || v < kMinSpeed)) continue;
-    sum.seconds += dt;
-    sum.steps += c * dt / 60;
-    if (speed) {
-      sum.meters += v * dt;
-      const auto band = static_cast<std::size_t>(1000 / v / t.pace_band_s_per_km);
-      if (band < kPaceBands) {
-        PaceBand& b = f.bands[band];
-        b.seconds += dt;
-        b.meters += v * dt;
-        b.steps += c * dt / 60;
-      }
-    }
+    const std::size_t b =
+        speed ? std::min(static_cast<std::size_t>(band_k / static_cast<float>(v)), kPaceBands)
+              : kPaceBands;
+    PaceBand& pb = lanes[i & 3][b];
+    pb.seconds += dt;
+    pb.meters += v * dt;
+    pb.steps += c * dt;
     if (vo && ok(s.vertical_oscillation_mm[i]) && s.vertical_oscillation_mm[i] > 0) {
       sum.vo += s.vertical_oscillation_mm[i] * dt;
       sum.vo_s += dt;
@@ -63,26 +64,33 @@ void accumulate_samples(const Streams& s, const LoadThresholds& t, RunForm& f, S
       sum.gct_s += dt;
     }
   }
+  for (const auto& lane : lanes)
+    for (std::size_t b = 0; b <= kPaceBands; ++b) {
+      const PaceBand& pb = lane[b];
+      sum.seconds += pb.seconds;
+      sum.meters += pb.meters;
+      sum.steps += pb.steps / 60;
+      if (b == kPaceBands) continue;
+      f.bands[b].seconds += pb.seconds;
+      f.bands[b].meters += pb.meters;
+      f.bands[b].steps += pb.steps / 60;
+    }
 }
 
+// Grade over stretches of kGradeSamples samples (about 30 m at 1 Hz running pace): long
+// enough to smooth barometric noise, and a fixed stride keeps the loop free of unpredictable
+// branches (stepping by distance cost a third of the form analysis in mispredictions).
 std::optional<double> downhill_share(const Streams& s, const LoadThresholds& t) {
   const std::size_t n = s.size();
   if (!has(s.distance_m, n) || !has(s.altitude_m, n)) return std::nullopt;
+  const double limit = t.downhill_grade_pct / 100;
   double total = 0, down = 0;
-  std::size_t anchor = n;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!ok(s.distance_m[i]) || !ok(s.altitude_m[i])) continue;
-    if (anchor == n) {
-      anchor = i;
-      continue;
-    }
-    const double dd = static_cast<double>(s.distance_m[i]) - s.distance_m[anchor];
-    if (dd < kGradeStep) continue;
-    const double grade_pct =
-        (static_cast<double>(s.altitude_m[i]) - s.altitude_m[anchor]) / dd * 100;
+  for (std::size_t i = kGradeSamples; i < n; i += kGradeSamples) {
+    const double dd = static_cast<double>(s.distance_m[i]) - s.distance_m[i - kGradeSamples];
+    const double da = static_cast<double>(s.altitude_m[i]) - s.altitude_m[i - kGradeSamples];
+    if (!(dd > 0) || std::isnan(da)) continue;  // also skips NaN distances
     total += dd;
-    if (grade_pct < t.downhill_grade_pct) down += dd;
-    anchor = i;
+    down += da < limit * dd ? dd : 0;
   }
   if (total <= 0) return std::nullopt;
   return down / total * 100;
@@ -228,6 +236,7 @@ FormReport analyze_form(const std::vector<Activity>& activities, std::int64_t no
   FormReport rep;
   for (std::size_t i : chronological_order(activities)) {
     if (!is_running(activities[i])) continue;
+    if (o.since_utc && activities[i].start_utc < *o.since_utc) continue;
     rep.runs.push_back(run_form(activities[i], t, o));
     rep.runs.back().index = i;
   }

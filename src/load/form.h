@@ -18,6 +18,7 @@ namespace rk {
 
 struct FormOptions {
   std::optional<double> height_m;
+  std::optional<std::int64_t> since_utc;  // leave older runs out (the summary needs ~104 days)
 };
 
 /// Running time in one pace band of LoadThresholds::pace_band_s_per_km (band k holds paces

@@ -60,7 +60,9 @@ void fill_volume(TrainingSummary& s, const std::vector<Activity>& acts, std::int
 
 void fill_form(TrainingSummary& s, const std::vector<Activity>& acts, std::int64_t now,
                const LoadThresholds& t) {
-  const FormReport form = analyze_form(acts, now, t);
+  FormOptions o;
+  o.since_utc = now - static_cast<std::int64_t>((t.form_recent_days + t.form_baseline_days) * kDay);
+  const FormReport form = analyze_form(acts, now, t, o);
   s.cadence_recent_spm = form.comparison.cadence_recent_spm;
   s.cadence_baseline_spm = form.comparison.cadence_baseline_spm;
   s.step_length_change_pct = form.comparison.step_length_matched_change_pct;
