@@ -1,0 +1,107 @@
+// Terminal rendering of an assessment result (from its JSON, so saved results re-render).
+
+#include <fmt/format.h>
+
+#include "assess/engine.h"
+#include "knowledge/learn.h"
+
+namespace rk {
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string cite(const json& j) {
+  const std::string c = str(j, "citation");
+  return c.empty() ? "" : " [" + c + "]";
+}
+
+std::string banner(const json& urgency) {
+  std::string level = str(urgency, "level");
+  for (auto& ch : level) ch = ch == '_' ? ' ' : static_cast<char>(std::toupper(ch));
+  const std::string line(78, level == "SELF CARE" ? '-' : '!');
+  return fmt::format("{}\n{}\n{}", line, wrap_text(level + ": " + str(urgency, "label"), 1, 78),
+                     line + "\n");
+}
+
+void section(std::string& out, std::string_view title) {
+  out += fmt::format("\n{}\n{}\n", title, std::string(title.size(), '-'));
+}
+
+void reasons(std::string& out, const json& list, int indent) {
+  for (const auto& r : list) {
+    const std::string tag = str(r, "source") == "history" ? "(from your runs) " : "";
+    out += wrap_text("- " + tag + str(r, "text") + cite(r), indent);
+  }
+}
+
+}  // namespace
+
+std::string render_text(const KnowledgeBase& kb, const json& r) {
+  std::string out = banner(r.at("urgency"));
+  reasons(out, r.at("urgency").at("reasons"), 1);
+  out += "\n" + wrap_text(str(r, "disclaimer"), 1, 78);
+
+  if (!r.at("red_flags").empty()) {
+    section(out, "Warning signs");
+    for (const auto& f : r.at("red_flags"))
+      out += wrap_text("- " + str(f, "text") + " " + str(f, "action") + cite(f), 1);
+  }
+  section(out, "Likely causes (best first)");
+  for (const auto& c : r.at("causes")) {
+    const double score = c.at("score").get<double>();
+    const auto bar = static_cast<std::size_t>(score * 10 + 0.5);
+    out += fmt::format(" {:<60} {}{} {:.2f}\n", str(c, "name"), std::string(bar, '#'),
+                       std::string(10 - bar, '.'), score);
+    reasons(out, c.at("reasons"), 3);
+  }
+  section(out, "The picture is consistent with (not a diagnosis)");
+  if (r.at("conditions").empty()) out += " Nothing stands out from your answers.\n";
+  for (const auto& c : r.at("conditions")) {
+    out += fmt::format(" {} ({:.2f})\n", str(c, "name"), c.at("score").get<double>());
+    reasons(out, c.at("reasons"), 3);
+    for (const auto& check : c.at("clinician_checks"))
+      out += wrap_text("a clinician would check: " + check.get<std::string>(), 5);
+  }
+  section(out, "Relief now");
+  for (const auto& s : r.at("relief").at("steps")) {
+    out += fmt::format(" * {}{}\n", str(s, "title"), cite(s));
+    out += wrap_text(str(s, "how") + " " + str(s, "timing"), 3);
+  }
+  const json& med = r.at("relief").at("medication");
+  section(out, "Painkillers");
+  for (const auto& m : med.at("recommended"))
+    out += wrap_text(fmt::format("OK: {}: {}, {}; at most {}. {}{}", str(m, "name"), str(m, "dose"),
+                                 str(m, "interval"), str(m, "daily_max"), str(m, "notes"), cite(m)),
+                     1);
+  for (const auto& m : med.at("avoid"))
+    out += wrap_text(fmt::format("AVOID {}: {}{}", str(m, "id"), str(m, "reason"), cite(m)), 1);
+  out += wrap_text(str(med, "caveat") + " [" + str(med, "caveat_citation") + "]", 1);
+
+  section(out, "Longer term");
+  for (const auto& s : r.at("long_term")) {
+    out += fmt::format(" * {}{}\n", str(s, "title"), cite(s));
+    out += wrap_text(str(s, "why"), 3);
+    if (!s.at("exercises").empty()) {
+      std::string names;
+      for (const auto& id : s.at("exercises"))
+        if (const Exercise* x = kb.exercise(id.get<std::string>()))
+          names += (names.empty() ? "" : ", ") + x->name;
+      out += wrap_text("Exercises: " + names + " (runknee learn exercises)", 3);
+    }
+  }
+  if (r.contains("training") && r.at("training").is_object()) {
+    const std::string note = str(r.at("training"), "coverage_note");
+    if (!note.empty()) out += "\n" + wrap_text("Training history: " + note, 1);
+  }
+  std::vector<std::string> ids;
+  for (const auto& c : r.value("citations", json::array())) ids.push_back(str(c, "id"));
+  out += "\n" + render_sources(kb, ids);
+  return out;
+}
+
+}  // namespace rk

@@ -1,0 +1,154 @@
+// The assessment result as JSON: the stable contract in docs/assessment.md (schema_version 1).
+
+#include <algorithm>
+
+#include "assess/engine.h"
+#include "util/time.h"
+
+namespace rk {
+namespace {
+
+using nlohmann::json;
+
+json reasons_json(const std::vector<Reason>& reasons) {
+  json out = json::array();
+  for (const auto& r : reasons)
+    out.push_back({{"text", r.text}, {"source", r.source}, {"rule", r.rule}, {"citation", r.citation}});
+  return out;
+}
+
+template <class T>
+json optional_json(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+void collect_citations(const json& j, std::vector<std::string>& ids) {
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if ((it.key() == "citation" || it.key() == "caveat_citation") && it->is_string()) {
+        const std::string id = it->get<std::string>();
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      } else {
+        collect_citations(*it, ids);
+      }
+    }
+  } else if (j.is_array()) {
+    for (const auto& v : j) collect_citations(v, ids);
+  }
+}
+
+/// Every citation the result names, with its full text, in order of first use.
+json citations_used(const KnowledgeBase& kb, const json& result) {
+  std::vector<std::string> ids;
+  collect_citations(result, ids);
+  json out = json::array();
+  for (const auto& id : ids) {
+    const Citation* c = kb.citation(id);
+    out.push_back({{"id", id}, {"text", c ? c->text : ""}});
+  }
+  return out;
+}
+
+}  // namespace
+
+json training_to_json(const TrainingSummary& t) {
+  json j = {{"has_history", t.has_history},
+            {"days_covered", t.days_covered},
+            {"runs_last_28d", t.runs_last_28d},
+            {"coverage_note", t.coverage_note},
+            {"longest_prev30_km", optional_json(t.longest_prev30_km)},
+            {"next_run_cap_km", optional_json(t.next_run_cap_km)},
+            {"this_week_km", optional_json(t.this_week_km)},
+            {"previous_week_km", optional_json(t.previous_week_km)},
+            {"weekly_change_pct", optional_json(t.weekly_change_pct)},
+            {"two_week_change_pct", optional_json(t.two_week_change_pct)},
+            {"acwr_ewma", optional_json(t.acwr_ewma)},
+            {"acwr_uncoupled", optional_json(t.acwr_uncoupled)},
+            {"cadence_recent_spm", optional_json(t.cadence_recent_spm)},
+            {"cadence_baseline_spm", optional_json(t.cadence_baseline_spm)},
+            {"step_length_change_pct", optional_json(t.step_length_change_pct)},
+            {"downhill_share_pct", optional_json(t.downhill_share_pct)},
+            {"cannot_see", t.cannot_see}};
+  if (t.worst_recent_spike) {
+    const RunSpike& s = *t.worst_recent_spike;
+    j["worst_recent_spike"] = {{"activity_id", s.activity_id},
+                               {"start_utc", s.start_utc},
+                               {"date", s.date},
+                               {"weekday", s.weekday},
+                               {"distance_km", s.distance_km},
+                               {"longest_prev30_km", s.longest_prev30_km},
+                               {"spike_pct", s.spike_pct},
+                               {"category", s.category}};
+  } else {
+    j["worst_recent_spike"] = nullptr;
+  }
+  return j;
+}
+
+json to_json(const KnowledgeBase& kb, const Assessment& a) {
+  json j;
+  j["schema_version"] = 1;
+  j["created_utc"] = format_utc(a.created_utc);
+  j["disclaimer"] = a.disclaimer;
+  j["urgency"] = {{"level", a.urgency.level},
+                  {"label", a.urgency.label},
+                  {"reasons", reasons_json(a.urgency.reasons)}};
+  j["red_flags"] = json::array();
+  for (const auto& f : a.red_flags)
+    j["red_flags"].push_back(
+        {{"id", f.id}, {"text", f.text}, {"action", f.action}, {"citation", f.citation}});
+  j["causes"] = json::array();
+  for (const auto& c : a.causes)
+    j["causes"].push_back({{"id", c.id},
+                           {"name", c.name},
+                           {"score", c.score},
+                           {"reasons", reasons_json(c.reasons)},
+                           {"would_change", c.would_change}});
+  j["conditions"] = json::array();
+  for (const auto& c : a.conditions)
+    j["conditions"].push_back({{"id", c.id},
+                               {"name", c.name},
+                               {"score", c.score},
+                               {"reasons", reasons_json(c.reasons)},
+                               {"clinician_checks", c.clinician_checks}});
+  json steps = json::array();
+  for (const auto& s : a.relief_steps)
+    steps.push_back({{"id", s.id},
+                     {"title", s.title},
+                     {"how", s.how},
+                     {"timing", s.timing},
+                     {"citation", s.citation}});
+  json recommended = json::array();
+  for (const auto& m : a.recommended)
+    recommended.push_back({{"id", m.id},
+                           {"name", m.name},
+                           {"dose", m.dose},
+                           {"interval", m.interval},
+                           {"daily_max", m.daily_max},
+                           {"notes", m.notes},
+                           {"citation", m.citation}});
+  json avoid = json::array();
+  for (const auto& m : a.avoid)
+    avoid.push_back(
+        {{"id", m.id}, {"reason", m.reason}, {"rules", m.rules}, {"citation", m.citation}});
+  j["relief"] = {{"steps", steps},
+                 {"medication",
+                  {{"recommended", recommended},
+                   {"avoid", avoid},
+                   {"caveat", a.caveat},
+                   {"caveat_citation", a.caveat_citation}}}};
+  j["long_term"] = json::array();
+  for (const auto& s : a.long_term)
+    j["long_term"].push_back({{"id", s.id},
+                              {"title", s.title},
+                              {"why", s.why},
+                              {"for_causes", s.for_causes},
+                              {"citation", s.citation},
+                              {"exercises", s.exercises}});
+  j["training"] = a.training ? training_to_json(*a.training) : json(nullptr);
+  j["answers"] = answers_to_json(kb, a.answers);
+  j["citations"] = citations_used(kb, j);
+  return j;
+}
+
+}  // namespace rk

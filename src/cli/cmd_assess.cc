@@ -1,0 +1,271 @@
+// runknee assess (interactive or --answers FILE|-), history, show-assessment ID.
+// Nothing is written until the last answer is in: Ctrl-C or end of input leave no trace.
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <iterator>
+
+#include "assess/engine.h"
+#include "cli/commands.h"
+#include "cli/knowledge_access.h"
+#include "load/training_summary.h"
+#include "store/activity_repo.h"
+#include "store/assessment_repo.h"
+#include "util/file_io.h"
+#include "util/time.h"
+#if __has_include("load/thresholds_kb.h")
+#include "load/thresholds_kb.h"
+#define RK_HAVE_THRESHOLDS_KB 1
+#endif
+
+namespace rk::cli {
+namespace {
+
+struct AssessOptions {
+  std::string answers;  // file path, "-" for stdin, empty for interactive
+  std::string format = "text";
+  bool questions = false;
+  bool no_save = false;
+};
+
+std::string type_hint(const Question& q) {
+  std::string hint;
+  switch (q.type) {
+    case QuestionType::kBool: hint = "yes/no"; break;
+    case QuestionType::kInt: hint = fmt::format("whole number {}-{}", q.min.value_or(0), q.max.value_or(0)); break;
+    case QuestionType::kNumber: hint = fmt::format("number {}-{}", q.min.value_or(0), q.max.value_or(0)); break;
+    case QuestionType::kEnum: hint = "a number or a name"; break;
+    case QuestionType::kMulti: hint = "numbers or names, separated by commas"; break;
+    case QuestionType::kText: hint = "free text"; break;
+  }
+  return hint + (q.required ? ", required" : ", Enter to skip");
+}
+
+/// Asks every applicable question on stderr; nullopt when input ends before the last answer.
+std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
+  Answers answers;
+  Facts facts;
+  std::string section;
+  fmt::print(stderr, "runknee assessment: answer each question (Ctrl-C quits; nothing is saved "
+                     "until the end).\n");
+  for (const Question& q : kb.questions()) {
+    if (!should_ask(q, facts)) continue;
+    if (q.section != section) fmt::print(stderr, "\n== {} ==\n", section = q.section);
+    for (;;) {
+      fmt::print(stderr, "{} [{}]\n", q.prompt, type_hint(q));
+      if (!q.help.empty()) fmt::print(stderr, "  ({})\n", q.help);
+      for (std::size_t i = 0; i < q.values.size(); ++i)
+        fmt::print(stderr, "  {}) {:<20} {}\n", i + 1, q.values[i].id, q.values[i].label);
+      fmt::print(stderr, "> ");
+      std::string line;
+      if (!std::getline(std::cin, line)) return std::nullopt;
+      auto reply = parse_reply(q, line);
+      if (!reply) {
+        fmt::print(stderr, "  Sorry: {}. Please try again.\n", reply.error().message);
+        continue;
+      }
+      if (!*reply && q.required) {
+        fmt::print(stderr, "  This one is needed. Please answer it.\n");
+        continue;
+      }
+      if (*reply) {
+        answers.values[q.id] = **reply;
+        facts[q.id] = **reply;
+      }
+      break;
+    }
+  }
+  return answers;
+}
+
+Expected<Answers> read_answers_file(const KnowledgeBase& kb, const std::string& path) {
+  std::string text;
+  if (path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    auto t = read_file_text(path);
+    if (!t) return fail(t.error());
+    text = std::move(*t);
+  }
+  return answers_from_text(kb, text, path == "-" ? "<stdin>" : path);
+}
+
+/// The training summary from stored runs; nullopt when nothing is imported.
+Expected<std::optional<TrainingSummary>> training_from_store(const KnowledgeBase& kb,
+                                                             Store& store) {
+  auto stored = ActivityRepo(store.db()).list();
+  if (!stored) return fail(stored.error());
+  if (stored->empty()) return std::optional<TrainingSummary>();
+  std::vector<Activity> activities;
+  std::vector<std::int64_t> ids;
+  for (auto& s : *stored) {
+    ids.push_back(s.id);
+    activities.push_back(std::move(s.activity));
+  }
+#ifdef RK_HAVE_THRESHOLDS_KB
+  const LoadThresholds thresholds = load_thresholds(kb);
+#else
+  (void)kb;  // TODO(integrator): use load_thresholds(kb) once load/thresholds_kb.h exists.
+  const LoadThresholds thresholds{};
+#endif
+  return std::optional<TrainingSummary>(
+      summarize_training(activities, ids, now_utc(), thresholds));
+}
+
+void run_assess(Context& ctx, const AssessOptions& opt) {
+  const KnowledgeBase* kb = knowledge(ctx);
+  if (!kb) return;
+  if (opt.questions) {
+    if (opt.format == "json") {
+      fmt::print("{}\n", questions_schema(*kb).dump(2));
+    } else {
+      for (const Question& q : kb->questions())
+        fmt::print("{:<20} {:<7} {}\n", q.id, to_string(q.type), q.prompt);
+    }
+    return;
+  }
+  auto store = ctx.store();  // opened first: a broken database is reported before any question
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  Answers answers;
+  if (!opt.answers.empty()) {
+    auto read = read_answers_file(*kb, opt.answers);
+    if (!read) {
+      print_error_lines(read.error().message);
+      print_error("nothing was saved");
+      ctx.exit_code = kBadInput;
+      return;
+    }
+    answers = std::move(*read);
+  } else {
+    auto asked = ask_interactively(*kb);
+    if (!asked) {
+      fmt::print(stderr, "\n");
+      print_error("input ended before the last question; nothing was saved");
+      ctx.exit_code = kFailed;
+      return;
+    }
+    answers = std::move(*asked);
+  }
+  auto training = training_from_store(*kb, **store);
+  if (!training) {
+    print_error(training.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  const Assessment result = assess(*kb, {answers, *training, now_utc()});
+  const nlohmann::json j = to_json(*kb, result);
+  if (!opt.no_save) {
+    SavedAssessment saved{0, result.created_utc, result.urgency.level,
+                          result.causes.empty() ? "" : result.causes.front().id,
+                          answers_to_json(*kb, answers).dump(), j.dump()};
+    auto id = AssessmentRepo((*store)->db()).save(saved);
+    if (!id) {
+      print_error(id.error().message);
+      ctx.exit_code = kFailed;
+      return;
+    }
+    fmt::print(stderr, "Saved as assessment {} (runknee show-assessment {}).\n", *id, *id);
+  }
+  fmt::print("{}", opt.format == "json" ? j.dump(2) + "\n" : render_text(*kb, j));
+}
+
+void run_history(Context& ctx, const std::string& format) {
+  auto store = ctx.store();
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  auto list = AssessmentRepo((*store)->db()).list();
+  if (!list) {
+    print_error(list.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  if (format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : *list)
+      out.push_back({{"id", a.id},
+                     {"created_utc", format_utc(a.created_utc)},
+                     {"urgency", a.urgency},
+                     {"top_cause", a.top_cause}});
+    fmt::print("{}\n", out.dump(2));
+    return;
+  }
+  if (list->empty()) {
+    fmt::print("No saved assessments yet. Run `runknee assess`.\n");
+    return;
+  }
+  fmt::print("{:>4}  {:<20}  {:<10}  {}\n", "ID", "DATE (UTC)", "URGENCY", "TOP CAUSE");
+  for (const auto& a : *list)
+    fmt::print("{:>4}  {:<20}  {:<10}  {}\n", a.id, format_utc(a.created_utc), a.urgency,
+               a.top_cause);
+}
+
+void run_show(Context& ctx, std::int64_t id, const std::string& format) {
+  auto store = ctx.store();
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  auto found = AssessmentRepo((*store)->db()).find(id);
+  if (!found) {
+    print_error(found.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  if (!*found) {
+    print_error(fmt::format("no assessment with id {} (see `runknee history`)", id));
+    ctx.exit_code = kBadInput;
+    return;
+  }
+  auto j = nlohmann::json::parse((*found)->result_json, nullptr, false);
+  if (j.is_discarded()) {
+    print_error(fmt::format("assessment {}: the stored result is not valid JSON", id));
+    ctx.exit_code = kFailed;
+    return;
+  }
+  if (format == "json") {
+    fmt::print("{}\n", j.dump(2));
+    return;
+  }
+  const KnowledgeBase* kb = knowledge(ctx);
+  if (kb) fmt::print("Assessment {}\n{}", id, render_text(*kb, j));
+}
+
+}  // namespace
+
+void add_assess_commands(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<AssessOptions>();
+  auto* assess = app.add_subcommand(
+      "assess", "Knee-pain assessment: urgency, likely causes, relief now, longer-term plan");
+  assess->add_option("--answers", opt->answers,
+                     "Answers as a JSON file (\"-\" reads stdin) instead of asking");
+  assess->add_option("--format", opt->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  assess->add_flag("--questions", opt->questions,
+                   "Print the questions (the answers schema) instead of assessing");
+  assess->add_flag("--no-save", opt->no_save, "Do not save the assessment");
+  assess->callback([&ctx, opt] { run_assess(ctx, *opt); });
+
+  auto format = std::make_shared<std::string>("text");
+  auto* history = app.add_subcommand("history", "List saved assessments, newest first");
+  history->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  history->callback([&ctx, format] { run_history(ctx, *format); });
+
+  auto id = std::make_shared<std::int64_t>(0);
+  auto show_format = std::make_shared<std::string>("text");
+  auto* show = app.add_subcommand("show-assessment", "Reprint a saved assessment");
+  show->add_option("id", *id, "Assessment id (see runknee history)")->required();
+  show->add_option("--format", *show_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  show->callback([&ctx, id, show_format] { run_show(ctx, *id, *show_format); });
+}
+
+}  // namespace rk::cli

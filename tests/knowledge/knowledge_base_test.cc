@@ -1,0 +1,152 @@
+#include "knowledge/knowledge_base.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "knowledge/learn.h"
+#include "util/embedded.h"
+#include "util/file_io.h"
+
+namespace rk {
+namespace {
+
+std::vector<KnowledgeFile> embedded_plus(const std::string& broken_name) {
+  std::vector<KnowledgeFile> files;
+  for (const auto& f : embedded_files_knowledge())
+    files.push_back({std::string(f.name), std::string(f.bytes)});
+  if (!broken_name.empty()) {
+    auto text = read_file_text(std::string(RUNKNEE_TESTDATA) + "/knowledge/" + broken_name);
+    EXPECT_TRUE(text) << broken_name;
+    files.push_back({broken_name, text ? *text : ""});
+  }
+  return files;
+}
+
+std::string load_error(const std::vector<KnowledgeFile>& files) {
+  auto kb = KnowledgeBase::load_files(files);
+  EXPECT_FALSE(kb) << "expected the knowledge base to be rejected";
+  return kb ? std::string() : kb.error().message;
+}
+
+TEST(KnowledgeBase, EmbeddedDataLoadsAndIsComplete) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  EXPECT_EQ(kb->causes().size(), 5u);
+  EXPECT_EQ(kb->conditions().size(), 7u);
+  EXPECT_EQ(kb->anatomy().size(), 5u);
+  for (const char* id : {"clamshell", "side_lying_abduction", "glute_bridge", "side_plank",
+                         "squat", "split_squat", "step_down", "copenhagen"})
+    EXPECT_NE(kb->exercise(id), nullptr) << id;
+  ASSERT_NE(kb->citation("frandsen2025"), nullptr);
+  EXPECT_NE(kb->citation("frandsen2025")->text.find("Br J Sports Med 2025"), std::string::npos);
+  EXPECT_EQ(kb->threshold("no.such.threshold"), nullptr);
+  ASSERT_NE(kb->threshold("assess.condition_min_score"), nullptr);
+  EXPECT_DOUBLE_EQ(kb->threshold_or("assess.condition_min_score", 0), 0.25);
+}
+
+TEST(KnowledgeBase, EveryExerciseHasADose) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb);
+  for (const auto& x : kb->exercises()) {
+    EXPECT_GE(x.sets, 1) << x.id;
+    EXPECT_NE(x.reps.has_value(), x.hold_s.has_value()) << x.id;
+    EXPECT_FALSE(x.progression.empty()) << x.id;
+  }
+}
+
+TEST(KnowledgeBase, LoadsFromAFolder) {
+  const auto dir = std::filesystem::temp_directory_path() / "runknee-kb-dir-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const auto& f : embedded_files_knowledge()) {
+    std::ofstream out(dir / std::string(f.name), std::ios::binary);
+    out << f.bytes;
+  }
+  auto kb = KnowledgeBase::load_dir(dir);
+  ASSERT_TRUE(kb) << kb.error().message;
+  EXPECT_EQ(kb->causes().size(), 5u);
+  auto missing = KnowledgeBase::load_dir(dir / "nope");
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("knowledge folder not found"), std::string::npos);
+}
+
+TEST(KnowledgeValidation, MissingFieldNamesFileLineAndField) {
+  EXPECT_EQ(load_error(embedded_plus("missing_field.yaml")),
+            "missing_field.yaml:2: exercise 'wall_sit': missing field 'name'");
+}
+
+TEST(KnowledgeValidation, MissingCauseNameMatchesTheContractExample) {
+  auto files = embedded_plus("");
+  for (auto& f : files) {
+    if (f.name != "causes.yaml") continue;
+    const std::string line = "    name: \"Overuse and load spikes\"\n";
+    const auto pos = f.text.find(line);
+    ASSERT_NE(pos, std::string::npos);
+    f.text.erase(pos, line.size());
+  }
+  EXPECT_EQ(load_error(files), "causes.yaml:5: cause 'overuse': missing field 'name'");
+}
+
+TEST(KnowledgeValidation, UnknownCitationIsReported) {
+  EXPECT_EQ(load_error(embedded_plus("bad_citation.yaml")),
+            "bad_citation.yaml:5: faq entry 'stretching_before': unknown citation 'nobody2020'");
+}
+
+TEST(KnowledgeValidation, DuplicateIdPointsAtTheFirstDefinition) {
+  EXPECT_EQ(load_error(embedded_plus("duplicate_id.yaml")),
+            "duplicate_id.yaml:2: duplicate exercise id 'clamshell' (first defined at "
+            "exercises.yaml:4)");
+}
+
+TEST(KnowledgeValidation, YamlSyntaxErrorHasALine) {
+  const std::string err = load_error(embedded_plus("syntax_error.yaml"));
+  EXPECT_EQ(err.rfind("syntax_error.yaml:", 0), 0u) << err;
+  EXPECT_NE(err.find("YAML syntax error"), std::string::npos) << err;
+  EXPECT_EQ(err, "syntax_error.yaml:4: YAML syntax error: end of map not found");
+}
+
+TEST(KnowledgeValidation, OutOfRangeAndUnknownKeyAreBothListed) {
+  EXPECT_EQ(load_error(embedded_plus("out_of_range.yaml")),
+            "out_of_range.yaml:6: exercise 'too_many_sets': field 'sets': 50 is out of range "
+            "(1 to 10)\n"
+            "out_of_range.yaml:10: exercise 'too_many_sets': unknown key 'colour'");
+}
+
+TEST(KnowledgeValidation, PredicatesAreCheckedAgainstTheQuestions) {
+  EXPECT_EQ(load_error(embedded_plus("bad_predicate.yaml")),
+            "bad_predicate.yaml:11: red flag 'red_flag.test_bad_value': unknown urgency level "
+            "'someday'\n"
+            "bad_predicate.yaml:4: condition names unknown question 'shoe_colour'\n"
+            "bad_predicate.yaml:10: condition on 'onset': 'slowly' is not one of its values");
+}
+
+TEST(Learn, TopicsRenderWithCitations) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb);
+  for (const auto& t : learn_topics()) {
+    auto text = render_learn(*kb, t.id);
+    ASSERT_TRUE(text) << t.id;
+    EXPECT_NE(text->find("Sources:"), std::string::npos) << t.id;
+  }
+  auto overview = render_learn(*kb, "");
+  ASSERT_TRUE(overview);
+  EXPECT_NE(overview->find("red-flags"), std::string::npos);
+  auto unknown = render_learn(*kb, "astrology");
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("unknown topic 'astrology'"), std::string::npos);
+  const std::string faq = render_faq(*kb);
+  EXPECT_NE(faq.find("[buist2008]"), std::string::npos);
+}
+
+TEST(Learn, WrapTextKeepsLinesShort) {
+  const std::string out = wrap_text(std::string(30, 'a') + " " + std::string(30, 'b') + " " +
+                                        std::string(30, 'c'),
+                                    2, 70);
+  EXPECT_EQ(out, "  " + std::string(30, 'a') + " " + std::string(30, 'b') + "\n  " +
+                     std::string(30, 'c') + "\n");
+}
+
+}  // namespace
+}  // namespace rk
