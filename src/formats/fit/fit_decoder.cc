@@ -198,7 +198,8 @@ struct Plan {
 };
 
 // Reads the first element of a field; false when it holds the base type's invalid value.
-inline bool read_scalar(const std::uint8_t* p, std::uint8_t base_type, bool be, double& out) {
+[[gnu::always_inline]] inline bool read_scalar(const std::uint8_t* p, std::uint8_t base_type,
+                                               bool be, double& out) {
   switch (base_type & 0x1FU) {
     case 0:
     case 2:
@@ -319,6 +320,7 @@ class Builder {
     plan.ops.clear();
     if (!plan.decoded) return;
     for (unsigned i = 0; i < d.num_fields; ++i) add_op(plan, d.fields[i]);
+    if (d.global == kMesgRecord) reserve_records(d);
     for (unsigned i = 0; i < d.num_dev_fields; ++i) add_dev_op(plan, d.dev_fields[i]);
   }
 
@@ -363,6 +365,22 @@ class Builder {
   double get(const Plan& p, Slot s) const { return (p.mask >> s) & 1U ? v_[s] : kNaN; }
   std::string_view get_str(const Plan& p, StrSlot s) const {
     return (p.mask >> (unsigned{kSlotCount} + unsigned{s})) & 1U ? str_[s] : std::string_view{};
+  }
+
+  // Sizes every column once for the records the rest of the file can hold, so the columns
+  // are not regrown (and copied) a dozen times on the way.
+  void reserve_records(const Definition& d) {
+    const std::size_t left = bytes_.size() > d.offset ? bytes_.size() - d.offset : 0;
+    const std::size_t want =
+        std::min<std::size_t>(ts_.size() + left / (d.data_size + 1), 1U << 22U);
+    if (want <= ts_.capacity()) return;
+    ts_.reserve(want);
+    Streams& s = streams_;
+    for (auto* c : {&s.lat_deg, &s.lon_deg}) c->reserve(want);
+    for (auto* c : {&s.distance_m, &s.speed_mps, &s.altitude_m, &s.heart_rate_bpm, &s.cadence_spm,
+                    &s.step_length_m, &s.vertical_oscillation_mm, &s.stance_time_ms}) {
+      c->reserve(want);
+    }
   }
 
   void add_op(Plan& plan, const FieldDef& f) {
@@ -792,16 +810,17 @@ void Builder::summary_from_records(Activity& a, std::size_t b, std::size_t e) co
   if (a.moving_s <= 0) {
     // Timer start/stop pairs inside the records' span, else every step of at most 10 s.
     double timer = 0;
-    std::optional<std::uint32_t> running_since;
+    bool running = false;
+    std::uint32_t since = 0;
     for (const auto& [t, is_start] : timer_events_) {
       if (t < ts_[b] || t > ts_[e - 1]) continue;
-      if (is_start && !running_since) running_since = t;
-      if (!is_start && running_since) {
-        timer += t - *running_since;
-        running_since.reset();
+      if (is_start && !running) running = true, since = t;
+      if (!is_start && running) {
+        timer += t - since;
+        running = false;
       }
     }
-    if (running_since) timer += ts_[e - 1] - *running_since;
+    if (running) timer += ts_[e - 1] - since;
     if (timer <= 0) {
       for (std::size_t i = b + 1; i < e; ++i) {
         const std::int64_t dt = static_cast<std::int64_t>(ts_[i]) - ts_[i - 1];

@@ -59,10 +59,13 @@ std::string format_inspection(const Inspection& in, std::string_view name) {
   std::size_t next_def = 0;
   for (std::size_t i = 0; i < in.files.size(); ++i) {
     const FileHeader& h = in.files[i];
+    // Profile versions count in hundredths up to 21.99 and in thousandths after (21.217).
+    const unsigned profile_scale = h.profile_version > 9999 ? 1000 : 100;
     s += fmt::format(
-        "\nfile {} at byte {}: header {} bytes, protocol {}.{}, profile {}.{:02}, data {} bytes\n",
-        i + 1, h.offset, h.size, h.protocol_version >> 4U, h.protocol_version & 0xFU,
-        h.profile_version / 100, h.profile_version % 100, h.data_size);
+        "\nfile {} at byte {}: header {} bytes, protocol 0x{:02X}, profile {}.{:0{}}, data {} "
+        "bytes\n",
+        i + 1, h.offset, h.size, h.protocol_version, h.profile_version / profile_scale,
+        h.profile_version % profile_scale, profile_scale == 1000 ? 3 : 2, h.data_size);
     if (h.size >= 14) {
       s += h.has_header_crc ? crc_line("header CRC", h.header_crc_stored, h.header_crc_computed)
                             : "  header CRC: not set (0x0000)\n";

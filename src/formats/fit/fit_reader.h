@@ -109,6 +109,7 @@ class Scanner {
       : b_(bytes), name_(name), v_(visitor) {}
 
   Expected<ScanResult> run() {
+    if (b_.empty()) return fail("{}: byte 0: empty file, not a FIT file", name_);
     std::size_t pos = 0;
     while (pos < b_.size()) {
       if (result_.files > 0 && b_.size() - pos < 12) {
@@ -119,7 +120,8 @@ class Scanner {
       FileHeader h;
       if (auto err = read_header(pos, h); !err.empty()) {
         if (result_.files == 0) return fail("{}: byte {}: {}", name_, pos, err);
-        warn(pos, "chained FIT file: {}; ignored the remaining {} bytes", err, b_.size() - pos);
+        warn(pos, "chained FIT file header invalid: {}; ignored the remaining {} bytes", err,
+             b_.size() - pos);
         break;
       }
       ++result_.files;
