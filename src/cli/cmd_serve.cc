@@ -34,7 +34,13 @@ void run_serve(const ServeOptions& o, Context& ctx) {
   const auto data_dir =
       ctx.db_path.has_parent_path() ? ctx.db_path.parent_path() : std::filesystem::current_path();
   so.upload_dir = data_dir / "uploads";
-  if (ctx.knowledge_dir) so.knowledge_dir = *ctx.knowledge_dir;
+  auto kb = ctx.knowledge_dir ? KnowledgeBase::load_dir(*ctx.knowledge_dir)
+                              : KnowledgeBase::load_embedded();
+  if (!kb) {
+    print_error(kb.error().message);
+    ctx.exit_code = kBadInput;
+    return;
+  }
 
   // Signals go to one waiting thread (blocked everywhere else, including httplib's workers),
   // which stops the server so that run() returns and the store closes normally.
@@ -44,7 +50,7 @@ void run_serve(const ServeOptions& o, Context& ctx) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::HttpServer http(**store, so);
+  server::HttpServer http(**store, *kb, so);
   auto port = http.bind();
   if (!port) {
     print_error(port.error().message);

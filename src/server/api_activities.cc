@@ -1,16 +1,170 @@
-// Activities: list, detail with streams, and upload import.
+// Activities: list, detail with streams for the charts, and upload import.
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <memory>
 
 #include "server/routes.h"
+#include "server/upload.h"
+#include "store/activity_repo.h"
+#include "util/time.h"
 
 namespace rk::server {
+namespace {
 
-void add_activity_routes(Router& r, State&) {
-  r.add("GET", "/api/v1/activities",
-        [](Call&) -> ApiResult { return not_available("activities"); });
-  r.add("GET", "/api/v1/activities/{id}",
-        [](Call&) -> ApiResult { return not_available("activities"); });
+Json opt(const std::optional<double>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+/// Uploads are stored under the server's temporary name; show only the file name, never the
+/// data folder's path.
+std::string display_name(const std::string& name) {
+  const auto slash = name.find_last_of('/');
+  return slash == std::string::npos ? name : name.substr(slash + 1);
+}
+
+Json summary_json(const StoredActivity& s) {
+  const Activity& a = s.activity;
+  const std::int32_t off = a.local_offset_s.value_or(0);
+  return {{"id", s.id},
+          {"start_utc", format_utc(a.start_utc)},
+          {"date", format_date(a.start_utc, off)},
+          {"sport", a.sport},
+          {"sub_sport", a.sub_sport},
+          {"distance_km", a.distance_m / 1000.0},
+          {"duration_s", a.moving_s > 0 ? a.moving_s : a.elapsed_s},
+          {"elapsed_s", a.elapsed_s},
+          {"pace_s_per_km", opt(a.pace_s_per_km())},
+          {"avg_heart_rate", opt(a.avg_heart_rate)},
+          {"max_heart_rate", opt(a.max_heart_rate)},
+          {"avg_cadence_spm", opt(a.avg_cadence_spm)},
+          {"ascent_m", opt(a.ascent_m)},
+          {"rpe", opt(a.rpe)},
+          {"source",
+           {{"name", a.source.name}, {"format", a.source.format}, {"device", a.source.device}}}};
+}
+
+Json value_or_null(double v) {
+  return std::isfinite(v) ? Json(std::round(v * 10) / 10) : Json(nullptr);
+}
+
+/// Speed per sample: the speed stream, else distance over time between samples.
+std::vector<double> speeds(const Streams& st) {
+  std::vector<double> v(st.size(), NAN);
+  if (st.speed_mps.size() == st.size()) {
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = st.speed_mps[i];
+  } else if (st.distance_m.size() == st.size()) {
+    for (std::size_t i = 1; i < v.size(); ++i) {
+      const double dt = st.time_s[i] - st.time_s[i - 1];
+      if (dt > 0) v[i] = (st.distance_m[i] - st.distance_m[i - 1]) / dt;
+    }
+  }
+  return v;
+}
+
+/// Streams cut into at most `points` buckets, each the mean of its finite samples, so that a
+/// four-hour run still draws quickly and a short one keeps every sample.
+Json streams_json(const Streams& st, std::size_t points) {
+  const std::size_t n = st.size();
+  const std::size_t buckets = std::min(n, points);
+  const auto speed = speeds(st);
+  auto column = [&](auto value_at, bool present) {
+    Json out = Json::array();
+    if (!present) return out;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      const std::size_t lo = b * n / buckets, hi = (b + 1) * n / buckets;
+      double sum = 0;
+      int count = 0;
+      for (std::size_t i = lo; i < hi; ++i) {
+        const double v = value_at(i);
+        if (std::isfinite(v)) sum += v, ++count;
+      }
+      out.push_back(count ? value_or_null(sum / count) : Json(nullptr));
+    }
+    return out;
+  };
+  auto pace_at = [&](std::size_t i) {
+    // Below a slow walk the pace is meaningless (standing at a crossing).
+    return speed[i] > 0.8 ? 1000.0 / speed[i] : NAN;
+  };
+  return {
+      {"time_s", column([&](std::size_t i) { return double(st.time_s[i]); }, true)},
+      {"distance_km",
+       column([&](std::size_t i) { return st.distance_m[i] / 1000.0; }, st.distance_m.size() == n)},
+      {"pace_s_per_km", column(pace_at, true)},
+      {"heart_rate_bpm", column([&](std::size_t i) { return double(st.heart_rate_bpm[i]); },
+                                st.heart_rate_bpm.size() == n)},
+      {"cadence_spm", column([&](std::size_t i) { return double(st.cadence_spm[i]); },
+                             st.cadence_spm.size() == n)},
+      {"altitude_m",
+       column([&](std::size_t i) { return double(st.altitude_m[i]); }, st.altitude_m.size() == n)},
+  };
+}
+
+ApiResult list_activities(State& s, Call& c) {
+  auto since = time_query(c, "since");
+  if (!since) return Unexpected<ApiError>(since.error());
+  auto until = time_query(c, "until");
+  if (!until) return Unexpected<ApiError>(until.error());
+  auto limit = int_query(c, "limit", 1, 10000);
+  if (!limit) return Unexpected<ApiError>(limit.error());
+  auto offset = int_query(c, "offset", 0, 10'000'000);
+  if (!offset) return Unexpected<ApiError>(offset.error());
+  const auto n = static_cast<std::size_t>(limit->value_or(100));
+  const auto skip = static_cast<std::size_t>(offset->value_or(0));
+  const std::string key = "activities:" + std::to_string(since->value_or(0)) + ":" +
+                          std::to_string(until->value_or(0)) + ":" + std::to_string(n) + ":" +
+                          std::to_string(skip);
+  return s.cached(key, [&](Store& store) -> Checked<Json> {
+    ActivityQuery q;
+    q.since_utc = *since;
+    q.until_utc = *until;
+    auto all = ActivityRepo(store.db()).list(q);
+    if (!all) return internal_error(all.error());
+    Json items = Json::array();
+    // Newest first: walk the oldest-first list backwards.
+    for (std::size_t i = skip; i < all->size() && items.size() < n; ++i) {
+      items.push_back(summary_json((*all)[all->size() - 1 - i]));
+    }
+    return Json{{"total", all->size()}, {"offset", skip}, {"activities", std::move(items)}};
+  });
+}
+
+ApiResult activity_detail(State& s, Call& c) {
+  auto id = id_param(c);
+  if (!id) return Unexpected<ApiError>(id.error());
+  auto points = int_query(c, "points", 10, 20000);
+  if (!points) return Unexpected<ApiError>(points.error());
+  const auto n = static_cast<std::size_t>(points->value_or(600));
+  const std::string key = "activity:" + std::to_string(*id) + ":" + std::to_string(n);
+  return s.cached(key, [&](Store& store) -> Checked<Json> {
+    auto found = ActivityRepo(store.db()).find(*id, true);
+    if (!found) return internal_error(found.error());
+    if (!*found) return api_error(404, "not_found", fmt::format("no such activity: {}", *id), "id");
+    const StoredActivity& a = **found;
+    Json j = summary_json(a);
+    Json laps = Json::array();
+    for (const auto& l : a.activity.laps) {
+      laps.push_back({{"start_utc", format_utc(l.start_utc)},
+                      {"elapsed_s", l.elapsed_s},
+                      {"distance_km", l.distance_m / 1000.0},
+                      {"avg_heart_rate", opt(l.avg_heart_rate)},
+                      {"avg_cadence_spm", opt(l.avg_cadence_spm)}});
+    }
+    j["laps"] = std::move(laps);
+    j["notes"] = a.activity.notes;
+    return Json{{"activity", std::move(j)}, {"streams", streams_json(a.activity.streams, n)}};
+  });
+}
+
+}  // namespace
+
+void add_activity_routes(Router& r, State& s) {
+  r.add("GET", "/api/v1/activities", [&s](Call& c) { return list_activities(s, c); });
+  r.add("GET", "/api/v1/activities/{id}", [&s](Call& c) { return activity_detail(s, c); });
   r.add(
-      "POST", "/api/v1/imports", [](Call&) -> ApiResult { return not_available("import"); },
+      "POST", "/api/v1/imports", [&s](Call& c) { return import_upload(s, c); },
       /*streaming=*/true);
 }
 

@@ -1,5 +1,8 @@
 // The assessment: the questions schema, running one, and the saved history.
 
+#include <memory>
+
+#include "server/knowledge_json.h"
 #include "server/routes.h"
 #include "store/assessment_repo.h"
 #include "util/time.h"
@@ -34,8 +37,8 @@ ApiResult saved_reply(const std::optional<SavedAssessment>& a, const std::string
 }  // namespace
 
 void add_assessment_routes(Router& r, State& s) {
-  r.add("GET", "/api/v1/questions",
-        [](Call&) -> ApiResult { return not_available("the questions schema"); });
+  auto questions = std::make_shared<Reply>(json_reply(questions_json(s.kb())));
+  r.add("GET", "/api/v1/questions", [questions](Call&) -> ApiResult { return *questions; });
   r.add("POST", "/api/v1/assessments", [](Call& c) -> ApiResult {
     auto body = json_body(c);
     if (!body) return Unexpected<ApiError>(body.error());

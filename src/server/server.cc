@@ -63,7 +63,8 @@ bool is_loopback_host(const std::string& host) {
 }
 
 struct HttpServer::Impl {
-  Impl(Store& store, ServerOptions opts) : state(store, std::move(opts)) {}
+  Impl(Store& store, const KnowledgeBase& kb, ServerOptions opts)
+      : state(store, kb, std::move(opts)) {}
 
   State state;
   Router router;
@@ -135,8 +136,8 @@ void HttpServer::Impl::serve_static(const httplib::Request& req, httplib::Respon
   res.set_content(f->bytes.data(), f->bytes.size(), std::string(f->content_type));
 }
 
-HttpServer::HttpServer(Store& store, ServerOptions options)
-    : impl_(std::make_unique<Impl>(store, std::move(options))) {
+HttpServer::HttpServer(Store& store, const KnowledgeBase& kb, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, kb, std::move(options))) {
   Impl& i = *impl_;
   add_meta_routes(i.router, i.state);
   add_assessment_routes(i.router, i.state);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "knowledge/knowledge_base.h"
 #include "server/state.h"
 #include "store/store.h"
 #include "util/expected.h"
@@ -17,7 +18,7 @@ bool is_loopback_host(const std::string& host);
 
 class HttpServer {
  public:
-  HttpServer(Store& store, ServerOptions options);
+  HttpServer(Store& store, const KnowledgeBase& kb, ServerOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

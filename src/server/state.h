@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "knowledge/knowledge_base.h"
 #include "server/api.h"
 #include "store/store.h"
 
@@ -22,15 +23,16 @@ struct ServerOptions {
   bool allow_remote = false;
   std::size_t max_upload_bytes = std::size_t{512} << 20;
   std::size_t max_json_bytes = std::size_t{1} << 20;
-  std::filesystem::path upload_dir;     // server-named temporary files for uploads
-  std::filesystem::path knowledge_dir;  // empty: the embedded knowledge base
+  std::filesystem::path upload_dir;  // server-named temporary files for uploads
 };
 
 class State {
  public:
-  State(Store& store, ServerOptions options) : store_(store), options_(std::move(options)) {}
+  State(Store& store, const KnowledgeBase& kb, ServerOptions options)
+      : store_(store), kb_(kb), options_(std::move(options)) {}
 
   const ServerOptions& options() const { return options_; }
+  const KnowledgeBase& kb() const { return kb_; }
 
   /// Runs f(Store&) with the store to itself.
   template <class F>
@@ -48,6 +50,7 @@ class State {
 
  private:
   Store& store_;
+  const KnowledgeBase& kb_;
   ServerOptions options_;
   std::mutex store_mu_;
   std::atomic<std::uint64_t> revision_{1};
