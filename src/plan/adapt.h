@@ -1,0 +1,68 @@
+#pragma once
+// Adapting to pain: the pain-monitoring model (Silbernagel 2007) applied to the diary. After
+// each logged run the plan advances, holds or steps back one stage by the rules in
+// data/plan_rules.yaml:
+//   step back  pain during or after the run above 5/10, swelling, or pain not settled by the
+//              next morning (above 2/10 and worse than the morning before the run);
+//   hold       pain in the acceptable zone (3-5/10), next-morning pain not logged, morning
+//              stiffness rising week to week, or not yet enough pain-free sessions at the stage;
+//   advance    the stage's pain-free sessions (0-2/10, settled, stiffness not rising) are done;
+//   see a clinician  two step-backs in a row, or any red flag in the diary.
+// The state (stage, counters, history) is plain data the CLI keeps in PlanRepo.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/inputs.h"
+#include "plan/rules.h"
+
+namespace rk::plan {
+
+enum class Decision { kAdvance, kHold, kStepBack, kSeeClinician };
+std::string decision_name(Decision d);
+
+struct DecisionRecord {
+  std::string date;  // the diary day it was made from
+  Decision decision = Decision::kHold;
+  int stage_before = 0, stage_after = 0;
+  std::string reason;
+  std::string rule;  // e.g. "plan.pain_during_max"
+  std::string citation;
+};
+
+struct PlanState {
+  int stage = -1;                // index into PlanRules::stages; -1 before the first plan
+  std::int64_t started_day = 0;  // first plan day, for strengthening progression
+  std::string last_processed;    // last diary date decided ("" before any)
+  int ok_sessions = 0;           // pain-free sessions at the current stage
+  int consecutive_step_backs = 0;
+  std::optional<std::int64_t> clinician_advised_day;
+  std::vector<DecisionRecord> history;
+};
+
+struct Clearance {
+  bool cleared = true;
+  std::vector<std::string> reasons;  // why not, in plain words
+};
+
+/// Cleared to run: assessment not emergency/urgent (nor soon with red flags), no diary red flag
+/// or pain above 5/10 recently, and no clinician advice pending since the last assessment.
+Clearance clearance(const PlanInputs& in, const PlanState& s, const PlanRules& r);
+
+/// Where a new plan starts: relief when not cleared or not running; build when the runner is
+/// running pain-free; otherwise relief with the return-to-run checks.
+int initial_stage(const PlanInputs& in, const PlanRules& r);
+
+/// Decides every diary entry after s.last_processed that is ready (next-morning pain logged, a
+/// full day passed, or not a run) and returns the new decisions, also appended to s.history.
+std::vector<DecisionRecord> update_state(PlanState& s, const PlanInputs& in, const PlanRules& r);
+
+nlohmann::json to_json(const DecisionRecord& d);
+nlohmann::json to_json(const PlanState& s);
+Expected<PlanState> plan_state_from_json(const nlohmann::json& j, std::string_view where);
+Expected<DecisionRecord> decision_from_json(const nlohmann::json& j, std::string_view where);
+
+}  // namespace rk::plan

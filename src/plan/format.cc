@@ -1,0 +1,113 @@
+#include "plan/format.h"
+
+#include <fmt/format.h>
+
+namespace rk::plan {
+namespace {
+
+std::string pain(const std::optional<int>& v) {
+  return v ? fmt::format("{}", *v) : "-";
+}
+
+std::string session_line(const Session& s) {
+  std::string line = fmt::format("  {}  {}", s.date, s.title);
+  if (s.distance_km) line += fmt::format(" ({:.2f} km)", *s.distance_km);
+  line += "\n      " + s.details + "\n";
+  for (const auto& e : s.exercises) {
+    line += fmt::format("        - {}: {} x {} {}\n", e.name, e.sets, e.amount, e.unit);
+  }
+  line +=
+      fmt::format("      why: {}{}\n", s.why, s.citation.empty() ? "" : " [" + s.citation + "]");
+  return line;
+}
+
+}  // namespace
+
+std::string render_diary_text(const std::vector<DiaryEntry>& diary) {
+  if (diary.empty()) return "No diary entries yet. Add one with `runknee log`.\n";
+  std::string out = "date        during after morning stiff  where / symptoms\n";
+  for (const auto& e : diary) {
+    std::string notes;
+    for (const auto& l : e.locations) notes += l + " ";
+    if (e.swelling) notes += "swelling ";
+    if (e.catching) notes += "catching ";
+    if (e.locking) notes += "LOCKING ";
+    if (e.giving_way) notes += e.fell ? "GAVE-WAY+FALL " : "giving-way ";
+    if (e.night_pain) notes += "NIGHT-PAIN ";
+    if (e.cannot_bear_weight) notes += "NO-WEIGHT-BEARING ";
+    if (e.run_km > 0) notes += fmt::format("run {:.1f} km ", e.run_km);
+    out += fmt::format("{}  {:>6} {:>5} {:>7} {:>5}  {}\n", e.date, pain(e.pain_during),
+                       pain(e.pain_after), pain(e.pain_morning),
+                       e.stiffness_min ? fmt::format("{}m", *e.stiffness_min) : "-", notes);
+    for (const auto& f : diary_red_flags(e)) {
+      out += fmt::format("            red flag: {} - see a clinician\n", f.text);
+    }
+  }
+  return out;
+}
+
+std::string render_plan_text(const Plan& p) {
+  std::string out = fmt::format("Plan from {}: {}\n", p.today, p.headline);
+  for (const auto& r : p.not_cleared_reasons) out += "  not cleared: " + r + "\n";
+  for (const auto& w : p.weeks) {
+    out += fmt::format("\nWeek {} (from {}): {}", w.index, w.start_date, w.stage_title);
+    if (w.planned_km > 0) out += fmt::format(", {:.2f} km planned", w.planned_km);
+    if (w.weekly_cap_km) out += fmt::format(" (weekly cap {:.2f} km)", *w.weekly_cap_km);
+    out += "\n";
+    for (const auto& s : w.sessions) out += session_line(s);
+  }
+  out += "\nGuidance\n";
+  for (const auto& g : p.guidance) {
+    out += fmt::format("  * {}: {}\n    why: {} [{}]\n", g.title, g.text, g.why, g.citation);
+  }
+  out += "\nRules this plan follows\n";
+  for (const auto& r : p.rules) {
+    out += fmt::format("  - {} = {} {}: {} [{}]\n", r.id, r.value, r.unit, r.meaning, r.citation);
+  }
+  out += "\nA training plan, not a diagnosis or medical advice.\n";
+  return out;
+}
+
+std::string render_today_text(const TodayView& t, const PlanRules& r) {
+  std::string out = fmt::format("Today, {}: {}\n", t.date, t.headline);
+  if (t.last_decision) {
+    const auto& d = *t.last_decision;
+    out += fmt::format("Last change ({}): {} - {} ({} -> {}) [{}]\n", d.date,
+                       decision_name(d.decision), d.reason,
+                       r.stages[static_cast<std::size_t>(d.stage_before)].title,
+                       r.stages[static_cast<std::size_t>(d.stage_after)].title, d.citation);
+  }
+  if (t.sessions.empty()) {
+    out +=
+        "Rest day: recovery is when the knee adapts to the load. Log how it feels with "
+        "`runknee log`.\n";
+  }
+  for (const auto& s : t.sessions) out += session_line(s);
+  return out;
+}
+
+std::string render_koos_text(const KoosScore& s) {
+  std::string out;
+  for (const auto& sc : s.subscales) {
+    out +=
+        fmt::format("  {:<36} {}  ({}/{} answered)\n", sc.name,
+                    sc.score ? fmt::format("{:5.1f}", *sc.score) : "  n/a", sc.answered, sc.total);
+  }
+  return out;
+}
+
+std::string render_koos_changes_text(const std::vector<KoosChange>& changes, double threshold) {
+  std::string out;
+  for (const auto& c : changes) {
+    if (!c.delta) {
+      out += fmt::format("  {:<36} no comparison (a score is missing)\n", c.name);
+      continue;
+    }
+    out += fmt::format(
+        "  {:<36} {:5.1f} -> {:5.1f} ({:+.1f}) {}\n", c.name, *c.before, *c.after, *c.delta,
+        c.meaningful ? fmt::format("meaningful (>= {:.0f} points)", threshold) : "within noise");
+  }
+  return out;
+}
+
+}  // namespace rk::plan

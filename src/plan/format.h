@@ -1,0 +1,19 @@
+#pragma once
+// Plain-text views for the terminal: the diary, the plan, today.
+
+#include <string>
+#include <vector>
+
+#include "plan/generator.h"
+#include "plan/koos.h"
+
+namespace rk::plan {
+
+std::string render_diary_text(const std::vector<DiaryEntry>& diary);
+std::string render_plan_text(const Plan& p);
+std::string render_today_text(const TodayView& t, const PlanRules& r);
+std::string render_koos_text(const KoosScore& s);
+/// One line per subscale: before -> after (delta, meaningful or within noise).
+std::string render_koos_changes_text(const std::vector<KoosChange>& changes, double threshold);
+
+}  // namespace rk::plan

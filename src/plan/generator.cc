@@ -1,0 +1,499 @@
+#include "plan/generator.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rk::plan {
+namespace {
+
+double floor2(double x) {
+  return std::floor(x * 100.0 + 1e-9) / 100.0;
+}
+
+double longest_before(const std::vector<PastRun>& runs, std::int64_t day, std::int64_t window) {
+  double m = 0;
+  for (const auto& p : runs) {
+    if (p.day >= day - window && p.day <= day - 1) m = std::max(m, p.km);
+  }
+  return m;
+}
+
+/// The runner's own easy pace (median min/km of recent runs), else the rules' default.
+double easy_pace(const PlanInputs& in, const PlanRules& r) {
+  std::vector<double> paces;
+  for (const auto& p : in.runs) {
+    if (p.km > 0.5 && p.minutes > 0 && p.day > in.today - 90) paces.push_back(p.minutes / p.km);
+  }
+  if (paces.empty()) return r.value("plan.easy_pace_min_per_km");
+  std::sort(paces.begin(), paces.end());
+  return std::clamp(paces[paces.size() / 2], 3.0, 12.0);
+}
+
+struct Builder {
+  const PlanInputs& in;
+  const PlanState& state;
+  const PlanRules& r;
+  bool cleared = true;
+  double pace = 7;
+  std::vector<PastRun> runs;  // history, then planned runs as they are placed
+  double prev_week_km = 0;
+  int running_weeks = 0;
+  int build_weeks = 0;
+
+  Session make(std::int64_t day, SessionKind kind, std::string title) const {
+    Session s;
+    s.day = day;
+    s.date = date_of_day(day);
+    s.kind = kind;
+    s.title = std::move(title);
+    return s;
+  }
+
+  std::string cross_training_choices(double run_minutes) const {
+    std::string s;
+    for (const auto& c : r.cross_training) {
+      s += fmt::format("{}{} {:.0f} min", s.empty() ? "" : ", ", c.name, run_minutes * c.ratio);
+    }
+    return s;
+  }
+
+  Session cross_training(std::int64_t day, double run_minutes, bool only_if_pain_free) const {
+    Session s = make(day, SessionKind::kCrossTraining, "Cross-training");
+    s.minutes = run_minutes;
+    s.details =
+        fmt::format("Choose one: {} (rough equivalents of {:.0f} min easy running).{}",
+                    cross_training_choices(run_minutes), run_minutes,
+                    only_if_pain_free ? " Only if it is pain-free; stop if pain rises." : "");
+    s.why =
+        "Pain-free aerobic exercise keeps fitness and blood flow going while the knee is spared "
+        "impact (the V of LOVE); the time equivalents are a planning convention.";
+    s.citation = "dubois2020";
+    return s;
+  }
+
+  Session strength(std::int64_t day, int week, bool gentle_only) const {
+    Session s = make(day, SessionKind::kStrength, "Hip, glute and thigh strengthening");
+    for (const auto& e : r.strengthening) {
+      if (week < e.start_week || (gentle_only && !e.gentle)) continue;
+      const int amount = std::min(e.max, e.reps + e.step * (week - e.start_week));
+      s.exercises.push_back({e.id, e.name, e.sets, amount, e.unit});
+    }
+    std::string list;
+    for (const auto& x : s.exercises) {
+      list +=
+          fmt::format("{}{} {}x{} {}", list.empty() ? "" : "; ", x.name, x.sets, x.amount, x.unit);
+    }
+    s.details = list +
+                ". Each week the reps or hold time rise by the stated step; at the top, "
+                "add load. Stop any exercise that hurts the inner knee.";
+    s.why = in.has_cause("hip_weakness")
+                ? "Hip weakness is a likely cause: stronger hip abductors and glutes help keep "
+                  "the knee from collapsing inwards, and strong thighs absorb landing forces."
+                : "Strong hips, glutes and thighs help control the knee and absorb landing "
+                  "forces; part of loading the tissue again (the E of LOVE).";
+    s.citation = "rk_editorial";
+    return s;
+  }
+
+  Session check(std::int64_t day) const {
+    Session s = make(day, SessionKind::kCheck, "Return-to-run checks");
+    s.details =
+        "Walk briskly for 30 minutes, then do 10 single-leg hops on the sore leg. Log it: "
+        "`runknee log --walk-ok yes|no --hop-ok yes|no` (and --swelling if the knee swells).";
+    s.why =
+        "Running starts again only after pain-free brisk walking, pain-free single-leg hops and "
+        "no swelling.";
+    s.citation = "manal2018";
+    return s;
+  }
+
+  std::string cadence_note() const {
+    if (!in.has_cause("poor_form")) return "";
+    const double first = r.value("plan.cadence_first_pct");
+    const double max = r.value("plan.cadence_max_pct");
+    const double pct = std::min(max, first + 2.5 * (running_weeks / 2));
+    if (in.cadence_spm && *in.cadence_spm > 100) {
+      const int bpm = static_cast<int>(std::lround(*in.cadence_spm * (1 + pct / 100)));
+      return fmt::format(
+          " Cadence: +{:.1f}% of your {:.0f} steps/min = set a metronome to {} "
+          "bpm.",
+          pct, *in.cadence_spm, bpm);
+    }
+    return fmt::format(
+        " Cadence: count your steps for 30 s, double it, and aim {:.1f}% higher "
+        "(a metronome app helps).",
+        pct);
+  }
+
+  Session walk_run(std::int64_t day, const Stage& st) const {
+    Session s =
+        make(day, st.run_min >= 30 || st.repeats <= 1 ? SessionKind::kRun : SessionKind::kWalkRun,
+             st.title);
+    const double minutes = st.repeats * (st.run_min + st.walk_min);
+    s.minutes = minutes;
+    s.distance_km =
+        st.repeats * (st.run_min / pace + st.walk_min / r.value("plan.walk_pace_min_per_km"));
+    s.details =
+        st.walk_min > 0
+            ? fmt::format(
+                  "{} x ({:.0f} min easy running, {:.0f} min brisk walking), "
+                  "about {:.0f} min on flat ground.",
+                  st.repeats, st.run_min, st.walk_min, minutes)
+            : fmt::format("{:.0f} min of easy, conversational running on flat ground.", minutes);
+    s.why = fmt::format(
+        "A staged return lets the knee take load in small steps. Move on after {} sessions with "
+        "pain at most {:.0f}/10 that settles by the next morning; hold or step back otherwise.",
+        r.value("plan.sessions_to_advance"), r.value("plan.pain_safe_max"));
+    s.citation = st.citation;
+    return s;
+  }
+
+  Session run(std::int64_t day, double km, bool long_run) const {
+    Session s = make(day, SessionKind::kRun, long_run ? "Long run (easy)" : "Easy run");
+    s.distance_km = km;
+    s.minutes = km * pace;
+    s.details = "Easy, conversational pace.";
+    s.why = long_run ? "The long run grows in small steps: never more than 10% above your "
+                       "longest run of the previous 30 days, where injury risk rose."
+                     : "Easy runs build weekly distance gradually, at most 10% a week.";
+    s.citation = long_run ? "frandsen2025" : "nielsen2014_jospt";
+    return s;
+  }
+
+  // Weekly cap first (scale), then the 30-day cap run by run, so the second never undoes the
+  // first and both hold for every planned run.
+  void apply_caps(PlanWeek& w) {
+    const double weekly_pct = r.value("plan.weekly_increase_cap_pct") / 100.0;
+    const double spike = 1.0 + r.value("plan.spike_cap_pct") / 100.0;
+    const auto window = static_cast<std::int64_t>(r.value("plan.spike_window_days"));
+    double total = 0;
+    for (const auto& s : w.sessions) total += s.distance_km.value_or(0);
+    if (prev_week_km > 0) {
+      w.weekly_cap_km = floor2(prev_week_km * (1 + weekly_pct));
+      if (total > *w.weekly_cap_km) {
+        const double f = *w.weekly_cap_km / total;
+        for (auto& s : w.sessions) {
+          if (!s.distance_km) continue;
+          s.distance_km = floor2(*s.distance_km * f);
+          s.capped = true;
+        }
+      }
+    }
+    w.planned_km = 0;
+    for (auto& s : w.sessions) {
+      if (!s.distance_km) continue;
+      const double longest = longest_before(runs, s.day, window);
+      if (longest > 0 && *s.distance_km > longest * spike) {
+        s.distance_km = floor2(longest * spike);
+        s.capped = true;
+      }
+      s.distance_km = floor2(*s.distance_km);
+      if (s.capped) {
+        s.details += fmt::format(" Stop at {:.2f} km even if the time is not up (cap rule).",
+                                 *s.distance_km);
+      }
+      s.details += cadence_note();
+      runs.push_back({s.day, *s.distance_km, s.minutes.value_or(0)});
+      w.planned_km += *s.distance_km;
+    }
+    prev_week_km = w.planned_km;
+    if (w.planned_km > 0) ++running_weeks;
+  }
+
+  int strength_week(std::int64_t start) const {
+    const auto first = state.started_day > 0 ? state.started_day : in.today;
+    return static_cast<int>(std::max<std::int64_t>(0, (start - first) / 7)) + 1;
+  }
+
+  void relief_week(PlanWeek& w, std::int64_t start, bool first) const {
+    const int protect = static_cast<int>(r.value("plan.protect_days"));
+    for (int d = 0; d < 7; ++d) {
+      const auto day = start + d;
+      if (first && d < protect) {
+        Session s = make(day, SessionKind::kRelief, "Protect and settle");
+        s.details =
+            "Ease off what hurts (no running); keep moving gently within comfort, elevate the "
+            "leg when it aches. See the relief steps of your assessment.";
+        s.why =
+            "A few days of relative protection let an irritated knee settle; anti-"
+            "inflammatories may slow tissue repair in this early phase.";
+        s.citation = "dubois2020";
+        w.sessions.push_back(s);
+      } else if (d % 2 == (first ? 1 : 0)) {
+        w.sessions.push_back(cross_training(day, 30, true));
+      } else if (!first || d >= protect) {
+        w.sessions.push_back(strength(day, strength_week(start), true));
+      }
+    }
+  }
+
+  void return_week(PlanWeek& w, std::int64_t start) const {
+    w.sessions.push_back(cross_training(start, 30, true));
+    w.sessions.push_back(check(start + 1));
+    w.sessions.push_back(cross_training(start + 2, 30, true));
+    w.sessions.push_back(strength(start + 3, strength_week(start), false));
+    w.sessions.push_back(cross_training(start + 4, 30, true));
+    w.sessions.push_back(check(start + 5));
+  }
+
+  void ladder_week(PlanWeek& w, std::int64_t start, const Stage& st) const {
+    const int sw = strength_week(start);
+    w.sessions.push_back(walk_run(start, st));
+    w.sessions.push_back(strength(start + 1, sw, false));
+    w.sessions.push_back(walk_run(start + 2, st));
+    w.sessions.push_back(strength(start + 3, sw, false));
+    w.sessions.push_back(walk_run(start + 4, st));
+    w.sessions.push_back(cross_training(start + 5, 30, false));
+  }
+
+  void build_week(PlanWeek& w, std::int64_t start) {
+    ++build_weeks;
+    const int every = static_cast<int>(r.value("plan.recovery_week_every"));
+    double target;
+    if (prev_week_km <= 0) {
+      target = r.value("plan.build_runs_per_week") * 30.0 / pace;
+    } else if (every > 0 && build_weeks % every == 0) {
+      target = prev_week_km * r.value("plan.recovery_week_factor");
+    } else {
+      target = prev_week_km * (1 + r.value("plan.weekly_increase_cap_pct") / 100.0);
+    }
+    const double share = r.value("plan.long_run_share");
+    const double easy = target * (1 - share) / 2;
+    const int sw = strength_week(start);
+    w.sessions.push_back(run(start, easy, false));
+    w.sessions.push_back(strength(start + 1, sw, false));
+    w.sessions.push_back(run(start + 2, easy, false));
+    w.sessions.push_back(strength(start + 3, sw, false));
+    w.sessions.push_back(run(start + 5, target * share, true));
+  }
+};
+
+void add_guidance(Plan& p, const PlanInputs& in, const PlanRules& r) {
+  p.guidance.push_back(
+      {"pain_monitoring", "Let pain guide each run",
+       "Log every run: `runknee log --during N --after N`, and the next morning `--morning N "
+       "--stiffness MIN`. Pain up to 5/10 during or after is acceptable if it settles by the "
+       "next morning and morning stiffness is not rising week to week; then the plan holds or "
+       "advances. Otherwise it steps back a stage; two step-backs in a row mean: see a "
+       "clinician.",
+       "Continuing activity within these pain limits did no harm in a randomised trial (in "
+       "Achilles tendinopathy; extrapolating to the knee is reasonable for tendon pain, not for "
+       "meniscus or bone injuries).",
+       "silbernagel2007"});
+  p.guidance.push_back(
+      {"spike_cap", "No run more than 10% above your longest run of the last 30 days",
+       "Every planned run is capped at 1.10 x the longest run of the previous 30 days, counting "
+       "the runs the plan itself schedules; weekly distance rises at most 10% on the previous "
+       "week.",
+       "Single runs that exceeded the longest run of the previous 30 days by more than 10% came "
+       "with a higher injury rate; big weekly jumps (over 30%) were linked to more "
+       "distance-related injuries.",
+       "frandsen2025"});
+  if (in.has_cause("poor_form")) {
+    std::string target = "count your steps for 30 s, double it and aim 5-10% higher";
+    if (in.cadence_spm && *in.cadence_spm > 100) {
+      target = fmt::format("from your {:.0f} steps/min: {:.0f} bpm first, up to {:.0f} bpm",
+                           *in.cadence_spm,
+                           *in.cadence_spm * (1 + r.value("plan.cadence_first_pct") / 100),
+                           *in.cadence_spm * (1 + r.value("plan.cadence_max_pct") / 100));
+    }
+    p.guidance.push_back(
+        {"cadence", "Cadence retraining: slightly quicker, shorter steps",
+         "Raise your step rate by 5% of your own cadence, then up to 10%, with a metronome: " +
+             target + ". Keep the pace easy; do it on part of each run at first.",
+         "Form is a likely cause. A 5-10% higher step rate reduced the load absorbed at the "
+         "knee in a laboratory study of recreational runners.",
+         "heiderscheit2011"});
+  }
+  if (in.has_cause("foot_mechanics")) {
+    p.guidance.push_back(
+        {"footwear", "Footwear and insoles",
+         "Replace shoes with worn midsoles (often around 600-800 km); choose shoes that feel "
+         "comfortable and stable on you; if your feet roll in a lot, ask a physiotherapist or "
+         "podiatrist whether an insole is worth trying. Change shoes gradually, not before a "
+         "long run.",
+         "Foot mechanics is a likely cause. Evidence that insoles prevent medial knee pain is "
+         "limited, so treat this as a trial and keep what helps.",
+         "source_article"});
+  }
+  if (!p.cleared) {
+    p.guidance.push_back({"clinician", "See a clinician before running",
+                          "The plan keeps you off running for now because: " +
+                              fmt::format("{}", fmt::join(p.not_cleared_reasons, "; ")) +
+                              ". Bring `runknee report` to the visit.",
+                          "Some causes of inner knee pain (meniscus, ligament, bone stress) need "
+                          "an examination before loading them again.",
+                          "silbernagel2007"});
+  }
+  for (const auto& id :
+       {"plan.pain_during_max", "plan.morning_settled_max", "plan.stiffness_rise_min",
+        "plan.step_backs_for_clinician", "plan.spike_cap_pct", "plan.weekly_increase_cap_pct",
+        "plan.sessions_to_advance", "plan.cadence_first_pct", "plan.cadence_max_pct"}) {
+    p.rules.push_back(r.rule(id));
+  }
+}
+
+}  // namespace
+
+std::string kind_name(SessionKind k) {
+  switch (k) {
+    case SessionKind::kRun:
+      return "run";
+    case SessionKind::kWalkRun:
+      return "walk_run";
+    case SessionKind::kCrossTraining:
+      return "cross_training";
+    case SessionKind::kStrength:
+      return "strength";
+    case SessionKind::kRelief:
+      return "relief";
+    case SessionKind::kCheck:
+      return "check";
+  }
+  return "run";
+}
+
+Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules& r, int weeks) {
+  Plan p;
+  p.today = date_of_day(in.today);
+  const auto c = clearance(in, state, r);
+  p.cleared = c.cleared;
+  p.not_cleared_reasons = c.reasons;
+  int stage = state.stage >= 0 ? std::min(state.stage, r.build_stage()) : initial_stage(in, r);
+  if (!p.cleared) stage = r.relief_stage();
+  p.stage = stage;
+  p.stage_id = r.stages[static_cast<std::size_t>(stage)].id;
+  add_guidance(p, in, r);
+  if (in.urgency == "emergency") {
+    p.headline = "Get medical care now: no training plan until a clinician has seen the knee.";
+    return p;
+  }
+  p.headline = p.cleared ? fmt::format("Cleared to train: starting at '{}'.",
+                                       r.stages[static_cast<std::size_t>(stage)].title)
+                         : "Not cleared to run yet: relief, cross-training and gentle "
+                           "strengthening only.";
+
+  Builder b{in, state, r, true, 7, {}, 0, 0, 0};
+  b.cleared = p.cleared;
+  b.pace = easy_pace(in, r);
+  b.runs = in.runs;
+  if (b.runs.empty() && in.training && in.training->longest_prev30_km) {
+    b.runs.push_back({in.today - 1, *in.training->longest_prev30_km, 0});
+  }
+  for (const auto& run : in.runs) {
+    if (run.day >= in.today - 7 && run.day < in.today) b.prev_week_km += run.km;
+  }
+  if (in.runs.empty() && in.training && in.training->this_week_km) {
+    b.prev_week_km = *in.training->this_week_km;
+  }
+
+  for (int w = 0; w < weeks; ++w) {
+    PlanWeek week;
+    week.index = w + 1;
+    const auto start = in.today + 7 * w;
+    week.start_date = date_of_day(start);
+    const auto& st = r.stages[static_cast<std::size_t>(stage)];
+    week.stage_id = st.id;
+    week.stage_title = st.title;
+    if (!p.cleared) {
+      b.relief_week(week, start, w == 0);
+    } else if (stage == r.relief_stage()) {
+      b.return_week(week, start);
+    } else if (stage < r.build_stage()) {
+      b.ladder_week(week, start, st);
+    } else {
+      b.build_week(week, start);
+    }
+    b.apply_caps(week);
+    if (p.cleared) stage = std::min(stage + 1, r.build_stage());
+    p.weeks.push_back(std::move(week));
+  }
+  return p;
+}
+
+TodayView today_view(const Plan& p, const PlanState& s) {
+  TodayView t;
+  t.date = p.today;
+  t.cleared = p.cleared;
+  t.headline = p.headline;
+  if (!p.weeks.empty()) {
+    t.stage_title = p.weeks.front().stage_title;
+    for (const auto& sess : p.weeks.front().sessions) {
+      if (sess.date == p.today) t.sessions.push_back(sess);
+    }
+  }
+  if (!s.history.empty()) t.last_decision = s.history.back();
+  return t;
+}
+
+nlohmann::json to_json(const Session& s) {
+  nlohmann::json ex = nlohmann::json::array();
+  for (const auto& e : s.exercises) {
+    ex.push_back(
+        {{"id", e.id}, {"name", e.name}, {"sets", e.sets}, {"amount", e.amount}, {"unit", e.unit}});
+  }
+  auto opt = [](const std::optional<double>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  return {{"date", s.date},        {"kind", kind_name(s.kind)}, {"title", s.title},
+          {"details", s.details},  {"minutes", opt(s.minutes)}, {"distance_km", opt(s.distance_km)},
+          {"capped", s.capped},    {"exercises", ex},           {"why", s.why},
+          {"citation", s.citation}};
+}
+
+nlohmann::json to_json(const Plan& p) {
+  nlohmann::json weeks = nlohmann::json::array();
+  for (const auto& w : p.weeks) {
+    nlohmann::json sessions = nlohmann::json::array();
+    for (const auto& s : w.sessions) sessions.push_back(to_json(s));
+    weeks.push_back({{"index", w.index},
+                     {"start_date", w.start_date},
+                     {"stage", w.stage_id},
+                     {"stage_title", w.stage_title},
+                     {"planned_km", w.planned_km},
+                     {"weekly_cap_km",
+                      w.weekly_cap_km ? nlohmann::json(*w.weekly_cap_km) : nlohmann::json(nullptr)},
+                     {"sessions", sessions}});
+  }
+  nlohmann::json guidance = nlohmann::json::array();
+  for (const auto& g : p.guidance) {
+    guidance.push_back({{"id", g.id},
+                        {"title", g.title},
+                        {"text", g.text},
+                        {"why", g.why},
+                        {"citation", g.citation}});
+  }
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& r : p.rules) {
+    rules.push_back({{"id", r.id},
+                     {"value", r.value},
+                     {"unit", r.unit},
+                     {"meaning", r.meaning},
+                     {"citation", r.citation}});
+  }
+  return {{"today", p.today},
+          {"cleared", p.cleared},
+          {"not_cleared_reasons", p.not_cleared_reasons},
+          {"headline", p.headline},
+          {"stage", p.stage_id},
+          {"weeks", weeks},
+          {"guidance", guidance},
+          {"rules", rules},
+          {"disclaimer", "A training plan, not a diagnosis or medical advice."}};
+}
+
+nlohmann::json to_json(const TodayView& t) {
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& s : t.sessions) sessions.push_back(to_json(s));
+  return {{"date", t.date},
+          {"cleared", t.cleared},
+          {"headline", t.headline},
+          {"stage_title", t.stage_title},
+          {"sessions", sessions},
+          {"last_decision", t.last_decision ? to_json(*t.last_decision) : nlohmann::json(nullptr)}};
+}
+
+}  // namespace rk::plan

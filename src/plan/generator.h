@@ -1,0 +1,90 @@
+#pragma once
+// The plan generator: a pure function from PlanInputs, the adaptive state and the rules to a
+// week-by-week plan. Not cleared to run -> relief and cross-training only. Cleared -> the
+// return-to-run ladder from the current stage (one stage a week when the diary allows), then
+// distance building. Caps, enforced on every planned run (tests/plan/property_test.cc checks):
+//   * no run longer than 1.10 x the longest run of the previous 30 days, counting planned runs;
+//   * planned weekly distance at most 1.10 x the previous week's (actual, then planned);
+//   * no running at all while not cleared.
+// Every session says why it is there and cites its source.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/adapt.h"
+#include "plan/inputs.h"
+#include "plan/rules.h"
+
+namespace rk::plan {
+
+enum class SessionKind { kRun, kWalkRun, kCrossTraining, kStrength, kRelief, kCheck };
+std::string kind_name(SessionKind k);
+
+struct ExerciseDose {
+  std::string id, name;
+  int sets = 0;
+  int amount = 0;    // reps per set, or seconds held
+  std::string unit;  // "reps" or "s hold"
+};
+
+struct Session {
+  std::int64_t day = 0;
+  std::string date;
+  SessionKind kind = SessionKind::kRun;
+  std::string title, details;
+  std::optional<double> minutes;
+  std::optional<double> distance_km;  // runs and walk/runs: the planned (capped) distance
+  bool capped = false;                // shortened by the 30-day or weekly cap
+  std::vector<ExerciseDose> exercises;
+  std::string why, citation;
+
+  bool is_running() const { return kind == SessionKind::kRun || kind == SessionKind::kWalkRun; }
+};
+
+struct PlanWeek {
+  int index = 1;
+  std::string start_date;
+  std::string stage_id, stage_title;
+  double planned_km = 0;
+  std::optional<double> weekly_cap_km;  // absent when the previous week had no running
+  std::vector<Session> sessions;
+};
+
+struct Guidance {
+  std::string id, title, text, why, citation;
+};
+
+struct Plan {
+  std::string today;
+  bool cleared = true;
+  std::vector<std::string> not_cleared_reasons;
+  std::string headline;
+  int stage = 0;
+  std::string stage_id;
+  std::vector<PlanWeek> weeks;
+  std::vector<Guidance> guidance;
+  std::vector<RuleValue> rules;  // the stated rules the plan follows
+};
+
+/// `state` should have been through update_state(); a state with stage -1 starts fresh.
+Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules& r, int weeks);
+
+/// What to do on `today` and why: the day's sessions, or a rest day.
+struct TodayView {
+  std::string date;
+  bool cleared = true;
+  std::string headline;
+  std::string stage_title;
+  std::vector<Session> sessions;
+  std::optional<DecisionRecord> last_decision;
+};
+TodayView today_view(const Plan& p, const PlanState& s);
+
+nlohmann::json to_json(const Session& s);
+nlohmann::json to_json(const Plan& p);
+nlohmann::json to_json(const TodayView& t);
+
+}  // namespace rk::plan

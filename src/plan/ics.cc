@@ -1,0 +1,117 @@
+#include "plan/ics.h"
+
+#include <fmt/format.h>
+
+#include "util/time.h"
+
+namespace rk::plan {
+namespace {
+
+std::string compact_date(const std::string& iso) {  // 2026-11-25 -> 20261125
+  std::string out;
+  for (char c : iso) {
+    if (c != '-') out += c;
+  }
+  return out;
+}
+
+std::string compact_stamp(std::int64_t utc) {  // 2026-11-25T12:00:00Z -> 20261125T120000Z
+  std::string out;
+  for (char c : format_utc(utc)) {
+    if (c != '-' && c != ':') out += c;
+  }
+  return out;
+}
+
+void add(std::string& out, std::string_view line) {
+  out += ics_fold_line(line);
+  out += "\r\n";
+}
+
+std::string description(const Session& s) {
+  std::string d = s.details;
+  if (s.distance_km) d += fmt::format("\nPlanned distance: {:.2f} km", *s.distance_km);
+  d += "\nWhy: " + s.why;
+  if (!s.citation.empty()) d += " [" + s.citation + "]";
+  return d;
+}
+
+}  // namespace
+
+std::string ics_escape_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string ics_fold_line(std::string_view line) {
+  std::string out;
+  std::size_t used = 0;  // octets on the current physical line
+  std::size_t i = 0;
+  while (i < line.size()) {
+    // Length of this UTF-8 sequence, so a fold never splits one.
+    const auto c = static_cast<unsigned char>(line[i]);
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 1;
+    n = std::min(n, line.size() - i);
+    if (used + n > 75) {
+      out += "\r\n ";
+      used = 1;  // the leading space counts
+    }
+    out.append(line.substr(i, n));
+    used += n;
+    i += n;
+  }
+  return out;
+}
+
+std::string write_ics(const Plan& p, std::int64_t dtstamp_utc) {
+  std::string out;
+  add(out, "BEGIN:VCALENDAR");
+  add(out, "VERSION:2.0");
+  add(out, "PRODID:-//runknee//plan//EN");
+  add(out, "CALSCALE:GREGORIAN");
+  add(out, "X-WR-CALNAME:runknee plan");
+  const auto stamp = compact_stamp(dtstamp_utc);
+  for (const auto& w : p.weeks) {
+    int n = 0;
+    for (const auto& s : w.sessions) {
+      add(out, "BEGIN:VEVENT");
+      add(out, fmt::format("UID:{}-{}-{}-{}@runknee", compact_date(s.date), w.index, n++,
+                           kind_name(s.kind)));
+      add(out, "DTSTAMP:" + stamp);
+      add(out, "DTSTART;VALUE=DATE:" + compact_date(s.date));
+      add(out, "DTEND;VALUE=DATE:" + compact_date(date_of_day(s.day + 1)));
+      add(out, "SUMMARY:" + ics_escape_text(s.title));
+      add(out, "DESCRIPTION:" + ics_escape_text(description(s)));
+      add(out, "TRANSP:TRANSPARENT");
+      add(out, "END:VEVENT");
+    }
+  }
+  add(out, "END:VCALENDAR");
+  return out;
+}
+
+}  // namespace rk::plan

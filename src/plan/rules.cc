@@ -1,0 +1,147 @@
+#include "plan/rules.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "plan/embedded_data.h"
+#include "util/error.h"
+
+namespace rk::plan {
+namespace {
+
+std::string at(std::string_view file, const YAML::Node& n) {
+  return fmt::format("{}:{}", file, n.Mark().line + 1);
+}
+
+Expected<void> need(std::string_view file, const YAML::Node& n, std::string_view what,
+                    std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    if (!n[k]) return fail("{}: {}: missing field '{}'", at(file, n), what, k);
+  }
+  return {};
+}
+
+Expected<void> parse_thresholds(const YAML::Node& list, std::string_view file, PlanRules& r) {
+  for (const auto& n : list) {
+    if (auto ok = need(file, n, "threshold", {"id", "value"}); !ok) return ok;
+    r.thresholds.push_back({n["id"].as<std::string>(), n["value"].as<double>(),
+                            n["unit"].as<std::string>(""), n["meaning"].as<std::string>(""),
+                            n["citation"].as<std::string>("")});
+  }
+  return {};
+}
+
+Expected<void> parse_stages(const YAML::Node& list, std::string_view file, PlanRules& r) {
+  for (const auto& n : list) {
+    if (auto ok = need(file, n, "stage", {"id", "title"}); !ok) return ok;
+    r.stages.push_back({n["id"].as<std::string>(), n["title"].as<std::string>(),
+                        n["citation"].as<std::string>(""), n["repeats"].as<int>(0),
+                        n["run_min"].as<double>(0), n["walk_min"].as<double>(0)});
+  }
+  if (r.stages.size() < 3 || r.stages.front().id != "relief" || r.stages.back().id != "build") {
+    return fail("{}: stages must start with 'relief', end with 'build' and have one between", file);
+  }
+  return {};
+}
+
+Expected<void> parse_exercises(const YAML::Node& list, std::string_view file, PlanRules& r) {
+  for (const auto& n : list) {
+    if (auto ok = need(file, n, "exercise", {"id", "name", "sets", "reps"}); !ok) return ok;
+    StrengthExercise e;
+    e.id = n["id"].as<std::string>();
+    e.name = n["name"].as<std::string>();
+    e.unit = n["unit"].as<std::string>("reps");
+    e.sets = n["sets"].as<int>();
+    e.reps = n["reps"].as<int>();
+    e.step = n["step"].as<int>(0);
+    e.max = n["max"].as<int>(e.reps);
+    e.start_week = n["start_week"].as<int>(1);
+    e.gentle = n["gentle"].as<bool>(false);
+    r.strengthening.push_back(e);
+  }
+  return {};
+}
+
+}  // namespace
+
+const std::vector<std::string>& required_rule_ids() {
+  static const std::vector<std::string> ids = {"plan.pain_during_max",
+                                               "plan.pain_after_max",
+                                               "plan.pain_safe_max",
+                                               "plan.morning_settled_max",
+                                               "plan.stiffness_rise_min",
+                                               "plan.current_pain_high",
+                                               "plan.recent_days",
+                                               "plan.red_flag_lookback_days",
+                                               "plan.sessions_to_advance",
+                                               "plan.step_backs_for_clinician",
+                                               "plan.spike_cap_pct",
+                                               "plan.spike_window_days",
+                                               "plan.weekly_increase_cap_pct",
+                                               "plan.recovery_week_every",
+                                               "plan.recovery_week_factor",
+                                               "plan.long_run_share",
+                                               "plan.build_runs_per_week",
+                                               "plan.cadence_first_pct",
+                                               "plan.cadence_max_pct",
+                                               "plan.easy_pace_min_per_km",
+                                               "plan.walk_pace_min_per_km",
+                                               "plan.protect_days"};
+  return ids;
+}
+
+const RuleValue& PlanRules::rule(std::string_view id) const {
+  for (const auto& t : thresholds) {
+    if (t.id == id) return t;
+  }
+  throw InvariantError(fmt::format("plan rule '{}' missing after validation", id));
+}
+
+Expected<void> parse_plan_rules_file(std::string_view yaml, std::string_view file, PlanRules& r) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+    if (root["thresholds"]) {
+      if (auto ok = parse_thresholds(root["thresholds"], file, r); !ok) return ok;
+    }
+    if (root["stages"]) {
+      if (auto ok = parse_stages(root["stages"], file, r); !ok) return ok;
+    }
+    if (root["strengthening"]) {
+      if (auto ok = parse_exercises(root["strengthening"], file, r); !ok) return ok;
+    }
+    for (const auto& n : root["cross_training"]) {
+      if (auto ok = need(file, n, "cross-training", {"id", "name", "ratio"}); !ok) return ok;
+      r.cross_training.push_back(
+          {n["id"].as<std::string>(), n["name"].as<std::string>(), n["ratio"].as<double>()});
+    }
+  } catch (const YAML::Exception& e) {
+    return fail("{}:{}: {}", file, e.mark.line + 1, e.msg);
+  }
+  return {};
+}
+
+Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files) {
+  PlanRules r;
+  for (const auto& f : files) {
+    if (auto ok = parse_plan_rules_file(f.text, f.name, r); !ok) return fail(ok.error());
+  }
+  if (r.stages.empty()) return fail("plan rules: no 'stages' list");
+  for (const auto& id : required_rule_ids()) {
+    bool found = false;
+    for (const auto& t : r.thresholds) found = found || t.id == id;
+    if (!found) return fail("plan rules: missing threshold '{}'", id);
+  }
+  return r;
+}
+
+Expected<PlanRules> plan_rules() {
+  std::vector<RulesFile> files;
+  for (const char* name : {"plan_rules.yaml", "plan/ladder.yaml"}) {
+    auto text = embedded_plan_file(name);
+    if (!text) return fail("{} is not compiled in", name);
+    files.push_back({name, *text});
+  }
+  return parse_plan_rules(files);
+}
+
+}  // namespace rk::plan

@@ -1,0 +1,62 @@
+#pragma once
+// The plan's stated rules, loaded from data/plan_rules.yaml and data/plan/ladder.yaml: thresholds
+// with their citations, the return-to-run ladder, cross-training equivalents and strengthening
+// doses. Every figure the generator and the pain-monitoring rules use comes from here, so the plan
+// can print the rule it followed.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/expected.h"
+
+namespace rk::plan {
+
+struct RuleValue {
+  std::string id;
+  double value = 0;
+  std::string unit, meaning, citation;
+};
+
+struct Stage {
+  std::string id, title, citation;
+  int repeats = 0;  // walk/run blocks; 0 for relief and build
+  double run_min = 0, walk_min = 0;
+};
+
+struct CrossTraining {
+  std::string id, name;
+  double ratio = 1;  // minutes per minute of easy running
+};
+
+struct StrengthExercise {
+  std::string id, name, unit;
+  int sets = 3, reps = 10, step = 2, max = 15, start_week = 1;
+  bool gentle = false;  // suitable while not yet cleared to run
+};
+
+struct PlanRules {
+  std::vector<RuleValue> thresholds;
+  std::vector<Stage> stages;  // [0] = relief, back() = build
+  std::vector<CrossTraining> cross_training;
+  std::vector<StrengthExercise> strengthening;
+
+  /// The rule with this id; parse_plan_rules guarantees every id the code uses is present.
+  const RuleValue& rule(std::string_view id) const;
+  double value(std::string_view id) const { return rule(id).value; }
+  int relief_stage() const { return 0; }
+  int build_stage() const { return static_cast<int>(stages.size()) - 1; }
+};
+
+/// Ids the code relies on; a rules file missing one is refused.
+const std::vector<std::string>& required_rule_ids();
+
+struct RulesFile {
+  std::string_view name, text;
+};
+/// Reads `thresholds`, `stages`, `cross_training` and `strengthening` from any of the files.
+Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files);
+/// data/plan_rules.yaml and data/plan/ladder.yaml as compiled in.
+Expected<PlanRules> plan_rules();
+
+}  // namespace rk::plan

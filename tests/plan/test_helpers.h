@@ -1,0 +1,39 @@
+#pragma once
+// Shared helpers for the plan tests: rules from the compiled-in data, diary entries by day.
+
+#include <gtest/gtest.h>
+
+#include "plan/adapt.h"
+#include "plan/rules.h"
+
+namespace rk::plan::testing {
+
+inline const PlanRules& rules() {
+  static const PlanRules r = [] {
+    auto loaded = plan_rules();
+    if (!loaded) throw std::runtime_error(loaded.error().message);
+    return *loaded;
+  }();
+  return r;
+}
+
+inline constexpr std::int64_t kToday = 20417;  // 2025-11-25 is 20417; any day works
+
+inline DiaryEntry run_entry(std::int64_t day, int during, int after, std::optional<int> morning) {
+  DiaryEntry e;
+  e.date = date_of_day(day);
+  e.ran = true;
+  e.pain_during = during;
+  e.pain_after = after;
+  e.pain_morning = morning;
+  return e;
+}
+
+inline PlanInputs inputs_with(std::vector<DiaryEntry> diary) {
+  PlanInputs in;
+  in.today = kToday;
+  in.diary = std::move(diary);
+  return in;
+}
+
+}  // namespace rk::plan::testing
