@@ -17,6 +17,9 @@ namespace {
 // Tracks that follow one another within this gap are one outing split by the device (or by a
 // user who paused); a longer gap starts a new activity.
 constexpr double kSameActivityGapS = 3600;
+// Devices without a clock fix write placeholder times (1901-12-13, INT32_MIN seconds); no GPS
+// track predates 1980, so earlier times count as absent.
+constexpr double kEarliestPlausibleUtc = 315532800;  // 1980-01-01
 
 struct TrackRun {
   std::string type;
@@ -43,7 +46,7 @@ void read_extensions(const pugi::xml_node& ext, TrackPoint& p, std::optional<dou
 std::optional<TrackPoint> read_point(const pugi::xml_node& pt, bool foot_sport) {
   const auto time_text = xml::child(pt, "time").child_value();
   const auto t = parse_time_frac(time_text);
-  if (!t) return std::nullopt;
+  if (!t || *t < kEarliestPlausibleUtc) return std::nullopt;
   TrackPoint p;
   p.time_utc = *t;
   const auto lat = pt.attribute("lat"), lon = pt.attribute("lon");

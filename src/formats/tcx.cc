@@ -127,6 +127,7 @@ std::optional<Activity> read_activity(const pugi::xml_node& act, std::string_vie
     a.elapsed_s =
         std::max(a.elapsed_s, static_cast<double>(last.start_utc - a.start_utc) + last.timer_s);
     a.moving_s = timer;  // TCX lap time is the watch's timer time, pauses excluded
+    a.elapsed_s = std::max(a.elapsed_s, a.moving_s);  // lap starts are rounded to seconds
     a.distance_m = lap_distance;
     for (const auto& l : a.laps)
       if (l.max_heart_rate && (!a.max_heart_rate || *l.max_heart_rate > *a.max_heart_rate))

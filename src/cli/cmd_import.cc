@@ -1,0 +1,213 @@
+// `runknee import`, `activities`, `show` and `decode`: thin wrappers over src/ingest and the
+// decoders.
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <thread>
+
+#include "cli/commands.h"
+#include "formats/decode.h"
+#include "ingest/activity_format.h"
+#include "ingest/importer.h"
+#include "store/activity_repo.h"
+#include "util/file_io.h"
+#include "util/time.h"
+
+namespace rk::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_sigint(int) {
+  g_interrupted.store(true);
+}
+
+/// Ctrl-C stops the import cleanly (finished activities stay stored, nothing half-written);
+/// the previous handler comes back afterwards.
+class SigintGuard {
+ public:
+  SigintGuard() {
+    g_interrupted.store(false);
+    previous_ = std::signal(SIGINT, on_sigint);
+  }
+  ~SigintGuard() { std::signal(SIGINT, previous_); }
+  SigintGuard(const SigintGuard&) = delete;
+  SigintGuard& operator=(const SigintGuard&) = delete;
+
+ private:
+  void (*previous_)(int) = SIG_DFL;
+};
+
+struct ImportArgs {
+  std::vector<std::string> paths;
+  int jobs = 0;
+  bool verbose = false;
+  bool no_progress = false;
+};
+
+void run_import(const ImportArgs& args, Context& ctx) {
+  auto store = ctx.store();
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  ImportOptions options;
+  options.jobs = args.jobs > 0
+                     ? args.jobs
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.progress = !args.no_progress && isatty(STDERR_FILENO);
+  options.cancel = &g_interrupted;
+  std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
+  SigintGuard guard;
+  auto report = import_paths((*store)->db(), paths, options);
+  if (!report) {
+    print_error(report.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  fmt::print("{}", format_report(*report, args.verbose));
+  ctx.exit_code = report->ok() ? kOk : kFailed;
+}
+
+struct ListArgs {
+  std::string since, until, format = "text";
+};
+
+std::optional<std::int64_t> parse_date_arg(const std::string& text, const char* what,
+                                           Context& ctx) {
+  if (text.empty()) return std::nullopt;
+  auto t = parse_iso8601(text);
+  if (!t) {
+    print_error(fmt::format("{} '{}': expected a date like 2024-05-01", what, text));
+    ctx.exit_code = kBadInput;
+  }
+  return t;
+}
+
+void run_activities(const ListArgs& args, Context& ctx) {
+  ActivityQuery q;
+  q.since_utc = parse_date_arg(args.since, "--since", ctx);
+  q.until_utc = parse_date_arg(args.until, "--until", ctx);
+  // A bare day means the whole day: the query's upper bound is exclusive.
+  if (q.until_utc && args.until.size() == 10) *q.until_utc += 86400;
+  if (ctx.exit_code != kOk) return;
+  auto store = ctx.store();
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  auto list = ActivityRepo((*store)->db()).list(q);
+  if (!list) {
+    print_error(list.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  if (args.format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : *list) out.push_back(summary_json(s.activity, s.id));
+    fmt::print("{}\n", out.dump(2));
+  } else if (args.format == "csv") {
+    fmt::print("{}", activities_csv(*list));
+  } else {
+    fmt::print("{}", activities_text(*list));
+  }
+}
+
+struct ShowArgs {
+  std::int64_t id = 0;
+  std::string format = "text";
+};
+
+void run_show(const ShowArgs& args, Context& ctx) {
+  auto store = ctx.store();
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  auto found = ActivityRepo((*store)->db()).find(args.id, false);
+  if (!found) {
+    print_error(found.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  if (!*found) {
+    print_error(fmt::format("no activity with id {} (see `runknee activities`)", args.id));
+    ctx.exit_code = kBadInput;
+    return;
+  }
+  const StoredActivity& s = **found;
+  if (args.format == "json") {
+    nlohmann::json j = summary_json(s.activity, s.id);
+    j["laps"] = laps_json(s.activity.laps);
+    fmt::print("{}\n", j.dump(2));
+  } else {
+    fmt::print("{}", activity_detail_text(s));
+  }
+}
+
+struct DecodeArgs {
+  std::string file;
+  std::string format = "json";
+  bool records = false;
+};
+
+void run_decode(const DecodeArgs& args, Context& ctx) {
+  auto bytes = read_file_bytes(args.file);
+  if (!bytes) {
+    print_error(bytes.error().message);
+    ctx.exit_code = kBadInput;
+    return;
+  }
+  auto decoded = decode_any(*bytes, args.file);
+  if (!decoded) {
+    print_error(decoded.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  fmt::print("{}\n", decoded_json(*decoded, args.file, args.records).dump(2));
+  for (const auto& w : decoded->warnings) fmt::print(stderr, "warning: {}\n", w.message);
+}
+
+}  // namespace
+
+void add_import_commands(CLI::App& app, Context& ctx) {
+  auto import_args = std::make_shared<ImportArgs>();
+  auto* imp = app.add_subcommand(
+      "import", "Import activity files, folders (recursively) and Strava/Garmin export archives");
+  imp->add_option("paths", import_args->paths, "Files, folders or .zip exports")->required();
+  imp->add_option("-j,--jobs", import_args->jobs, "Decoding threads (default: all cores)");
+  imp->add_flag("-v,--verbose", import_args->verbose, "List every duplicate and skipped file");
+  imp->add_flag("--no-progress", import_args->no_progress, "Never draw the progress bar");
+  imp->callback([import_args, &ctx] { run_import(*import_args, ctx); });
+
+  auto list_args = std::make_shared<ListArgs>();
+  auto* act = app.add_subcommand("activities", "List stored activities, oldest first");
+  act->add_option("--since", list_args->since, "First day (YYYY-MM-DD, inclusive)");
+  act->add_option("--until", list_args->until, "Last day (YYYY-MM-DD, inclusive)");
+  act->add_option("--format", list_args->format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  act->callback([list_args, &ctx] { run_activities(*list_args, ctx); });
+
+  auto show_args = std::make_shared<ShowArgs>();
+  auto* show = app.add_subcommand("show", "Show one stored activity with its laps");
+  show->add_option("id", show_args->id, "Activity id (from `runknee activities`)")->required();
+  show->add_option("--format", show_args->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  show->callback([show_args, &ctx] { run_show(*show_args, ctx); });
+
+  auto decode_args = std::make_shared<DecodeArgs>();
+  auto* dec = app.add_subcommand(
+      "decode", "Decode a FIT, GPX, TCX, CSV log or export archive without storing it");
+  dec->add_option("file", decode_args->file, "The file")->required();
+  dec->add_option("--format", decode_args->format, "json")->check(CLI::IsMember({"json"}));
+  dec->add_flag("--records", decode_args->records, "Include every sample of the streams");
+  dec->callback([decode_args, &ctx] { run_decode(*decode_args, ctx); });
+}
+
+}  // namespace rk::cli
