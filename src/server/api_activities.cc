@@ -42,7 +42,9 @@ Json summary_json(const StoredActivity& s) {
           {"ascent_m", opt(a.ascent_m)},
           {"rpe", opt(a.rpe)},
           {"source",
-           {{"name", a.source.name}, {"format", a.source.format}, {"device", a.source.device}}}};
+           {{"name", display_name(a.source.name)},
+            {"format", a.source.format},
+            {"device", a.source.device}}}};
 }
 
 Json value_or_null(double v) {

@@ -1,17 +1,172 @@
 // Pain diary, KOOS, the plan and today's view.
 
+#include <memory>
+
+#include "plan/adapt.h"
+#include "plan/diary.h"
+#include "plan/koos.h"
+#include "server/plan_service.h"
 #include "server/routes.h"
+#include "store/diary_repo.h"
+#include "store/koos_repo.h"
+#include "store/plan_repo.h"
+#include "util/time.h"
 
 namespace rk::server {
+namespace {
 
-void add_plan_routes(Router& r, State&) {
-  for (const char* path : {"/api/v1/diary", "/api/v1/koos", "/api/v1/koos/questions",
-                           "/api/v1/plan", "/api/v1/today"}) {
-    r.add("GET", path, [](Call&) -> ApiResult { return not_available("plans"); });
+/// The plan module's messages name the field ("pain_during: 11 is out of range 0-10"); find
+/// which of the body's keys a message is about, for {"field"}.
+std::string field_of(const std::string& message, const Json& body) {
+  for (const auto& [key, _] : body.items()) {
+    if (message.find(key) != std::string::npos) return key;
   }
-  for (const char* path : {"/api/v1/diary", "/api/v1/koos"}) {
-    r.add("POST", path, [](Call&) -> ApiResult { return not_available("plans"); });
+  return "";
+}
+
+/// {"subscales": [{id, score, ...}]} -> {"pain": 72.2, ...} for tables and charts.
+Json scores_by_id(const Json& scores) {
+  Json out = Json::object();
+  for (const auto& sub : scores.value("subscales", Json::array())) {
+    out[sub.value("id", "")] = sub.value("score", Json(nullptr));
   }
+  return out;
+}
+
+ApiResult diary_list(State& s) {
+  return s.cached("diary", [](Store& store) -> Checked<Json> {
+    auto all = DiaryRepo(store.db()).list();
+    if (!all) return internal_error(all.error());
+    Json entries = Json::array();
+    for (const auto& d : *all) {
+      Json e = Json::parse(d.entry_json, nullptr, false);
+      if (e.is_discarded()) continue;
+      e["id"] = d.id;
+      entries.push_back(std::move(e));
+    }
+    return Json{{"entries", std::move(entries)}};
+  });
+}
+
+ApiResult diary_create(State& s, Call& c) {
+  auto body = json_body(c);
+  if (!body) return Unexpected<ApiError>(body.error());
+  if (!body->contains("date")) (*body)["date"] = format_date(now_utc());
+  auto entry = plan::diary_entry_from_json(*body, "diary");
+  if (!entry) {
+    return api_error(422, "invalid_value", entry.error().message,
+                     field_of(entry.error().message, *body));
+  }
+  if (auto v = plan::validate(*entry); !v) {
+    return api_error(422, "invalid_value", v.error().message, field_of(v.error().message, *body));
+  }
+  auto saved = s.with_store([&](Store& store) -> Checked<Json> {
+    if (auto r = attach_runs(store, *entry); !r) return Unexpected<ApiError>(r.error());
+    const Json j = plan::to_json(*entry);
+    auto id = DiaryRepo(store.db()).upsert({0, entry->date, now_utc(), j.dump()});
+    if (!id) return internal_error(id.error());
+    Json out = j;
+    out["id"] = *id;
+    return out;
+  });
+  if (!saved) return Unexpected<ApiError>(saved.error());
+  s.bump_revision();
+  Json flags = Json::array();
+  for (const auto& f : plan::diary_red_flags(*entry)) {
+    flags.push_back({{"id", f.id}, {"text", f.text}});
+  }
+  return json_reply({{"entry", *saved}, {"red_flags", std::move(flags)}}, 201);
+}
+
+Checked<int> weeks_param(const Call& c) {
+  auto w = int_query(c, "weeks", 1, 26);
+  if (!w) return Unexpected<ApiError>(w.error());
+  return static_cast<int>(w->value_or(4));
+}
+
+ApiResult plan_view(State& s, Call& c, bool today_only) {
+  auto weeks = weeks_param(c);
+  if (!weeks) return Unexpected<ApiError>(weeks.error());
+  const std::int64_t now = now_utc();
+  const std::string key = std::string(today_only ? "today:" : "plan:") + std::to_string(*weeks) +
+                          ":" + std::to_string(now / 86400);
+  return s.cached(key, [&](Store& store) -> Checked<Json> {
+    auto snap = current_plan(store, now, *weeks);
+    if (!snap) return Unexpected<ApiError>(snap.error());
+    if (today_only) return plan::to_json(snap->today);
+    Json decisions = Json::array();
+    for (const auto& d : snap->state.history) decisions.push_back(plan::to_json(d));
+    return Json{{"plan", plan::to_json(snap->plan)}, {"decisions", std::move(decisions)}};
+  });
+}
+
+ApiResult koos_questions() {
+  auto st = plan::koos_structure();
+  if (!st) return internal_error(st.error());
+  Json subs = Json::array();
+  Json items = Json::array();
+  for (const auto& sub : st->subscales) {
+    subs.push_back({{"id", sub.id}, {"name", sub.name}});
+    for (const auto& item : sub.items) {
+      items.push_back({{"id", item}, {"subscale", sub.id}, {"text", sub.name + " item " + item}});
+    }
+  }
+  return json_reply(
+      {{"subscales", std::move(subs)},
+       {"items", std::move(items)},
+       {"options", {"none", "mild", "moderate", "severe", "extreme"}},
+       {"instructions",
+        "Answer each item for the last week, from 0 (none) to 4 (extreme). The official KOOS "
+        "wording is not bundled (see docs/koos.md); items are shown by their KOOS number."},
+       {"meaningful_change", st->meaningful_change},
+       {"citation", st->citation}});
+}
+
+ApiResult koos_take(State& s, Call& c) {
+  auto body = json_body(c);
+  if (!body) return Unexpected<ApiError>(body.error());
+  auto st = plan::koos_structure();
+  if (!st) return internal_error(st.error());
+  auto answers = plan::koos_answers_from_json(*body, "koos", *st);
+  if (!answers) {
+    return api_error(422, "invalid_value", answers.error().message,
+                     field_of(answers.error().message, body->value("answers", Json::object())));
+  }
+  if (answers->empty()) return api_error(422, "empty", "answer at least one item", "answers");
+  const auto score = plan::score_koos(*st, *answers);
+  const Json scores = plan::to_json(score);
+  auto id = s.with_store([&](Store& store) {
+    return KoosRepo(store.db()).save({0, now_utc(), Json(*answers).dump(), scores.dump()});
+  });
+  if (!id) return internal_error(id.error());
+  s.bump_revision();
+  return json_reply({{"id", *id}, {"scores", scores_by_id(scores)}, {"subscales", scores}}, 201);
+}
+
+ApiResult koos_history(State& s) {
+  return s.cached("koos", [](Store& store) -> Checked<Json> {
+    auto all = KoosRepo(store.db()).list();
+    if (!all) return internal_error(all.error());
+    Json hist = Json::array();
+    for (const auto& k : *all) {
+      hist.push_back({{"id", k.id},
+                      {"taken_utc", format_utc(k.taken_utc)},
+                      {"scores", scores_by_id(Json::parse(k.scores_json, nullptr, false))}});
+    }
+    return Json{{"history", std::move(hist)}};
+  });
+}
+
+}  // namespace
+
+void add_plan_routes(Router& r, State& s) {
+  r.add("GET", "/api/v1/diary", [&s](Call&) { return diary_list(s); });
+  r.add("POST", "/api/v1/diary", [&s](Call& c) { return diary_create(s, c); });
+  r.add("GET", "/api/v1/plan", [&s](Call& c) { return plan_view(s, c, false); });
+  r.add("GET", "/api/v1/today", [&s](Call& c) { return plan_view(s, c, true); });
+  r.add("GET", "/api/v1/koos/questions", [](Call&) { return koos_questions(); });
+  r.add("GET", "/api/v1/koos", [&s](Call&) { return koos_history(s); });
+  r.add("POST", "/api/v1/koos", [&s](Call& c) { return koos_take(s, c); });
 }
 
 }  // namespace rk::server

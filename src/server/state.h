@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "knowledge/knowledge_base.h"
+#include "server/analysis_cache.h"
 #include "server/api.h"
 #include "store/store.h"
 
@@ -29,10 +30,11 @@ struct ServerOptions {
 class State {
  public:
   State(Store& store, const KnowledgeBase& kb, ServerOptions options)
-      : store_(store), kb_(kb), options_(std::move(options)) {}
+      : store_(store), kb_(kb), options_(std::move(options)), analysis_(*this) {}
 
   const ServerOptions& options() const { return options_; }
   const KnowledgeBase& kb() const { return kb_; }
+  AnalysisCache& analysis() { return analysis_; }
 
   /// Runs f(Store&) with the store to itself.
   template <class F>
@@ -60,6 +62,7 @@ class State {
     std::string body;
   };
   std::unordered_map<std::string, Entry> cache_;
+  AnalysisCache analysis_;
 };
 
 }  // namespace rk::server

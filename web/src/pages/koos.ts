@@ -3,12 +3,12 @@
 import { ApiError, get, post } from '../api';
 import { h, show } from '../dom';
 
-interface Item { id: string; text: string; subscale: string; options: string[] }
+interface Item { id: string; text: string; subscale: string }
 interface Taken { id: number; taken_utc: string; scores: Record<string, number | null> }
 
 export async function koosPage(main: HTMLElement): Promise<void> {
   const [schema, hist] = await Promise.all([
-    get<{ items: Item[]; subscales: { id: string; name: string }[]; instructions?: string }>('/koos/questions'),
+    get<{ items: Item[]; options: string[]; subscales: { id: string; name: string }[]; instructions?: string }>('/koos/questions'),
     get<{ history: Taken[] }>('/koos'),
   ]);
   const answers: Record<string, number> = {};
@@ -17,8 +17,8 @@ export async function koosPage(main: HTMLElement): Promise<void> {
     h('legend', {}, sub.name),
     schema.items.filter((i) => i.subscale === sub.id).map((item) => h('fieldset', { class: 'q', 'data-item': item.id },
       h('legend', {}, item.text),
-      h('div', { class: 'choices' }, item.options.map((label, v) => h('label', { class: 'choice' },
-        h('input', { type: 'radio', name: `koos-${item.id}`, value: String(v), onchange: () => (answers[item.id] = v) }), ' ', label)))))));
+      h('div', { class: 'choices' }, schema.options.map((label, v) => h('label', { class: 'choice' },
+        h('input', { type: 'radio', name: `koos-${item.id}`, value: String(v), onchange: () => (answers[item.id] = v) }), ' ', `${v} ${label}`)))))));
   const submit = async (e: Event) => {
     e.preventDefault();
     try {

@@ -1,51 +1,89 @@
-// The plan calendar and today's view.
+// The plan calendar and today's view (plan/generator.h JSON through the API).
 
 import { get } from '../api';
-import { h, show } from '../dom';
+import { fmtNum, h, show } from '../dom';
 
+interface Session {
+  date: string;
+  kind: string;
+  title: string;
+  details: string;
+  minutes: number | null;
+  distance_km: number | null;
+  capped: boolean;
+  exercises: { id: string; name: string; sets: number; amount: number; unit: string }[];
+  why: string;
+  citation: string;
+}
+interface Decision { date: string; decision: string; reason: string; citation?: string }
 interface TodayView {
   date: string;
+  cleared: boolean;
   headline: string;
-  stage?: { id: string; name: string } | null;
-  decision?: { action: string; reason: string } | null;
-  session?: { kind: string; text: string; max_km?: number | null } | null;
-  items?: { title: string; text: string; citation?: string }[];
-  warnings?: string[];
+  stage_title: string;
+  sessions: Session[];
+  last_decision: Decision | null;
+}
+interface PlanView {
+  plan: {
+    today: string;
+    cleared: boolean;
+    not_cleared_reasons: string[];
+    headline: string;
+    weeks: { index: number; start_date: string; stage_title: string; planned_km: number; weekly_cap_km: number | null; sessions: Session[] }[];
+    guidance: { id: string; title: string; text: string; why: string; citation: string }[];
+    disclaimer: string;
+  };
+  decisions: Decision[];
 }
 
-interface PlanView {
-  stage?: { id: string; name: string; goal?: string } | null;
-  days: { date: string; kind: string; text: string; today?: boolean }[];
-  decisions: { date: string; action: string; reason: string }[];
+const cite = (c?: string) => (c ? h('span', { class: 'cite' }, ` [${c}]`) : null);
+const label = (s: string) => s.replace(/_/g, ' ');
+
+function session(s: Session): HTMLElement {
+  return h('li', { class: `session kind-${s.kind}` },
+    h('strong', {}, s.title),
+    s.distance_km ? ` — ${fmtNum(s.distance_km, 1, 'km')}${s.capped ? ' (capped)' : ''}` : '',
+    s.minutes ? ` — ${Math.round(s.minutes)} min` : '',
+    s.details ? h('p', {}, s.details) : null,
+    s.exercises.length ? h('ul', {}, s.exercises.map((e) => h('li', {}, `${e.name}: ${e.sets} × ${e.amount} ${e.unit}`))) : null,
+    s.why ? h('p', { class: 'hint' }, s.why, cite(s.citation)) : null);
 }
 
 export function renderToday(t: TodayView): HTMLElement {
   return h('section', { class: 'today', id: 'today', 'aria-labelledby': 'today-h' },
     h('h2', { id: 'today-h' }, `Today, ${t.date}`),
-    h('p', { class: 'headline' }, t.headline),
-    t.decision ? h('p', { class: `decision decision-${t.decision.action}` }, h('strong', {}, t.decision.action.replace(/_/g, ' ')), ': ', t.decision.reason) : null,
-    t.session ? h('p', {}, h('strong', {}, t.session.kind), ': ', t.session.text) : null,
-    t.items?.length ? h('ul', {}, t.items.map((i) => h('li', {}, h('strong', {}, i.title), ': ', i.text, i.citation ? h('span', { class: 'cite' }, ` [${i.citation}]`) : null))) : null,
-    ...(t.warnings ?? []).map((w) => h('p', { class: 'warning', role: 'alert' }, w)),
-  );
+    h('p', { class: `headline ${t.cleared ? '' : 'warning'}` }, t.headline),
+    t.stage_title ? h('p', {}, 'Stage: ', h('strong', {}, t.stage_title)) : null,
+    t.sessions.length ? h('ul', { class: 'sessions' }, t.sessions.map(session)) : h('p', {}, 'Rest day.'),
+    t.last_decision ? h('p', { class: 'decision' }, `Last change (${t.last_decision.date}): `,
+      h('strong', {}, label(t.last_decision.decision)), ` — ${t.last_decision.reason}`, cite(t.last_decision.citation)) : null);
 }
 
 export async function todayPage(main: HTMLElement): Promise<void> {
   const t = await get<TodayView>('/today');
   show(main, h('h1', {}, 'Today'), renderToday(t),
-    h('p', {}, h('a', { href: '#/diary' }, 'Log pain'), ' · ', h('a', { href: '#/plan' }, 'The whole plan')));
+    h('p', {}, h('a', { href: '#/diary' }, 'Log pain'), ' · ', h('a', { href: '#/plan' }, 'The whole plan'), ' · ',
+      h('a', { href: '#/assess' }, 'Knee check')));
 }
 
 export async function planPage(main: HTMLElement): Promise<void> {
-  const p = await get<PlanView>('/plan');
-  show(main, 
+  const { plan: p, decisions } = await get<PlanView>('/plan?weeks=4');
+  show(main,
     h('h1', {}, 'Your plan'),
-    p.stage ? h('p', {}, h('strong', {}, p.stage.name), p.stage.goal ? ` — ${p.stage.goal}` : '') : null,
-    h('ol', { class: 'calendar', 'aria-label': 'Plan calendar' }, p.days.map((d) =>
-      h('li', { class: `day kind-${d.kind}${d.today ? ' is-today' : ''}`, 'aria-current': d.today ? 'date' : undefined },
-        h('span', { class: 'date' }, d.date), h('span', { class: 'kind' }, d.kind.replace(/_/g, ' ')), h('span', { class: 'text' }, d.text)))),
+    h('p', { class: `headline ${p.cleared ? '' : 'warning'}` }, p.headline),
+    p.not_cleared_reasons.length ? h('ul', { class: 'warning' }, p.not_cleared_reasons.map((r) => h('li', {}, r))) : null,
+    ...p.weeks.map((w) => h('section', { 'aria-labelledby': `week-${w.index}` },
+      h('h2', { id: `week-${w.index}` }, `Week ${w.index} from ${w.start_date}: ${w.stage_title}`),
+      h('p', { class: 'hint' }, `Planned ${fmtNum(w.planned_km, 1, 'km')}`, w.weekly_cap_km ? `, cap ${fmtNum(w.weekly_cap_km, 1, 'km')}` : ''),
+      h('ol', { class: 'calendar', 'aria-label': `Week ${w.index} sessions` }, w.sessions.map((s) =>
+        h('li', { class: `day kind-${s.kind}${s.date === p.today ? ' is-today' : ''}`, 'aria-current': s.date === p.today ? 'date' : undefined },
+          h('span', { class: 'date' }, s.date), h('span', { class: 'kind' }, label(s.kind)), h('span', { class: 'text' }, s.title,
+            s.distance_km ? ` ${fmtNum(s.distance_km, 1, 'km')}` : '')))))),
+    h('h2', {}, 'How the plan works'),
+    h('ul', {}, p.guidance.map((g) => h('li', {}, h('strong', {}, g.title), ': ', g.text, cite(g.citation)))),
     h('h2', {}, 'Why the plan changed'),
-    p.decisions.length ? h('ul', {}, [...p.decisions].reverse().map((d) => h('li', {}, `${d.date}: `, h('strong', {}, d.action.replace(/_/g, ' ')), ` — ${d.reason}`))) :
-      h('p', {}, 'No decisions yet: log your pain in the diary after runs.'),
-  );
+    decisions.length ? h('ul', {}, [...decisions].reverse().map((d) => h('li', {}, `${d.date}: `, h('strong', {}, label(d.decision)), ` — ${d.reason}`))) :
+      h('p', {}, 'No changes yet: log your pain in the diary after runs.'),
+    h('p', { class: 'disclaimer' }, p.disclaimer));
 }

@@ -1,0 +1,128 @@
+// End-to-end: the runner's main paths through the web app in a real browser.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { BASE, CORPUS, launch, open, shot } from './lib.mjs';
+
+const FIT = join(CORPUS, 'fit/python-fitparse/activity-small-fenix2-run.fit');
+
+describe('runknee web app', () => {
+  let context;
+  let page;
+  const consoleErrors = [];
+
+  before(async () => {
+    context = await launch();
+    page = await context.newPage();
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  });
+
+  after(async () => {
+    await context?.close();
+  });
+
+  test('the API answers unknown routes with a JSON 404', async () => {
+    const res = await page.request.get(`${BASE}api/v1/no-such-thing`);
+    assert.equal(res.status(), 404);
+    const body = await res.json();
+    assert.equal(body.error.code, 'not_found');
+  });
+
+  test('complete an assessment by clicking the knee map and answering', async () => {
+    await open(page, 'assess');
+    await page.fill('[data-question="age"] input', '34');
+    await page.check('[data-question="sex"] input[value="female"]');
+    await shot(page, 'assess-wizard');
+    // Walk the sections until the knee map shows, answering the required questions on the way.
+    for (let i = 0; i < 20 && !(await page.isVisible('.kneemap')); i++) {
+      const onset = page.locator('[data-question="onset"] input[value="gradual"]');
+      if (await onset.isVisible()) await onset.check();
+      await page.click('#wizard-next');
+    }
+    const region = page.locator('.kneemap [data-region="joint_line"]');
+    await region.click();
+    assert.equal(await region.getAttribute('aria-checked'), 'true');
+    // The same control works from the keyboard.
+    const below = page.locator('.kneemap [data-region="below_joint_line"]');
+    await below.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await below.getAttribute('aria-checked'), 'true');
+    await shot(page, 'assess-kneemap');
+    await page.click('#wizard-submit');
+    await page.waitForURL(/#\/assess\/\d+$/);
+    await page.waitForSelector('.banner h2');
+    const banner = await page.textContent('.banner h2');
+    assert.ok(banner && banner.length > 3, `urgency banner: ${banner}`);
+    assert.ok((await page.locator('.causes > li').count()) > 0, 'causes listed');
+    assert.ok(await page.isVisible('.disclaimer'));
+    await shot(page, 'assess-result');
+  });
+
+  test('import a FIT file and see it listed', async () => {
+    await open(page, 'activities');
+    await page.setInputFiles('#import-file', FIT);
+    await page.waitForSelector('#activity-list table tbody tr');
+    const row = await page.textContent('#activity-list tbody tr');
+    assert.match(row ?? '', /2015-08-15/);
+    assert.match(row ?? '', /9\.01 km/);
+    await shot(page, 'activities');
+    await page.click('#activity-list tbody tr a');
+    await page.waitForSelector('main[data-page="activities"] svg.chart path');
+    assert.equal(await page.locator('svg.chart').count(), 3, 'pace, heart rate and cadence charts');
+    await shot(page, 'activity');
+  });
+
+  test('see the load chart drawn', async () => {
+    await open(page, 'load');
+    await page.waitForSelector('#load-chart svg');
+    const bars = await page.locator('#load-chart svg rect').count();
+    assert.ok(bars > 1, `load chart has shapes (${bars})`);
+    await shot(page, 'load');
+    await open(page, 'form');
+    await page.waitForSelector('#form-chart svg');
+    await shot(page, 'form');
+  });
+
+  test('log pain and see today’s plan respond', async () => {
+    await open(page, 'today');
+    const before = await page.textContent('#today');
+    await shot(page, 'today-before');
+    await open(page, 'diary');
+    await page.fill('input[name="pain_during"]', '7');
+    await page.fill('input[name="pain_after"]', '6');
+    await page.check('input[name="ran"]');
+    await page.click('#diary-save');
+    await page.waitForSelector('#diary-status.ok');
+    await page.waitForSelector('#pain-chart svg circle');
+    await shot(page, 'diary');
+    await open(page, 'today');
+    const afterText = await page.textContent('#today');
+    assert.notEqual(afterText, before, 'today changed after logging pain');
+    await shot(page, 'today');
+    await open(page, 'plan');
+    await shot(page, 'plan');
+  });
+
+  test('the other pages render: KOOS, learn, FAQ, history', async () => {
+    for (const p of ['koos', 'learn', 'faq', 'history']) {
+      await open(page, p);
+      assert.equal(await page.locator('main .error').count(), 0, `${p} shows no error`);
+      await shot(page, p);
+    }
+  });
+
+  test('phone-sized screen: the menu opens and pages fit', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, 'today');
+    await page.click('#menu-toggle');
+    assert.ok(await page.isVisible('#nav a[href="#/diary"]'));
+    await shot(page, 'phone-menu');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no horizontal scrolling (${overflow}px)`);
+    await page.setViewportSize({ width: 1100, height: 900 });
+  });
+
+  test('no uncaught script errors', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});
