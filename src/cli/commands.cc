@@ -5,6 +5,7 @@ namespace rk::cli {
 void add_all_commands(CLI::App& app, Context& ctx) {
   add_serve_commands(app, ctx);
   add_import_commands(app, ctx);
+  add_inspect_commands(app, ctx);
 }
 
 }  // namespace rk::cli

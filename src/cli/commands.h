@@ -11,6 +11,7 @@ namespace rk::cli {
 // One line per command file (keep this list and add_all_commands in commands.cc in step):
 void add_serve_commands(CLI::App& app, Context& ctx);  // cmd_serve.cc
 void add_import_commands(CLI::App& app, Context& ctx);  // cmd_import.cc
+void add_inspect_commands(CLI::App& app, Context& ctx);  // cmd_inspect.cc
 
 /// Calls every add_*_commands above; the one list of what the CLI can do.
 void add_all_commands(CLI::App& app, Context& ctx);
