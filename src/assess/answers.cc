@@ -75,7 +75,9 @@ std::optional<double> number_fact(const Facts& f, const char* id) {
   return std::get<double>(it->second);
 }
 
-double round1(double v) { return std::round(v * 10) / 10; }
+double round1(double v) {
+  return std::round(v * 10) / 10;
+}
 
 bool matches_scalar(const AnswerValue& v, const std::string& raw) {
   if (const bool* b = std::get_if<bool>(&v)) return *b == (raw == "true" || raw == "yes");
@@ -97,19 +99,32 @@ nlohmann::json predicate_to_json(const Predicate& p) {
     return a;
   };
   switch (p.op) {
-    case Op::kAll: return {{"all", kids()}};
-    case Op::kAny: return {{"any", kids()}};
-    case Op::kNot: return {{"not", predicate_to_json(p.children.front())}};
-    case Op::kLt: return {{p.subject, {{"lt", p.number}}}};
-    case Op::kLte: return {{p.subject, {{"lte", p.number}}}};
-    case Op::kGt: return {{p.subject, {{"gt", p.number}}}};
-    case Op::kGte: return {{p.subject, {{"gte", p.number}}}};
-    case Op::kIn: return {{p.subject, {{"in", p.values}}}};
-    case Op::kHasAny: return {{p.subject, {{"has_any", p.values}}}};
-    case Op::kHas: return {{p.subject, {{"has", p.values.front()}}}};
-    case Op::kNe: return {{p.subject, {{"ne", p.values.front()}}}};
-    case Op::kAnswered: return {{p.subject, {{"answered", p.values.front() == "true"}}}};
-    case Op::kEq: return {{p.subject, p.values.front()}};
+    case Op::kAll:
+      return {{"all", kids()}};
+    case Op::kAny:
+      return {{"any", kids()}};
+    case Op::kNot:
+      return {{"not", predicate_to_json(p.children.front())}};
+    case Op::kLt:
+      return {{p.subject, {{"lt", p.number}}}};
+    case Op::kLte:
+      return {{p.subject, {{"lte", p.number}}}};
+    case Op::kGt:
+      return {{p.subject, {{"gt", p.number}}}};
+    case Op::kGte:
+      return {{p.subject, {{"gte", p.number}}}};
+    case Op::kIn:
+      return {{p.subject, {{"in", p.values}}}};
+    case Op::kHasAny:
+      return {{p.subject, {{"has_any", p.values}}}};
+    case Op::kHas:
+      return {{p.subject, {{"has", p.values.front()}}}};
+    case Op::kNe:
+      return {{p.subject, {{"ne", p.values.front()}}}};
+    case Op::kAnswered:
+      return {{p.subject, {{"answered", p.values.front() == "true"}}}};
+    case Op::kEq:
+      return {{p.subject, p.values.front()}};
   }
   return nullptr;
 }
@@ -127,7 +142,8 @@ Expected<Answers> answers_from_json(const KnowledgeBase& kb, const nlohmann::jso
     return fail("{}: expected a JSON object of answers {{\"question_id\": value, ...}}", source);
   std::vector<std::string> problems;
   for (const auto& [key, value] : j.items())
-    if (!kb.question(key)) problems.push_back(fmt::format("{}: '{}': unknown question id", source, key));
+    if (!kb.question(key))
+      problems.push_back(fmt::format("{}: '{}': unknown question id", source, key));
   Answers a;
   Facts so_far;
   for (const Question& q : kb.questions()) {  // catalogue order, so ask_if sees earlier answers
@@ -135,7 +151,8 @@ Expected<Answers> answers_from_json(const KnowledgeBase& kb, const nlohmann::jso
     const bool given = it != j.end() && !it->is_null();
     if (!should_ask(q, so_far)) continue;  // not asked: an answer given anyway is ignored
     if (!given) {
-      if (q.required) problems.push_back(fmt::format("{}: '{}': missing required answer", source, q.id));
+      if (q.required)
+        problems.push_back(fmt::format("{}: '{}': missing required answer", source, q.id));
       continue;
     }
     auto v = check_json(q, *it);
@@ -210,7 +227,8 @@ Expected<std::optional<AnswerValue>> parse_reply(const Question& q, std::string_
     case QuestionType::kNumber: {
       char* end = nullptr;
       const double d = std::strtod(r.c_str(), &end);
-      if (*end != '\0' || !std::isfinite(d)) return fail("please type a number ({})", range_text(q));
+      if (*end != '\0' || !std::isfinite(d))
+        return fail("please type a number ({})", range_text(q));
       j = d;
       break;
     }
@@ -281,27 +299,36 @@ bool evaluate(const Predicate& p, const Facts& facts) {
   const AnswerValue& v = it->second;
   const double* d = std::get_if<double>(&v);
   switch (p.op) {
-    case Op::kEq: return matches_scalar(v, p.values.front());
-    case Op::kNe: return !matches_scalar(v, p.values.front());
-    case Op::kLt: return d && *d < p.number;
-    case Op::kLte: return d && *d <= p.number;
-    case Op::kGt: return d && *d > p.number;
-    case Op::kGte: return d && *d >= p.number;
+    case Op::kEq:
+      return matches_scalar(v, p.values.front());
+    case Op::kNe:
+      return !matches_scalar(v, p.values.front());
+    case Op::kLt:
+      return d && *d < p.number;
+    case Op::kLte:
+      return d && *d <= p.number;
+    case Op::kGt:
+      return d && *d > p.number;
+    case Op::kGte:
+      return d && *d >= p.number;
     case Op::kIn:
       return std::any_of(p.values.begin(), p.values.end(),
                          [&](const std::string& x) { return matches_scalar(v, x); });
-    case Op::kHas: return contains(v, p.values.front());
+    case Op::kHas:
+      return contains(v, p.values.front());
     case Op::kHasAny:
       return std::any_of(p.values.begin(), p.values.end(),
                          [&](const std::string& x) { return contains(v, x); });
-    default: return false;
+    default:
+      return false;
   }
 }
 
 std::string format_value(const AnswerValue& v) {
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "yes" : "no";
   if (const double* d = std::get_if<double>(&v)) {
-    if (*d == std::floor(*d) && std::fabs(*d) < 1e15) return fmt::format("{}", static_cast<long long>(*d));
+    if (*d == std::floor(*d) && std::fabs(*d) < 1e15)
+      return fmt::format("{}", static_cast<long long>(*d));
     return fmt::format("{:.1f}", *d);
   }
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;
@@ -326,8 +353,10 @@ std::string fill_template(std::string_view text, const Facts& facts) {
 nlohmann::json questions_schema(const KnowledgeBase& kb) {
   nlohmann::json qs = nlohmann::json::array();
   for (const Question& q : kb.questions()) {
-    nlohmann::json j = {{"id", q.id},         {"section", q.section},
-                        {"prompt", q.prompt}, {"type", std::string(to_string(q.type))},
+    nlohmann::json j = {{"id", q.id},
+                        {"section", q.section},
+                        {"prompt", q.prompt},
+                        {"type", std::string(to_string(q.type))},
                         {"required", q.required}};
     if (!q.help.empty()) j["help"] = q.help;
     if (!q.values.empty()) {

@@ -3,9 +3,8 @@
 // catalogue. Both front ends produce them: a JSON object {"question_id": value, ...} (answers
 // file, web form) and the interactive questionnaire (one typed line per question).
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -14,7 +14,9 @@ int severity(std::string_view level) {  // lower is more urgent
   return 3;
 }
 
-double round2(double v) { return std::round(v * 100) / 100; }
+double round2(double v) {
+  return std::round(v * 100) / 100;
+}
 
 struct Hit {
   int severity;
@@ -127,14 +129,14 @@ void fit_long_term(const KnowledgeBase& kb, Assessment& a) {
     if (!fits) continue;
     for (const Strategy& s : kb.strategies()) {
       if (s.always || added.count(s.id)) continue;
-      if (std::find(s.for_causes.begin(), s.for_causes.end(), c.id) == s.for_causes.end())
-        continue;
+      if (std::find(s.for_causes.begin(), s.for_causes.end(), c.id) == s.for_causes.end()) continue;
       added.insert(s.id);
       a.long_term.push_back({s.id, s.title, s.why, s.for_causes, s.citation, s.exercises});
     }
   }
   for (const Strategy& s : kb.strategies())
-    if (s.always) a.long_term.push_back({s.id, s.title, s.why, s.for_causes, s.citation, s.exercises});
+    if (s.always)
+      a.long_term.push_back({s.id, s.title, s.why, s.for_causes, s.citation, s.exercises});
 }
 
 }  // namespace
@@ -168,12 +170,14 @@ UrgencyResult triage(const KnowledgeBase& kb, const Facts& facts,
                          item.id, item.citation}});
       }
     if (red_flags)
-      red_flags->push_back({d.ottawa->id, "Ottawa knee rule positive after an injury: " + items + ".",
+      red_flags->push_back({d.ottawa->id,
+                            "Ottawa knee rule positive after an injury: " + items + ".",
                             d.ottawa->action, d.ottawa->citation});
   }
   for (const UrgencyRule& r : d.urgency_rules)
     if (evaluate(r.when, facts))
-      hits.push_back({severity(r.urgency), {fill_template(r.text, facts), "answer", r.id, r.citation}});
+      hits.push_back(
+          {severity(r.urgency), {fill_template(r.text, facts), "answer", r.id, r.citation}});
 
   UrgencyResult u;
   int best = 3;
@@ -187,9 +191,10 @@ UrgencyResult triage(const KnowledgeBase& kb, const Facts& facts,
     u.reasons.push_back({"None of your answers is a warning sign.", "answer", "triage.no_red_flags",
                          "nhs_knee_pain"});
     if (d.ottawa && evaluate(d.ottawa->applies_when, facts))
-      u.reasons.push_back({"After your injury no Ottawa knee rule item applies, so a fracture is "
-                           "very unlikely.",
-                           "answer", "ottawa.negative", "bachmann2004"});
+      u.reasons.push_back(
+          {"After your injury no Ottawa knee rule item applies, so a fracture is "
+           "very unlikely.",
+           "answer", "ottawa.negative", "bachmann2004"});
   }
   return u;
 }

@@ -5,9 +5,8 @@
 // result, and every statement names the rule and the citation behind it. The JSON form is the
 // stable contract documented in docs/assessment.md (schema_version 1).
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

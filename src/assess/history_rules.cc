@@ -57,8 +57,7 @@ void volume_reasons(const KnowledgeBase& kb, const TrainingSummary& t, Out& out)
   }
 }
 
-void form_reasons(const KnowledgeBase& kb, const TrainingSummary& t, const Facts& facts,
-                  Out& out) {
+void form_reasons(const KnowledgeBase& kb, const TrainingSummary& t, const Facts& facts, Out& out) {
   if (!facts.count("cadence_spm") && t.cadence_recent_spm) {
     const double recent = *t.cadence_recent_spm;
     const double drop = kb.threshold_or("assess.history_cadence_drop_pct", 3);

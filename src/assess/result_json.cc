@@ -13,7 +13,8 @@ using nlohmann::json;
 json reasons_json(const std::vector<Reason>& reasons) {
   json out = json::array();
   for (const auto& r : reasons)
-    out.push_back({{"text", r.text}, {"source", r.source}, {"rule", r.rule}, {"citation", r.citation}});
+    out.push_back(
+        {{"text", r.text}, {"source", r.source}, {"rule", r.rule}, {"citation", r.citation}});
   return out;
 }
 

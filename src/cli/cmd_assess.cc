@@ -12,6 +12,7 @@
 #include "load/training_summary.h"
 #include "store/activity_repo.h"
 #include "store/assessment_repo.h"
+#include "util/error.h"
 #include "util/file_io.h"
 #include "util/time.h"
 #if __has_include("load/thresholds_kb.h")
@@ -32,12 +33,24 @@ struct AssessOptions {
 std::string type_hint(const Question& q) {
   std::string hint;
   switch (q.type) {
-    case QuestionType::kBool: hint = "yes/no"; break;
-    case QuestionType::kInt: hint = fmt::format("whole number {}-{}", q.min.value_or(0), q.max.value_or(0)); break;
-    case QuestionType::kNumber: hint = fmt::format("number {}-{}", q.min.value_or(0), q.max.value_or(0)); break;
-    case QuestionType::kEnum: hint = "a number or a name"; break;
-    case QuestionType::kMulti: hint = "numbers or names, separated by commas"; break;
-    case QuestionType::kText: hint = "free text"; break;
+    case QuestionType::kBool:
+      hint = "yes/no";
+      break;
+    case QuestionType::kInt:
+      hint = fmt::format("whole number {}-{}", q.min.value_or(0), q.max.value_or(0));
+      break;
+    case QuestionType::kNumber:
+      hint = fmt::format("number {}-{}", q.min.value_or(0), q.max.value_or(0));
+      break;
+    case QuestionType::kEnum:
+      hint = "a number or a name";
+      break;
+    case QuestionType::kMulti:
+      hint = "numbers or names, separated by commas";
+      break;
+    case QuestionType::kText:
+      hint = "free text";
+      break;
   }
   return hint + (q.required ? ", required" : ", Enter to skip");
 }
@@ -47,8 +60,9 @@ std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
   Answers answers;
   Facts facts;
   std::string section;
-  fmt::print(stderr, "runknee assessment: answer each question (Ctrl-C quits; nothing is saved "
-                     "until the end).\n");
+  fmt::print(stderr,
+             "runknee assessment: answer each question (Ctrl-C quits; nothing is saved "
+             "until the end).\n");
   for (const Question& q : kb.questions()) {
     if (!should_ask(q, facts)) continue;
     if (q.section != section) fmt::print(stderr, "\n== {} ==\n", section = q.section);
@@ -109,8 +123,7 @@ Expected<std::optional<TrainingSummary>> training_from_store(const KnowledgeBase
   (void)kb;  // TODO(integrator): use load_thresholds(kb) once load/thresholds_kb.h exists.
   const LoadThresholds thresholds{};
 #endif
-  return std::optional<TrainingSummary>(
-      summarize_training(activities, ids, now_utc(), thresholds));
+  return std::optional<TrainingSummary>(summarize_training(activities, ids, now_utc(), thresholds));
 }
 
 void run_assess(Context& ctx, const AssessOptions& opt) {
@@ -160,9 +173,12 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
   const Assessment result = assess(*kb, {answers, *training, now_utc()});
   const nlohmann::json j = to_json(*kb, result);
   if (!opt.no_save) {
-    SavedAssessment saved{0, result.created_utc, result.urgency.level,
+    SavedAssessment saved{0,
+                          result.created_utc,
+                          result.urgency.level,
                           result.causes.empty() ? "" : result.causes.front().id,
-                          answers_to_json(*kb, answers).dump(), j.dump()};
+                          answers_to_json(*kb, answers).dump(),
+                          j.dump()};
     auto id = AssessmentRepo((*store)->db()).save(saved);
     if (!id) {
       print_error(id.error().message);

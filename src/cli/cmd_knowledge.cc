@@ -10,8 +10,9 @@ namespace rk::cli {
 
 void add_knowledge_commands(CLI::App& app, Context& ctx) {
   auto* learn = app.add_subcommand(
-      "learn", "Read about the inner knee: anatomy, causes, conditions, relief, prevention, "
-               "exercises, red-flags");
+      "learn",
+      "Read about the inner knee: anatomy, causes, conditions, relief, prevention, "
+      "exercises, red-flags");
   auto topic = std::make_shared<std::string>();
   learn->add_option("topic", *topic, "Topic (omit for the list)");
   learn->callback([&ctx, topic] {

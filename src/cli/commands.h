@@ -12,6 +12,8 @@ namespace rk::cli {
 void add_serve_commands(CLI::App& app, Context& ctx);  // cmd_serve.cc
 void add_import_commands(CLI::App& app, Context& ctx);  // cmd_import.cc
 void add_inspect_commands(CLI::App& app, Context& ctx);  // cmd_inspect.cc
+void add_assess_commands(CLI::App& app, Context& ctx);  // cmd_assess.cc
+void add_knowledge_commands(CLI::App& app, Context& ctx);  // cmd_knowledge.cc
 
 /// Calls every add_*_commands above; the one list of what the CLI can do.
 void add_all_commands(CLI::App& app, Context& ctx);

@@ -13,8 +13,8 @@ class Diagnostics {
  public:
   template <class... Args>
   void add(std::string_view file, int line, fmt::format_string<Args...> format, Args&&... args) {
-    messages_.push_back(fmt::format("{}:{}: {}", file, line,
-                                    fmt::format(format, std::forward<Args>(args)...)));
+    messages_.push_back(
+        fmt::format("{}:{}: {}", file, line, fmt::format(format, std::forward<Args>(args)...)));
   }
   void add_plain(std::string message) { messages_.push_back(std::move(message)); }
   bool empty() const { return messages_.empty(); }

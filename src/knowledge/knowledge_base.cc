@@ -16,12 +16,18 @@ void collect_subjects(const Predicate& p, std::vector<std::string>& out) {
 
 std::string_view to_string(QuestionType t) {
   switch (t) {
-    case QuestionType::kBool: return "bool";
-    case QuestionType::kInt: return "int";
-    case QuestionType::kNumber: return "number";
-    case QuestionType::kEnum: return "enum";
-    case QuestionType::kMulti: return "multi";
-    case QuestionType::kText: return "text";
+    case QuestionType::kBool:
+      return "bool";
+    case QuestionType::kInt:
+      return "int";
+    case QuestionType::kNumber:
+      return "number";
+    case QuestionType::kEnum:
+      return "enum";
+    case QuestionType::kMulti:
+      return "multi";
+    case QuestionType::kText:
+      return "text";
   }
   return "text";
 }

@@ -35,7 +35,7 @@ struct Choice {
 struct Question {
   std::string id, section, prompt, help;
   QuestionType type = QuestionType::kBool;
-  std::vector<Choice> values;  // enum and multi
+  std::vector<Choice> values;      // enum and multi
   std::optional<double> min, max;  // int and number; max is the length limit for text
   std::optional<Predicate> ask_if;
   bool required = false;

@@ -69,8 +69,8 @@ std::string conditions(const KnowledgeBase& kb) {
     for (const auto& check : c.clinician_checks) p.para("- a clinician checks: " + check, {}, 4);
     p.blank();
   }
-  p.para("runknee only says which of these a picture is consistent with; it never diagnoses.",
-         {}, 0);
+  p.para("runknee only says which of these a picture is consistent with; it never diagnoses.", {},
+         0);
   return p.finish();
 }
 
@@ -87,8 +87,7 @@ std::string relief(const KnowledgeBase& kb) {
   p.heading("Painkillers (adult doses)");
   for (const auto& m : d.medications) {
     p.item(m.name);
-    p.para(fmt::format("Dose: {}; {}; at most {}.", m.dose, m.interval, m.daily_max),
-           m.citation);
+    p.para(fmt::format("Dose: {}; {}; at most {}.", m.dose, m.interval, m.daily_max), m.citation);
     p.para(m.notes);
     std::string reasons;
     for (const auto& c : m.contraindications) reasons += (reasons.empty() ? "" : "; ") + c.reason;

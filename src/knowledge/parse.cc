@@ -135,8 +135,8 @@ class Entry {
   void reference(const char* key, const std::string& kind, const std::string& id) {
     const YAML::Node& map = node_;
     YAML::Node n = ok_ ? map[key] : YAML::Node();
-    ctx_.refs.refs.push_back({n.IsDefined() ? ctx_.loc(n) : Loc{ctx_.file, line_}, kind, id,
-                              label()});
+    ctx_.refs.refs.push_back(
+        {n.IsDefined() ? ctx_.loc(n) : Loc{ctx_.file, line_}, kind, id, label()});
   }
 
   void bad(const YAML::Node& n, const char* key, const std::string& message) {
@@ -151,8 +151,8 @@ class Entry {
     if (!ok_) return;
     for (const auto& kv : node_) {
       const std::string key = kv.first.Scalar();
-      if (!used_.count(key)) ctx_.diag.add(ctx_.file, line_of(kv.first), "{}: unknown key '{}'",
-                                           label(), key);
+      if (!used_.count(key))
+        ctx_.diag.add(ctx_.file, line_of(kv.first), "{}: unknown key '{}'", label(), key);
     }
   }
 
@@ -170,10 +170,10 @@ class Entry {
 
 const std::map<std::string, Predicate::Op>& comparison_ops() {
   static const std::map<std::string, Predicate::Op> ops = {
-      {"eq", Predicate::Op::kEq},   {"ne", Predicate::Op::kNe},
-      {"lt", Predicate::Op::kLt},   {"lte", Predicate::Op::kLte},
-      {"gt", Predicate::Op::kGt},   {"gte", Predicate::Op::kGte},
-      {"in", Predicate::Op::kIn},   {"has", Predicate::Op::kHas},
+      {"eq", Predicate::Op::kEq},          {"ne", Predicate::Op::kNe},
+      {"lt", Predicate::Op::kLt},          {"lte", Predicate::Op::kLte},
+      {"gt", Predicate::Op::kGt},          {"gte", Predicate::Op::kGte},
+      {"in", Predicate::Op::kIn},          {"has", Predicate::Op::kHas},
       {"has_any", Predicate::Op::kHasAny}, {"answered", Predicate::Op::kAnswered}};
   return ops;
 }
@@ -192,8 +192,8 @@ std::optional<Predicate> parse_comparison(Ctx& ctx, const std::string& subject,
     return p;
   }
   if (!value.IsMap() || value.size() != 1) {
-    ctx.diag.add(ctx.file, p.line, "{}: condition on '{}': expected a value or one operator",
-                 owner, subject);
+    ctx.diag.add(ctx.file, p.line, "{}: condition on '{}': expected a value or one operator", owner,
+                 subject);
     return std::nullopt;
   }
   const auto kv = *value.begin();
@@ -374,8 +374,8 @@ void parse_question(Ctx& ctx, const YAML::Node& n) {
   q.ask_if = predicate_field(ctx, e, "ask_if", false);
   const bool choices = q.type == QuestionType::kEnum || q.type == QuestionType::kMulti;
   if (choices && q.values.empty()) e.missing("values");
-  if (!choices && !q.values.empty()) e.bad(e.child("values", false), "values",
-                                           "only enum and multi questions take values");
+  if (!choices && !q.values.empty())
+    e.bad(e.child("values", false), "values", "only enum and multi questions take values");
   if (q.min && q.max && *q.min > *q.max) e.bad(e.child("min", false), "min", "min is above max");
   e.finish();
   if (!e.ok()) return;
@@ -519,8 +519,7 @@ void parse_ottawa(Ctx& ctx, const YAML::Node& n) {
   e.finish();
   if (!e.ok() || !applies) return;
   o.applies_when = std::move(*applies);
-  if (ctx.data.ottawa)
-    ctx.diag.add(ctx.file, e.line(), "ottawa rule: defined more than once");
+  if (ctx.data.ottawa) ctx.diag.add(ctx.file, e.line(), "ottawa rule: defined more than once");
   ctx.data.ottawa = std::move(o);
 }
 
@@ -647,13 +646,20 @@ using ItemParser = void (*)(Ctx&, const YAML::Node&);
 
 const std::map<std::string, ItemParser>& list_sections() {
   static const std::map<std::string, ItemParser> sections = {
-      {"citations", parse_citation},   {"thresholds", parse_threshold},
-      {"questions", parse_question},   {"derived", parse_derived},
-      {"causes", parse_cause},         {"conditions", parse_condition},
-      {"urgency_levels", parse_urgency_level}, {"red_flags", parse_red_flag},
-      {"urgency_rules", parse_urgency_rule},   {"relief_steps", parse_relief_step},
-      {"medications", parse_medication},       {"strategies", parse_strategy},
-      {"exercises", parse_exercise},   {"anatomy", parse_anatomy},
+      {"citations", parse_citation},
+      {"thresholds", parse_threshold},
+      {"questions", parse_question},
+      {"derived", parse_derived},
+      {"causes", parse_cause},
+      {"conditions", parse_condition},
+      {"urgency_levels", parse_urgency_level},
+      {"red_flags", parse_red_flag},
+      {"urgency_rules", parse_urgency_rule},
+      {"relief_steps", parse_relief_step},
+      {"medications", parse_medication},
+      {"strategies", parse_strategy},
+      {"exercises", parse_exercise},
+      {"anatomy", parse_anatomy},
       {"faq", parse_faq}};
   return sections;
 }
@@ -685,8 +691,8 @@ void parse_root(Ctx& ctx, const YAML::Node& root) {
 
 }  // namespace
 
-void parse_file(std::string_view name, std::string_view text, KnowledgeData& data,
-                CrossRefs& refs, Diagnostics& diag) {
+void parse_file(std::string_view name, std::string_view text, KnowledgeData& data, CrossRefs& refs,
+                Diagnostics& diag) {
   Ctx ctx{std::string(name), data, refs, diag};
   YAML::Node root;
   try {

@@ -39,8 +39,8 @@ struct CrossRefs {
 };
 
 /// Adds what `text` holds to `data`; problems go to `diag`.
-void parse_file(std::string_view name, std::string_view text, KnowledgeData& data,
-                CrossRefs& refs, Diagnostics& diag);
+void parse_file(std::string_view name, std::string_view text, KnowledgeData& data, CrossRefs& refs,
+                Diagnostics& diag);
 
 /// Cross-file checks on the complete data.
 void validate(const KnowledgeData& data, const CrossRefs& refs, Diagnostics& diag);

@@ -181,8 +181,9 @@ void check_required(const KnowledgeData& data, Diagnostics& diag) {
     if (!found) diag.add_plain(fmt::format("knowledge base: missing urgency level '{}'", id));
   }
   if (data.urgency_levels.size() > 4)
-    diag.add_plain("knowledge base: urgency levels must be exactly emergency, urgent, soon, "
-                   "self_care");
+    diag.add_plain(
+        "knowledge base: urgency levels must be exactly emergency, urgent, soon, "
+        "self_care");
   if (data.disclaimer.empty()) diag.add_plain("knowledge base: missing 'disclaimer'");
   if (!data.ottawa) diag.add_plain("knowledge base: missing 'ottawa'");
   if (!data.caveat) diag.add_plain("knowledge base: missing 'caveat'");

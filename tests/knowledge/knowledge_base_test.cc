@@ -36,8 +36,8 @@ TEST(KnowledgeBase, EmbeddedDataLoadsAndIsComplete) {
   EXPECT_EQ(kb->causes().size(), 5u);
   EXPECT_EQ(kb->conditions().size(), 7u);
   EXPECT_EQ(kb->anatomy().size(), 5u);
-  for (const char* id : {"clamshell", "side_lying_abduction", "glute_bridge", "side_plank",
-                         "squat", "split_squat", "step_down", "copenhagen"})
+  for (const char* id : {"clamshell", "side_lying_abduction", "glute_bridge", "side_plank", "squat",
+                         "split_squat", "step_down", "copenhagen"})
     EXPECT_NE(kb->exercise(id), nullptr) << id;
   ASSERT_NE(kb->citation("frandsen2025"), nullptr);
   EXPECT_NE(kb->citation("frandsen2025")->text.find("Br J Sports Med 2025"), std::string::npos);
@@ -141,9 +141,8 @@ TEST(Learn, TopicsRenderWithCitations) {
 }
 
 TEST(Learn, WrapTextKeepsLinesShort) {
-  const std::string out = wrap_text(std::string(30, 'a') + " " + std::string(30, 'b') + " " +
-                                        std::string(30, 'c'),
-                                    2, 70);
+  const std::string out = wrap_text(
+      std::string(30, 'a') + " " + std::string(30, 'b') + " " + std::string(30, 'c'), 2, 70);
   EXPECT_EQ(out, "  " + std::string(30, 'a') + " " + std::string(30, 'b') + "\n  " +
                      std::string(30, 'c') + "\n");
 }

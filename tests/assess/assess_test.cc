@@ -1,0 +1,419 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "assess/engine.h"
+#include "util/file_io.h"
+
+namespace rk {
+namespace {
+
+using nlohmann::json;
+
+const KnowledgeBase& kb() {
+  static const KnowledgeBase base = [] {
+    auto loaded = KnowledgeBase::load_embedded();
+    if (!loaded) throw std::runtime_error(loaded.error().message);
+    return std::move(*loaded);
+  }();
+  return base;
+}
+
+Answers answers(const json& j) {
+  auto a = answers_from_json(kb(), j, "test");
+  EXPECT_TRUE(a) << (a ? "" : a.error().message);
+  return a ? *a : Answers{};
+}
+
+Assessment run(const json& j, std::optional<TrainingSummary> t = std::nullopt) {
+  return assess(kb(), {answers(j), std::move(t), 1'700'000'000});
+}
+
+std::vector<std::string> ids_of(const std::vector<RedFlagHit>& v) {
+  std::vector<std::string> out;
+  for (const auto& x : v) out.push_back(x.id);
+  return out;
+}
+
+// --- Red flags: every rule in data/triage.yaml fires on its own and sets its level. ----------
+
+struct FlagCase {
+  const char* id;
+  json extra;
+  const char* level;
+};
+
+class RedFlagTest : public ::testing::TestWithParam<FlagCase> {};
+
+TEST_P(RedFlagTest, FiresAloneAndSetsItsLevel) {
+  const FlagCase& c = GetParam();
+  json j = {{"age", 30}, {"onset", "gradual"}};
+  j.update(c.extra);
+  const Assessment a = run(j);
+  const auto flags = ids_of(a.red_flags);
+  EXPECT_NE(std::find(flags.begin(), flags.end(), c.id), flags.end()) << c.id;
+  EXPECT_EQ(a.urgency.level, c.level) << c.id;
+  bool reason = false;
+  for (const auto& r : a.urgency.reasons) reason = reason || r.rule == c.id;
+  EXPECT_TRUE(reason) << c.id << " should be among the urgency reasons";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllRedFlags, RedFlagTest,
+    ::testing::Values(
+        FlagCase{"red_flag.locked_knee", {{"locking", true}, {"locked_now", true}}, "emergency"},
+        FlagCase{"red_flag.hot_red_fever", {{"fever_hot_red", true}}, "emergency"},
+        FlagCase{"red_flag.deformity", {{"deformity", true}}, "emergency"},
+        FlagCase{"red_flag.calf_swelling", {{"calf_swelling", true}}, "urgent"},
+        FlagCase{"red_flag.cannot_bear_weight", {{"weight_bearing", "cannot"}}, "urgent"},
+        FlagCase{"red_flag.rapid_swelling",
+                 {{"swelling", "mild"}, {"swelling_speed", "within_2h"}},
+                 "urgent"},
+        FlagCase{"red_flag.giving_way_fall", {{"giving_way", "caused_fall"}}, "urgent"},
+        FlagCase{"red_flag.numbness", {{"numbness", true}}, "urgent"},
+        FlagCase{"red_flag.child_limp", {{"age", 10}, {"child_limp", true}}, "urgent"},
+        FlagCase{"red_flag.stress_fracture",
+                 {{"night_rest_pain", true}, {"bony_tenderness", true}},
+                 "soon"},
+        FlagCase{"red_flag.night_rest_pain", {{"night_rest_pain", true}}, "soon"},
+        FlagCase{"red_flag.weight_loss", {{"weight_loss", true}}, "soon"},
+        FlagCase{"red_flag.badly_swollen", {{"swelling", "marked"}}, "soon"}));
+
+TEST(RedFlags, EveryRuleInTheDataHasATest) {
+  // Keeps the parameter list above in step with data/triage.yaml.
+  EXPECT_EQ(kb().red_flags().size(), 13u);
+}
+
+TEST(RedFlags, MostUrgentWinsAndReasonsAreOnlyThatLevel) {
+  const Assessment a = run({{"age", 30},
+                            {"onset", "gradual"},
+                            {"night_rest_pain", true},
+                            {"numbness", true},
+                            {"fever_hot_red", true}});
+  EXPECT_EQ(a.urgency.level, "emergency");
+  ASSERT_EQ(a.urgency.reasons.size(), 1u);
+  EXPECT_EQ(a.urgency.reasons[0].rule, "red_flag.hot_red_fever");
+  EXPECT_EQ(a.red_flags.size(), 3u);  // all listed, whatever their level
+}
+
+TEST(RedFlags, ChildLimpIsNotAskedOfAdults) {
+  const Assessment a = run({{"age", 30}, {"onset", "gradual"}, {"child_limp", true}});
+  EXPECT_EQ(a.urgency.level, "self_care");
+  EXPECT_EQ(a.answers.find("child_limp"), nullptr);
+}
+
+// --- Ottawa knee rule --------------------------------------------------------------------------
+
+struct OttawaCase {
+  const char* item;
+  json answers;
+};
+
+class OttawaTest : public ::testing::TestWithParam<OttawaCase> {};
+
+TEST_P(OttawaTest, EachItemAloneMakesAnInjuryUrgent) {
+  json j = {{"age", 30}, {"onset", "sudden"}, {"mechanism", "fall"}};
+  j.update(GetParam().answers);
+  const Assessment a = run(j);
+  EXPECT_EQ(a.urgency.level, "urgent");
+  const auto items = ottawa_positive_items(kb(), compute_facts(answers(j)));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0], GetParam().item);
+}
+
+TEST_P(OttawaTest, NoItemAppliesWithoutAnInjury) {
+  json j = {{"age", 30}, {"onset", "gradual"}};
+  j.update(GetParam().answers);
+  const Assessment a = run(j);
+  EXPECT_EQ(a.urgency.level, "self_care");
+  EXPECT_TRUE(ottawa_positive_items(kb(), compute_facts(answers(j))).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllItems, OttawaTest,
+    ::testing::Values(OttawaCase{"ottawa.age_55", {{"age", 55}}},
+                      OttawaCase{"ottawa.patella_only", {{"ottawa_patella_only", true}}},
+                      OttawaCase{"ottawa.fibular_head", {{"ottawa_fibular_head", true}}},
+                      OttawaCase{"ottawa.flex_90", {{"ottawa_flex_90", true}}},
+                      OttawaCase{"ottawa.four_steps", {{"ottawa_four_steps", true}}}));
+
+TEST(Ottawa, NegativeAfterInjuryIsSaidExplicitly) {
+  const Assessment a = run({{"age", 54},
+                            {"onset", "sudden"},
+                            {"mechanism", "blow_to_inner_knee"},
+                            {"ottawa_four_steps", false},
+                            {"ottawa_flex_90", false}});
+  EXPECT_EQ(a.urgency.level, "self_care");
+  bool negative = false;
+  for (const auto& r : a.urgency.reasons) negative = negative || r.rule == "ottawa.negative";
+  EXPECT_TRUE(negative);
+}
+
+TEST(Ottawa, Age55IsNotAFlagForGradualPain) {
+  EXPECT_EQ(run({{"age", 70}, {"onset", "gradual"}}).urgency.level, "self_care");
+}
+
+// --- Answers validation ------------------------------------------------------------------------
+
+TEST(Answers, EveryProblemIsOneMessageNamingTheField) {
+  auto a = answers_from_json(kb(),
+                             {{"age", 200},
+                              {"onset", "fast"},
+                              {"shoe_colour", "red"},
+                              {"pain_during", "high"},
+                              {"pain_location", {"knee"}},
+                              {"cadence_spm", 170.5}},
+                             "answers.json");
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().message,
+            "answers.json: 'shoe_colour': unknown question id\n"
+            "answers.json: 'age': 200 is out of range (5 to 110)\n"
+            "answers.json: 'onset': expected one of sudden, gradual; got \"fast\"\n"
+            "answers.json: 'pain_location': \"knee\" is not one of joint_line, below_joint_line, "
+            "upper_shin_bone, above_joint_line, diffuse\n"
+            "answers.json: 'pain_during': expected a number, got \"high\"\n"
+            "answers.json: 'cadence_spm': expected a whole number, got 170.5");
+}
+
+TEST(Answers, RequiredAnswersAndJsonSyntax) {
+  auto missing = answers_from_json(kb(), json::object(), "a.json");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message,
+            "a.json: 'age': missing required answer\na.json: 'onset': missing required answer");
+  auto syntax = answers_from_text(kb(), "{\"age\": 30,", "a.json");
+  ASSERT_FALSE(syntax);
+  EXPECT_EQ(syntax.error().message.rfind("a.json: not valid JSON: ", 0), 0u)
+      << syntax.error().message;
+  auto not_object = answers_from_text(kb(), "[1]", "a.json");
+  ASSERT_FALSE(not_object);
+  EXPECT_NE(not_object.error().message.find("expected a JSON object"), std::string::npos);
+}
+
+TEST(Answers, InteractiveRepliesAcceptNumbersAndNames) {
+  const Question* onset = kb().question("onset");
+  const Question* where = kb().question("pain_location");
+  const Question* age = kb().question("age");
+  const Question* locking = kb().question("locking");
+  ASSERT_TRUE(onset && where && age && locking);
+  EXPECT_EQ(std::get<std::string>(**parse_reply(*onset, "2")), "gradual");
+  EXPECT_EQ(std::get<std::string>(**parse_reply(*onset, "sudden")), "sudden");
+  EXPECT_FALSE(parse_reply(*onset, "7"));
+  EXPECT_EQ(std::get<std::vector<std::string>>(**parse_reply(*where, "1, below_joint_line")),
+            (std::vector<std::string>{"joint_line", "below_joint_line"}));
+  EXPECT_FALSE(parse_reply(*age, "300"));
+  EXPECT_FALSE(parse_reply(*age, "thirty"));
+  EXPECT_TRUE(std::get<bool>(**parse_reply(*locking, "Y")));
+  EXPECT_FALSE(parse_reply(*locking, "")->has_value());  // skip
+}
+
+TEST(Answers, BranchingHidesOttawaWithoutInjury) {
+  Facts facts{{"onset", std::string("gradual")}};
+  EXPECT_FALSE(should_ask(*kb().question("ottawa_four_steps"), facts));
+  EXPECT_FALSE(should_ask(*kb().question("mechanism"), facts));
+  facts["onset"] = std::string("sudden");
+  EXPECT_TRUE(should_ask(*kb().question("ottawa_four_steps"), facts));
+}
+
+// --- Causes and the training history -----------------------------------------------------------
+
+TrainingSummary spiky_history() {
+  TrainingSummary t;
+  t.has_history = true;
+  t.days_covered = 120;
+  t.runs_last_28d = 14;
+  t.longest_prev30_km = 14.0;
+  RunSpike s;
+  s.weekday = "Tuesday";
+  s.date = "2026-11-17";
+  s.distance_km = 19.6;
+  s.longest_prev30_km = 14.0;
+  s.spike_pct = 40;
+  s.category = "moderate";
+  t.worst_recent_spike = s;
+  t.cadence_recent_spm = 160;
+  t.cadence_baseline_spm = 170;
+  return t;
+}
+
+const ScoredCause& cause(const Assessment& a, const std::string& id) {
+  for (const auto& c : a.causes)
+    if (c.id == id) return c;
+  throw std::logic_error("no cause " + id);
+}
+
+TEST(Causes, AllFiveAreScoredAndSorted) {
+  const Assessment a = run({{"age", 30}, {"onset", "gradual"}});
+  ASSERT_EQ(a.causes.size(), 5u);
+  EXPECT_TRUE(std::is_sorted(a.causes.begin(), a.causes.end(),
+                             [](const auto& x, const auto& y) { return x.score > y.score; }));
+  for (const auto& c : a.causes) {
+    EXPECT_GE(c.score, 0);
+    EXPECT_LE(c.score, 1);
+    EXPECT_FALSE(c.would_change.empty()) << c.id;
+  }
+}
+
+TEST(Causes, HistorySpikeRaisesOveruseAndQuotesTheNumbers) {
+  const json j = {{"age", 30}, {"onset", "gradual"}};
+  const Assessment without = run(j);
+  const Assessment with = run(j, spiky_history());
+  EXPECT_GT(cause(with, "overuse").score, cause(without, "overuse").score);
+  bool quoted = false;
+  for (const auto& r : cause(with, "overuse").reasons)
+    if (r.source == "history") {
+      quoted = true;
+      EXPECT_EQ(r.rule, "history.run_spike");
+      EXPECT_EQ(r.text.rfind("Tuesday's 19.6 km (2026-11-17) was 40% longer than your longest "
+                             "run in the previous 30 days (14.0 km)",
+                             0),
+                0u)
+          << r.text;
+    }
+  EXPECT_TRUE(quoted);
+  EXPECT_GT(cause(with, "poor_form").score, cause(without, "poor_form").score);
+}
+
+TEST(Causes, AnswersOverrideTheHistory) {
+  const json j = {{"age", 30},
+                  {"onset", "gradual"},
+                  {"longest_recent_km", 14},
+                  {"longest_before_km", 14},
+                  {"cadence_spm", 182}};
+  const Assessment a = run(j, spiky_history());
+  for (const auto& c : {cause(a, "overuse"), cause(a, "poor_form")})
+    for (const auto& r : c.reasons) EXPECT_NE(r.source, "history") << r.rule;
+}
+
+TEST(Causes, QuietHistoryLowersOveruse) {
+  TrainingSummary t;
+  t.has_history = true;
+  t.days_covered = 200;
+  t.longest_prev30_km = 16;
+  const json j = {{"age", 30}, {"onset", "gradual"}};
+  EXPECT_LT(cause(run(j, t), "overuse").score, cause(run(j), "overuse").score);
+}
+
+TEST(Assess, IsDeterministicAndEveryStatementIsTraceable) {
+  const json j = {{"age", 41},
+                  {"onset", "sudden"},
+                  {"mechanism", "twist"},
+                  {"locking", true},
+                  {"catching", true},
+                  {"pain_location", {"joint_line"}},
+                  {"swelling", "mild"},
+                  {"swelling_speed", "within_24h"}};
+  const json first = to_json(kb(), run(j, spiky_history()));
+  const json second = to_json(kb(), run(j, spiky_history()));
+  EXPECT_EQ(first.dump(), second.dump());
+  std::set<std::string> known;
+  for (const auto& c : kb().data().citations) known.insert(c.id);
+  auto check = [&](const json& node, const auto& self) -> void {
+    if (node.is_object()) {
+      if (node.contains("reasons"))
+        for (const auto& r : node["reasons"]) {
+          EXPECT_FALSE(r["rule"].get<std::string>().empty());
+          EXPECT_TRUE(known.count(r["citation"].get<std::string>())) << r.dump();
+        }
+      for (const auto& [k, v] : node.items()) self(v, self);
+    } else if (node.is_array()) {
+      for (const auto& v : node) self(v, self);
+    }
+  };
+  check(first, check);
+  for (const auto& s : first["relief"]["steps"]) EXPECT_TRUE(known.count(s["citation"]));
+  for (const auto& s : first["long_term"]) EXPECT_TRUE(known.count(s["citation"]));
+}
+
+TEST(Assess, JsonFollowsTheContract) {
+  const json r = to_json(kb(), run({{"age", 30}, {"onset", "gradual"}}));
+  EXPECT_EQ(r["schema_version"], 1);
+  EXPECT_EQ(r["created_utc"], "2023-11-14T22:13:20Z");
+  for (const char* key : {"disclaimer", "urgency", "red_flags", "causes", "conditions", "relief",
+                          "long_term", "training", "answers"})
+    EXPECT_TRUE(r.contains(key)) << key;
+  EXPECT_TRUE(r["training"].is_null());
+  for (const char* key : {"level", "label", "reasons"}) EXPECT_TRUE(r["urgency"].contains(key));
+  for (const char* key : {"recommended", "avoid", "caveat"})
+    EXPECT_TRUE(r["relief"]["medication"].contains(key));
+  EXPECT_NE(r["relief"]["medication"]["caveat"].get<std::string>().find("PEACE & LOVE"),
+            std::string::npos);
+  std::set<std::string> steps;
+  for (const auto& s : r["relief"]["steps"]) steps.insert(s["id"]);
+  for (const char* id :
+       {"rest", "ice", "compression", "elevation", "stretching", "foam_rolling", "mobilisation"})
+    EXPECT_TRUE(steps.count(id)) << id;
+  const std::string text = render_text(kb(), r);
+  EXPECT_EQ(text.find("SELF CARE"), 80u) << text.substr(0, 200);  // first, after the rule line
+  EXPECT_NE(text.find("not a diagnosis"), std::string::npos);
+}
+
+TEST(Assess, LockedKneeSkipsMobilisation) {
+  const Assessment a =
+      run({{"age", 30}, {"onset", "gradual"}, {"locking", true}, {"locked_now", true}});
+  for (const auto& s : a.relief_steps) EXPECT_NE(s.id, "mobilisation");
+}
+
+TEST(Assess, QuestionSchemaListsTypesAndBranching) {
+  const json s = questions_schema(kb());
+  ASSERT_TRUE(s["questions"].is_array());
+  bool saw_ottawa = false;
+  for (const auto& q : s["questions"]) {
+    EXPECT_TRUE(q.contains("id") && q.contains("type") && q.contains("ask_if"));
+    if (q["id"] == "ottawa_four_steps") {
+      saw_ottawa = true;
+      EXPECT_EQ(q["ask_if"], json({{"onset", "sudden"}}));
+      EXPECT_EQ(q["type"], "bool");
+    }
+    if (q["id"] == "age") {
+      EXPECT_EQ(q["min"], 5);
+      EXPECT_EQ(q["max"], 110);
+    }
+  }
+  EXPECT_TRUE(saw_ottawa);
+}
+
+// --- Clinical vignettes (tests/data/assess/vignettes/*.json) ----------------------------------
+
+std::vector<std::string> sorted_ids(const json& list) {
+  std::vector<std::string> out;
+  for (const auto& x : list)
+    out.push_back(x.is_string() ? x.get<std::string>() : x["id"].get<std::string>());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Vignettes, AllMatchTheirExpectations) {
+  const std::filesystem::path dir = std::string(RUNKNEE_TESTDATA) + "/assess/vignettes";
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 30u);
+  for (const auto& path : files) {
+    SCOPED_TRACE(path.filename().string());
+    auto text = read_file_text(path);
+    ASSERT_TRUE(text);
+    const json v = json::parse(*text);
+    const json& expect = v["expect"];
+    auto a = answers_from_json(kb(), v["answers"], path.filename().string());
+    ASSERT_TRUE(a) << a.error().message;
+    const json r = to_json(kb(), assess(kb(), {*a, std::nullopt, 0}));
+    EXPECT_EQ(r["urgency"]["level"], expect["urgency"]);
+    EXPECT_EQ(r["causes"][0]["id"], expect["top_cause"]);
+    EXPECT_EQ(sorted_ids(r["relief"]["medication"]["recommended"]),
+              sorted_ids(expect["recommended"]));
+    EXPECT_EQ(sorted_ids(r["relief"]["medication"]["avoid"]), sorted_ids(expect["avoid"]));
+    if (expect.contains("red_flags")) {
+      EXPECT_EQ(sorted_ids(r["red_flags"]), sorted_ids(expect["red_flags"]));
+    }
+    if (expect.contains("conditions_include")) {
+      const auto got = sorted_ids(r["conditions"]);
+      for (const auto& c : expect["conditions_include"])
+        EXPECT_TRUE(std::binary_search(got.begin(), got.end(), c.get<std::string>())) << c;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace rk

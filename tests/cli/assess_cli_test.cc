@@ -1,0 +1,192 @@
+// End-to-end tests of `runknee assess`, `history`, `show-assessment`, `learn` and `faq`: the
+// real binary, a database in a fresh temporary folder, exit codes and what was saved.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Result {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class AssessCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() / (std::string("runknee-cli-assess-") + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path db() const { return dir_ / "runknee.db"; }
+
+  Result run(const std::string& args, const std::string& input = "") {
+    std::ofstream(dir_ / "stdin.txt") << input;
+    const std::string cmd = "\"" RUNKNEE_BINARY "\" --db \"" + db().string() + "\" " + args +
+                            " < \"" + (dir_ / "stdin.txt").string() + "\" > \"" +
+                            (dir_ / "out.txt").string() + "\" 2> \"" + (dir_ / "err.txt").string() +
+                            "\"";
+    const int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
+            slurp(dir_ / "err.txt")};
+  }
+
+  fs::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+    return dir_ / name;
+  }
+
+  std::size_t saved_count() {
+    const Result r = run("history --format json");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out).size();
+  }
+
+  fs::path dir_;
+};
+
+const char* kOveruse = R"({"age": 34, "sex": "female", "onset": "gradual",
+  "pain_location": ["below_joint_line"], "weekly_km_now": 45, "weekly_km_before": 30,
+  "longest_recent_km": 21, "longest_before_km": 14, "pain_after": 4})";
+
+TEST_F(AssessCli, AnswersFileGivesContractJsonAndIsSaved) {
+  const Result r = run("assess --format json --answers " + write("a.json", kOveruse).string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["schema_version"], 1);
+  EXPECT_EQ(j["created_utc"], "2026-11-25T12:00:00Z");  // RUNKNEE_NOW
+  EXPECT_EQ(j["urgency"]["level"], "self_care");
+  EXPECT_EQ(j["causes"][0]["id"], "overuse");
+  EXPECT_EQ(j["causes"].size(), 5u);
+  EXPECT_EQ(saved_count(), 1u);
+  const Result history = run("history");
+  EXPECT_NE(history.out.find("self_care"), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("overuse"), std::string::npos);
+  const Result show = run("show-assessment 1 --format json");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_EQ(json::parse(show.out)["causes"], j["causes"]);
+  const Result text = run("show-assessment 1");
+  EXPECT_NE(text.out.find("SELF CARE"), std::string::npos);
+}
+
+TEST_F(AssessCli, AnswersFromStdinAndNoSave) {
+  const Result r = run("assess --answers - --no-save", kOveruse);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Overuse and load spikes"), std::string::npos);
+  EXPECT_NE(r.out.find("Sources:"), std::string::npos);
+  EXPECT_EQ(saved_count(), 0u);
+}
+
+TEST_F(AssessCli, BadAnswersListEveryProblemAndSaveNothing) {
+  const Result r = run("assess --answers " +
+                       write("bad.json", R"({"age": 300, "onset": "fast", "colour": 1})").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.json: 'colour': unknown question id"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.json: 'age': 300 is out of range (5 to 110)"), std::string::npos);
+  EXPECT_NE(r.err.find("bad.json: 'onset': expected one of sudden, gradual; got \"fast\""),
+            std::string::npos);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(saved_count(), 0u);
+  const Result syntax = run("assess --answers " + write("broken.json", "{\"age\": ").string());
+  EXPECT_EQ(syntax.exit_code, 2);
+  EXPECT_NE(syntax.err.find("broken.json: not valid JSON"), std::string::npos) << syntax.err;
+  const Result missing = run("assess --answers " + (dir_ / "nope.json").string());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(saved_count(), 0u);
+}
+
+TEST_F(AssessCli, InteractiveReasksOnBadInputAndSavesAtTheEnd) {
+  // Optional questions are skipped with an empty line; extra blank lines are never read.
+  const std::string input = "thirty\n30\n1\n9\ngradual\n" + std::string(80, '\n');
+  const Result r = run("assess --format json", input);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("Sorry: please type a number (5 to 110)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Sorry: '9' is not one of the choices"), std::string::npos);
+  EXPECT_EQ(r.err.find("four steps"), std::string::npos) << "Ottawa asked without an injury";
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["answers"]["age"], 30);
+  EXPECT_EQ(j["answers"]["onset"], "gradual");
+  EXPECT_EQ(saved_count(), 1u);
+}
+
+TEST_F(AssessCli, InteractiveAsksOttawaAfterAnInjury) {
+  const Result r =
+      run("assess --format json --no-save", "30\n1\nsudden\n2\nyes\n" + std::string(80, '\n'));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("four steps"), std::string::npos);
+  EXPECT_EQ(json::parse(r.out)["urgency"]["level"], "urgent");
+}
+
+TEST_F(AssessCli, EndOfInputMidwayLeavesNothingSaved) {
+  const Result r = run("assess", "30\n1\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("nothing was saved"), std::string::npos) << r.err;
+  EXPECT_EQ(saved_count(), 0u);
+}
+
+TEST_F(AssessCli, QuestionsSchemaAsJson) {
+  const Result r = run("assess --questions --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_GE(j["questions"].size(), 40u);
+  EXPECT_EQ(j["questions"][0]["id"], "age");
+  EXPECT_EQ(j["questions"][0]["type"], "int");
+}
+
+TEST_F(AssessCli, UnknownAssessmentIdIsBadInput) {
+  const Result r = run("show-assessment 42");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no assessment with id 42"), std::string::npos) << r.err;
+}
+
+TEST_F(AssessCli, CorruptDatabaseGivesAClearMessage) {
+  write("runknee.db", std::string(4096, 'x'));
+  const Result r = run("assess --answers - ", kOveruse);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("runknee: error: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("runknee.db"), std::string::npos) << r.err;
+  const Result history = run("history");
+  EXPECT_EQ(history.exit_code, 1);
+}
+
+TEST_F(AssessCli, LearnAndFaq) {
+  EXPECT_EQ(run("learn").exit_code, 0);
+  const Result causes = run("learn causes");
+  EXPECT_EQ(causes.exit_code, 0);
+  EXPECT_NE(causes.out.find("[frandsen2025]"), std::string::npos);
+  const Result flags = run("learn red-flags");
+  EXPECT_NE(flags.out.find("Ottawa"), std::string::npos);
+  EXPECT_EQ(run("learn horoscope").exit_code, 2);
+  EXPECT_NE(run("faq").out.find("10% rule"), std::string::npos);
+}
+
+TEST_F(AssessCli, BrokenKnowledgeFolderRefusesToRun) {
+  const fs::path kb = dir_ / "kb";
+  fs::create_directories(kb);
+  std::ofstream(kb / "faq.yaml") << "faq:\n  - id: x\n    question: \"?\"\n    answer: \"!\"\n";
+  const Result r = run("--knowledge " + kb.string() + " faq");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("faq.yaml:2: faq entry 'x': missing field 'citation'"), std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+}  // namespace
