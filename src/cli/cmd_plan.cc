@@ -1,0 +1,534 @@
+// Plans: `log`, `diary`, `koos`, `plan`, `today`, `report`. Thin: the plan module does the work;
+// this file reads the store, asks the user and writes files.
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "plan/format.h"
+#include "plan/ics.h"
+#include "plan/report.h"
+#include "store/activity_repo.h"
+#include "store/assessment_repo.h"
+#include "store/diary_repo.h"
+#include "store/koos_repo.h"
+#include "store/plan_repo.h"
+#include "util/error.h"
+#include "util/file_io.h"
+#include "util/time.h"
+
+namespace rk::cli {
+namespace {
+
+using plan::DiaryEntry;
+
+std::int64_t today_day() {
+  return now_utc() / 86400;
+}
+
+bool is_running(const Activity& a) {
+  return a.sport == "running";
+}
+
+/// Running activities, oldest first, as the plan's PastRun list.
+Expected<std::vector<plan::PastRun>> load_runs(Store& store, std::optional<std::int64_t> since,
+                                               std::optional<std::int64_t> until,
+                                               std::vector<std::int64_t>* ids = nullptr) {
+  ActivityQuery q;
+  q.since_utc = since;
+  q.until_utc = until;
+  auto list = ActivityRepo(store.db()).list(q);
+  if (!list) return fail(list.error());
+  std::vector<plan::PastRun> out;
+  for (const auto& s : *list) {
+    if (!is_running(s.activity)) continue;
+    const auto local = s.activity.start_utc + s.activity.local_offset_s.value_or(0);
+    out.push_back({local / 86400, s.activity.distance_m / 1000.0,
+                   (s.activity.moving_s > 0 ? s.activity.moving_s : s.activity.elapsed_s) / 60});
+    if (ids) ids->push_back(s.id);
+  }
+  return out;
+}
+
+Expected<std::vector<DiaryEntry>> load_diary(Store& store) {
+  auto rows = DiaryRepo(store.db()).list();
+  if (!rows) return fail(rows.error());
+  std::vector<DiaryEntry> out;
+  for (const auto& r : *rows) {
+    auto j = nlohmann::json::parse(r.entry_json, nullptr, false);
+    auto e = plan::diary_entry_from_json(j, "diary " + r.date);
+    if (!e) return fail(e.error());
+    out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+struct PlanContext {
+  Store* store = nullptr;
+  plan::PlanRules rules;
+  plan::PlanInputs inputs;
+  plan::PlanState state;
+  std::optional<SavedAssessment> assessment;
+};
+
+/// Reads everything the plan needs and applies new diary entries to the stored state.
+Expected<PlanContext> open_plan(Context& ctx) {
+  PlanContext pc;
+  auto store = ctx.store();
+  if (!store) return fail(store.error());
+  pc.store = *store;
+  auto rules = plan::plan_rules();
+  if (!rules) return fail(rules.error());
+  pc.rules = std::move(*rules);
+  pc.inputs.today = today_day();
+  auto latest = AssessmentRepo(pc.store->db()).latest();
+  if (!latest) return fail(latest.error());
+  if (*latest) {
+    pc.assessment = **latest;
+    auto ok = plan::apply_assessment_json((*latest)->result_json,
+                                          fmt::format("assessment {}", (*latest)->id), pc.inputs);
+    if (!ok) return fail(ok.error());
+    pc.inputs.assessment_day = (*latest)->created_utc / 86400;
+  }
+  auto runs = load_runs(*pc.store, (pc.inputs.today - 120) * 86400, std::nullopt);
+  if (!runs) return fail(runs.error());
+  pc.inputs.runs = std::move(*runs);
+  auto diary = load_diary(*pc.store);
+  if (!diary) return fail(diary.error());
+  pc.inputs.diary = std::move(*diary);
+  PlanRepo repo(pc.store->db());
+  auto saved = repo.load_state();
+  if (!saved) return fail(saved.error());
+  if (*saved) {
+    auto st =
+        plan::plan_state_from_json(nlohmann::json::parse(**saved, nullptr, false), "plan state");
+    if (!st) return fail(st.error());
+    pc.state = std::move(*st);
+  }
+  const auto decisions = plan::update_state(pc.state, pc.inputs, pc.rules);
+  for (const auto& d : decisions) {
+    auto ok = repo.add_decision({0, d.date, now_utc(), plan::to_json(d).dump()});
+    if (!ok) return fail(ok.error());
+  }
+  if (auto ok = repo.save_state(plan::to_json(pc.state).dump(), now_utc()); !ok) {
+    return fail(ok.error());
+  }
+  return pc;
+}
+
+Expected<void> write_output(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    fmt::print("{}", text);
+    return {};
+  }
+  return write_file_atomic(path, text);
+}
+
+int report_failure(const Error& e, int code) {
+  print_error(e.message);
+  return code;
+}
+
+// --- log ----------------------------------------------------------------------------------
+
+struct LogOptions {
+  std::string date;
+  std::optional<int> during, after, morning, stiffness;
+  std::vector<std::string> where;
+  bool swelling = false, catching = false, locking = false, giving_way = false, fell = false,
+       injury = false, night_pain = false, no_weight = false, ran = false;
+  std::string walk_ok, hop_ok, notes;
+  bool interactive = false;
+};
+
+std::optional<int> ask_int(const std::string& prompt) {
+  fmt::print("{}: ", prompt);
+  std::fflush(stdout);
+  std::string line;
+  if (!std::getline(std::cin, line) || line.empty()) return std::nullopt;
+  try {
+    return std::stoi(line);
+  } catch (...) {
+    return -1;  // rejected by validation with a clear message
+  }
+}
+
+bool ask_yes(const std::string& prompt) {
+  fmt::print("{} [y/N]: ", prompt);
+  std::fflush(stdout);
+  std::string line;
+  return std::getline(std::cin, line) && !line.empty() && (line[0] == 'y' || line[0] == 'Y');
+}
+
+void ask_all(LogOptions& o) {
+  fmt::print("Pain on a 0-10 scale (blank to skip).\n");
+  o.during = ask_int("Pain during the run");
+  o.after = ask_int("Pain after the run");
+  o.morning = ask_int("Pain the next morning");
+  o.stiffness = ask_int("Morning stiffness, minutes");
+  fmt::print(
+      "Where (joint_line, below_joint_line, upper_shin_bone, above_joint_line; blank to "
+      "skip): ");
+  std::string where;
+  if (std::getline(std::cin, where) && !where.empty()) o.where = {where};
+  o.swelling = ask_yes("Swelling");
+  o.catching = ask_yes("Catching");
+  o.locking = ask_yes("Locking (the knee would not straighten)");
+  o.giving_way = ask_yes("Giving way");
+  if (o.giving_way) o.fell = ask_yes("Did you fall");
+  o.night_pain = ask_yes("Pain at night or at rest");
+}
+
+Expected<std::optional<bool>> yes_no(const std::string& v, const char* flag) {
+  if (v.empty()) return std::optional<bool>();
+  if (v == "yes" || v == "y" || v == "pass") return std::optional<bool>(true);
+  if (v == "no" || v == "n" || v == "fail") return std::optional<bool>(false);
+  return fail("{}: expected yes or no, got '{}'", flag, v);
+}
+
+/// Applies the options given over the day's existing entry (so --morning can come a day later).
+Expected<DiaryEntry> merge_entry(DiaryEntry e, const LogOptions& o, const CLI::App& cmd) {
+  auto given = [&](const char* name) { return cmd.get_option(name)->count() > 0; };
+  if (o.during) e.pain_during = o.during;
+  if (o.after) e.pain_after = o.after;
+  if (o.morning) e.pain_morning = o.morning;
+  if (o.stiffness) e.stiffness_min = o.stiffness;
+  for (const auto& w : o.where) {
+    std::size_t start = 0;
+    while (start <= w.size()) {
+      auto end = w.find(',', start);
+      if (end == std::string::npos) end = w.size();
+      auto part = w.substr(start, end - start);
+      if (!part.empty() &&
+          std::find(e.locations.begin(), e.locations.end(), part) == e.locations.end()) {
+        e.locations.push_back(part);
+      }
+      start = end + 1;
+    }
+  }
+  e.swelling = e.swelling || o.swelling;
+  e.catching = e.catching || o.catching;
+  e.locking = e.locking || o.locking;
+  e.giving_way = e.giving_way || o.giving_way;
+  e.fell = e.fell || o.fell;
+  e.injury = e.injury || o.injury;
+  e.night_pain = e.night_pain || o.night_pain;
+  e.cannot_bear_weight = e.cannot_bear_weight || o.no_weight;
+  e.ran = e.ran || o.ran;
+  auto walk = yes_no(o.walk_ok, "--walk-ok");
+  if (!walk) return fail(walk.error());
+  auto hop = yes_no(o.hop_ok, "--hop-ok");
+  if (!hop) return fail(hop.error());
+  if (*walk) e.brisk_walk_pain_free = *walk;
+  if (*hop) e.hop_pain_free = *hop;
+  if (given("--notes")) e.notes = o.notes;
+  return e;
+}
+
+void run_log(Context& ctx, LogOptions& o, const CLI::App& cmd) {
+  if (o.interactive) ask_all(o);
+  const std::string date = o.date.empty() ? format_date(now_utc()) : o.date;
+  const auto day = plan::day_number(date);
+  if (!day) {
+    ctx.exit_code = report_failure(
+        Error{fmt::format("--date: expected YYYY-MM-DD, got '{}'", date)}, kBadInput);
+    return;
+  }
+  auto store = ctx.store();
+  if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
+  DiaryRepo repo((*store)->db());
+  auto existing = repo.find_by_date(date);
+  if (!existing) return void(ctx.exit_code = report_failure(existing.error(), kFailed));
+  DiaryEntry base;
+  base.date = date;
+  if (*existing) {
+    auto e = plan::diary_entry_from_json(
+        nlohmann::json::parse((*existing)->entry_json, nullptr, false), "diary " + date);
+    if (!e) return void(ctx.exit_code = report_failure(e.error(), kFailed));
+    base = *e;
+  }
+  auto entry = merge_entry(base, o, cmd);
+  if (!entry) return void(ctx.exit_code = report_failure(entry.error(), kBadInput));
+  if (auto v = plan::validate(*entry); !v) {
+    return void(ctx.exit_code = report_failure(v.error(), kBadInput));
+  }
+  std::vector<std::int64_t> ids;
+  auto runs = load_runs(**store, *day * 86400, (*day + 1) * 86400, &ids);
+  if (!runs) return void(ctx.exit_code = report_failure(runs.error(), kFailed));
+  entry->activity_ids = ids;
+  entry->run_km = 0;
+  for (const auto& r : *runs) entry->run_km += r.km;
+  auto saved = repo.upsert({0, date, now_utc(), plan::to_json(*entry).dump()});
+  if (!saved) return void(ctx.exit_code = report_failure(saved.error(), kFailed));
+  fmt::print("Logged {}{}.\n", date,
+             ids.empty()
+                 ? ""
+                 : fmt::format(" (linked to {} run(s), {:.1f} km)", ids.size(), entry->run_km));
+  for (const auto& f : plan::diary_red_flags(*entry)) {
+    fmt::print("Red flag: {}. Please see a clinician before running again.\n", f.text);
+  }
+}
+
+void add_log(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<LogOptions>();
+  auto* cmd = app.add_subcommand("log", "Log knee pain for a day (during, after, next morning)");
+  cmd->add_option("--date", o->date, "Day (YYYY-MM-DD; default today)");
+  cmd->add_option("--during", o->during, "Pain during the run, 0-10");
+  cmd->add_option("--after", o->after, "Pain after the run, 0-10");
+  cmd->add_option("--morning", o->morning, "Pain the next morning, 0-10");
+  cmd->add_option("--stiffness", o->stiffness, "Morning stiffness, minutes");
+  cmd->add_option("--where", o->where,
+                  "joint_line, below_joint_line, upper_shin_bone, above_joint_line");
+  cmd->add_flag("--swelling", o->swelling, "The knee swelled");
+  cmd->add_flag("--catching", o->catching, "Catching");
+  cmd->add_flag("--locking", o->locking, "Locking: the knee would not straighten");
+  cmd->add_flag("--giving-way", o->giving_way, "The knee gave way");
+  cmd->add_flag("--fell", o->fell, "...and you fell");
+  cmd->add_flag("--injury", o->injury, "A twist, fall or blow today");
+  cmd->add_flag("--night-pain", o->night_pain, "Pain at night or at rest");
+  cmd->add_flag("--cannot-bear-weight", o->no_weight, "Could not put weight on the leg");
+  cmd->add_flag("--ran", o->ran, "There was a run (also implied by --during or a stored run)");
+  cmd->add_option("--walk-ok", o->walk_ok, "30 min brisk walk pain-free: yes|no");
+  cmd->add_option("--hop-ok", o->hop_ok, "10 single-leg hops pain-free: yes|no");
+  cmd->add_option("--notes", o->notes, "Free text");
+  cmd->add_flag("-i,--interactive", o->interactive, "Ask for each field");
+  cmd->callback([&ctx, o, cmd] { run_log(ctx, *o, *cmd); });
+}
+
+// --- diary --------------------------------------------------------------------------------
+
+void add_diary(CLI::App& app, Context& ctx) {
+  auto format = std::make_shared<std::string>("text");
+  auto* cmd = app.add_subcommand("diary", "List pain diary entries");
+  cmd->add_option("--format", *format, "text|json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&ctx, format] {
+    auto store = ctx.store();
+    if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
+    auto diary = load_diary(**store);
+    if (!diary) return void(ctx.exit_code = report_failure(diary.error(), kFailed));
+    if (*format == "json") {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& e : *diary) arr.push_back(plan::to_json(e));
+      fmt::print("{}\n", arr.dump(2));
+    } else {
+      fmt::print("{}", plan::render_diary_text(*diary));
+    }
+  });
+}
+
+// --- koos ---------------------------------------------------------------------------------
+
+struct KoosOptions {
+  std::string answers, items, format = "text";
+  bool history = false;
+};
+
+Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Store& store) {
+  auto rows = KoosRepo(store.db()).list();
+  if (!rows) return fail(rows.error());
+  std::vector<std::pair<std::string, plan::KoosScore>> out;
+  for (const auto& r : *rows) {
+    auto sc = plan::koos_score_from_json(nlohmann::json::parse(r.scores_json, nullptr, false),
+                                         fmt::format("koos {}", r.id));
+    if (!sc) return fail(sc.error());
+    out.push_back({format_date(r.taken_utc), std::move(*sc)});
+  }
+  return out;
+}
+
+void print_koos_history(Context& ctx, Store& store, const plan::KoosStructure& s,
+                        const std::string& format) {
+  auto hist = koos_history(store);
+  if (!hist) return void(ctx.exit_code = report_failure(hist.error(), kFailed));
+  if (format == "json") {
+    nlohmann::json arr = nlohmann::json::array();
+    for (std::size_t i = 0; i < hist->size(); ++i) {
+      nlohmann::json row = {{"date", (*hist)[i].first}, {"scores", to_json((*hist)[i].second)}};
+      if (i > 0) {
+        nlohmann::json ch = nlohmann::json::array();
+        for (const auto& c :
+             plan::koos_changes((*hist)[i - 1].second, (*hist)[i].second, s.meaningful_change)) {
+          ch.push_back({{"id", c.id},
+                        {"delta", c.delta ? nlohmann::json(*c.delta) : nlohmann::json(nullptr)},
+                        {"meaningful", c.meaningful}});
+        }
+        row["changes"] = ch;
+      }
+      arr.push_back(row);
+    }
+    fmt::print("{}\n", arr.dump(2));
+    return;
+  }
+  if (hist->empty()) fmt::print("No KOOS taken yet. Take it with `runknee koos`.\n");
+  for (std::size_t i = 0; i < hist->size(); ++i) {
+    fmt::print("KOOS {} (0-100, 100 = no problems)\n{}", (*hist)[i].first,
+               plan::render_koos_text((*hist)[i].second));
+    if (i > 0) {
+      fmt::print(
+          "  change since {}:\n{}", (*hist)[i - 1].first,
+          plan::render_koos_changes_text(
+              plan::koos_changes((*hist)[i - 1].second, (*hist)[i].second, s.meaningful_change),
+              s.meaningful_change));
+    }
+  }
+}
+
+Expected<plan::KoosAnswers> ask_koos(const plan::KoosStructure& s,
+                                     const std::map<std::string, std::string>& text) {
+  fmt::print(
+      "KOOS: answer each item 0-4 as ticked on your form (0 = the first box, no "
+      "problems; 4 = the last, extreme). Blank skips.\n");
+  plan::KoosAnswers out;
+  for (const auto& id : s.all_items()) {
+    auto it = text.find(id);
+    const std::string prompt = it != text.end() ? fmt::format("{} {}", id, it->second)
+                                                : fmt::format("{} (see your KOOS form)", id);
+    auto v = ask_int(prompt);
+    if (!v) continue;
+    if (*v < 0 || *v > 4) return fail("{}: answer must be 0-4, got {}", id, *v);
+    out[id] = *v;
+  }
+  return out;
+}
+
+void run_koos(Context& ctx, const KoosOptions& o) {
+  auto s = plan::koos_structure();
+  if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
+  auto store = ctx.store();
+  if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
+  if (o.history) return print_koos_history(ctx, **store, *s, o.format);
+  std::map<std::string, std::string> text;
+  if (!o.items.empty()) {
+    auto raw = read_file_text(o.items);
+    if (!raw) return void(ctx.exit_code = report_failure(raw.error(), kBadInput));
+    auto parsed = plan::parse_koos_item_text(*raw, o.items, *s);
+    if (!parsed) return void(ctx.exit_code = report_failure(parsed.error(), kBadInput));
+    text = std::move(*parsed);
+  }
+  Expected<plan::KoosAnswers> answers = plan::KoosAnswers{};
+  if (!o.answers.empty()) {
+    auto raw = read_file_text(o.answers);
+    if (!raw) return void(ctx.exit_code = report_failure(raw.error(), kBadInput));
+    auto j = nlohmann::json::parse(*raw, nullptr, false);
+    if (j.is_discarded()) {
+      return void(ctx.exit_code = report_failure(Error{o.answers + ": not valid JSON"}, kBadInput));
+    }
+    answers = plan::koos_answers_from_json(j, o.answers, *s);
+  } else {
+    answers = ask_koos(*s, text);
+  }
+  if (!answers) return void(ctx.exit_code = report_failure(answers.error(), kBadInput));
+  const auto score = plan::score_koos(*s, *answers);
+  auto saved = KoosRepo((*store)->db())
+                   .save({0, now_utc(), nlohmann::json(*answers).dump(), to_json(score).dump()});
+  if (!saved) return void(ctx.exit_code = report_failure(saved.error(), kFailed));
+  if (o.format == "json") {
+    fmt::print("{}\n", to_json(score).dump(2));
+  } else {
+    fmt::print("KOOS saved (0-100, 100 = no problems; a subscale needs half its items):\n{}",
+               plan::render_koos_text(score));
+  }
+}
+
+void add_koos(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<KoosOptions>();
+  auto* cmd = app.add_subcommand("koos", "Take the KOOS questionnaire or show its history");
+  cmd->add_option("--answers", o->answers, "JSON file of item id -> 0..4 (e.g. {\"P1\": 2})");
+  cmd->add_option("--items", o->items, "Your own copy of the item text (YAML: items: {P1: ...})");
+  cmd->add_flag("--history", o->history, "Show past results and changes");
+  cmd->add_option("--format", o->format, "text|json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&ctx, o] { run_koos(ctx, *o); });
+}
+
+// --- plan, today, report ------------------------------------------------------------------
+
+void add_plan(CLI::App& app, Context& ctx) {
+  struct Opts {
+    int weeks = 6;
+    std::string format = "text", output;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("plan", "Week-by-week plan that adapts to your pain diary");
+  cmd->add_option("--weeks", o->weeks, "Number of weeks (1-26)")->check(CLI::Range(1, 26));
+  cmd->add_option("--format", o->format, "text|json|ics")
+      ->check(CLI::IsMember({"text", "json", "ics"}));
+  cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");
+  cmd->callback([&ctx, o] {
+    auto pc = open_plan(ctx);
+    if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
+    const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, o->weeks);
+    std::string text = o->format == "json"  ? to_json(p).dump(2) + "\n"
+                       : o->format == "ics" ? plan::write_ics(p, now_utc())
+                                            : plan::render_plan_text(p);
+    if (auto ok = write_output(text, o->output); !ok) {
+      ctx.exit_code = report_failure(ok.error(), kFailed);
+    }
+  });
+}
+
+void add_today(CLI::App& app, Context& ctx) {
+  auto format = std::make_shared<std::string>("text");
+  auto* cmd = app.add_subcommand("today", "What to do today, and why");
+  cmd->add_option("--format", *format, "text|json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&ctx, format] {
+    auto pc = open_plan(ctx);
+    if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
+    const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, 1);
+    const auto t = plan::today_view(p, pc->state);
+    if (*format == "json") {
+      fmt::print("{}\n", to_json(t).dump(2));
+    } else {
+      fmt::print("{}", plan::render_today_text(t, pc->rules));
+    }
+  });
+}
+
+void add_report(CLI::App& app, Context& ctx) {
+  struct Opts {
+    std::string format = "md", output;
+    int weeks = 6;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("report", "Printable report for a physiotherapist");
+  cmd->add_option("--format", o->format, "html|md")->check(CLI::IsMember({"html", "md"}));
+  cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");
+  cmd->add_option("--weeks", o->weeks, "Plan weeks to include")->check(CLI::Range(1, 26));
+  cmd->callback([&ctx, o] {
+    auto pc = open_plan(ctx);
+    if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
+    plan::ReportData d;
+    d.today = format_date(now_utc());
+    d.today_day = pc->inputs.today;
+    if (pc->assessment) {
+      d.assessment_json = pc->assessment->result_json;
+      d.assessment_date = format_date(pc->assessment->created_utc);
+    }
+    d.runs = pc->inputs.runs;
+    d.diary = pc->inputs.diary;
+    auto hist = koos_history(*pc->store);
+    if (!hist) return void(ctx.exit_code = report_failure(hist.error(), kFailed));
+    d.koos = std::move(*hist);
+    if (auto s = plan::koos_structure()) d.koos_threshold = s->meaningful_change;
+    d.plan = plan::generate_plan(pc->inputs, pc->state, pc->rules, o->weeks);
+    d.decisions = pc->state.history;
+    const auto text = o->format == "html" ? plan::render_report_html(d) : plan::render_report_md(d);
+    if (auto ok = write_output(text, o->output); !ok) {
+      ctx.exit_code = report_failure(ok.error(), kFailed);
+    }
+  });
+}
+
+}  // namespace
+
+void add_plan_commands(CLI::App& app, Context& ctx) {
+  add_log(app, ctx);
+  add_diary(app, ctx);
+  add_koos(app, ctx);
+  add_plan(app, ctx);
+  add_today(app, ctx);
+  add_report(app, ctx);
+}
+
+}  // namespace rk::cli
