@@ -23,9 +23,9 @@ for line in "${lines[@]}"; do
   case " $targets " in *" $target "*) ;; *) continue ;; esac
   work="$build/fuzz-work/$target"
   rm -rf "$work" && mkdir -p "$work/corpus" "$work/artifacts"
-  find "$shared/corpus/$seeds" -type f -size -2M -exec cp {} "$work/corpus/" \; 2>/dev/null || true
+  find "$shared/corpus/$seeds" -type f -size -300k -exec cp {} "$work/corpus/" \; 2>/dev/null || true
   echo "== $target: ${seconds}s, $(ls "$work/corpus" | wc -l) seeds"
-  if ! "$build/$target" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if ! "$build/fuzz/$target" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$work/artifacts/" -print_final_stats=1 >"$work/log.txt" 2>&1; then
     echo "FAIL $target: see $work/log.txt and $work/artifacts/"
     tail -30 "$work/log.txt"
