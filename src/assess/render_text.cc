@@ -24,7 +24,7 @@ std::string banner(const json& urgency) {
   std::string level = str(urgency, "level");
   for (auto& ch : level) ch = ch == '_' ? ' ' : static_cast<char>(std::toupper(ch));
   const std::string line(78, level == "SELF CARE" ? '-' : '!');
-  return fmt::format("{}\n{}\n{}", line, wrap_text(level + ": " + str(urgency, "label"), 1, 78),
+  return fmt::format("{}\n{}{}", line, wrap_text(level + ": " + str(urgency, "label"), 1, 78),
                      line + "\n");
 }
 
