@@ -8,6 +8,7 @@ void add_all_commands(CLI::App& app, Context& ctx) {
   add_inspect_commands(app, ctx);
   add_assess_commands(app, ctx);
   add_knowledge_commands(app, ctx);
+  add_load_commands(app, ctx);
   add_plan_commands(app, ctx);
 }
 

@@ -14,8 +14,9 @@ void add_import_commands(CLI::App& app, Context& ctx);  // cmd_import.cc
 void add_inspect_commands(CLI::App& app, Context& ctx);  // cmd_inspect.cc
 void add_assess_commands(CLI::App& app, Context& ctx);  // cmd_assess.cc
 void add_knowledge_commands(CLI::App& app, Context& ctx);  // cmd_knowledge.cc
-
+void add_load_commands(CLI::App& app, Context& ctx);  // cmd_load.cc (load, form)
 void add_plan_commands(CLI::App& app, Context& ctx);  // cmd_plan.cc (log, diary, koos, plan, today, report)
+
 /// Calls every add_*_commands above; the one list of what the CLI can do.
 void add_all_commands(CLI::App& app, Context& ctx);
 

@@ -1,0 +1,160 @@
+// `runknee load` and `runknee form`: thin wrappers over src/load (signals, tables, charts).
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/knowledge_access.h"
+#include "load/analysis.h"
+#include "load/calendar.h"
+#include "load/chart.h"
+#include "load/form.h"
+#include "load/report.h"
+#include "load/thresholds_kb.h"
+#include "store/activity_repo.h"
+#include "util/time.h"
+
+namespace rk::cli {
+namespace {
+
+struct LoadArgs {
+  std::string from, to, format = "text", chart;
+  bool runs = false;
+  double hr_rest = 0, hr_max = 0, height_cm = 0;
+  bool female = false;
+};
+
+/// The day range for --from/--to; a chart without --from shows the last 26 weeks.
+std::optional<DayRange> parse_range(const LoadArgs& a, std::int64_t today, Context& ctx) {
+  DayRange r;
+  for (auto [text, name, out] :
+       {std::tuple{&a.from, "--from", &r.from_day}, std::tuple{&a.to, "--to", &r.to_day}}) {
+    if (text->empty()) continue;
+    const auto t = parse_iso8601(*text);
+    if (!t || text->size() != 10) {
+      print_error(fmt::format("{}: expected a date like 2026-11-17, got '{}'", name, *text));
+      ctx.exit_code = kBadInput;
+      return std::nullopt;
+    }
+    *out = *t / 86400;
+  }
+  if (a.from.empty() && !a.chart.empty()) r.from_day = today - 26 * 7 + 1;
+  if (r.to_day == INT64_MAX && !a.chart.empty()) r.to_day = today;
+  return r;
+}
+
+std::optional<std::vector<Activity>> load_activities(Context& ctx, bool with_streams) {
+  auto store = ctx.store();
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return std::nullopt;
+  }
+  ActivityQuery q;
+  q.with_streams = with_streams;
+  auto list = ActivityRepo((*store)->db()).list(q);
+  if (!list) {
+    print_error(list.error().message);
+    ctx.exit_code = kFailed;
+    return std::nullopt;
+  }
+  std::vector<Activity> acts;
+  acts.reserve(list->size());
+  for (auto& s : *list) acts.push_back(std::move(s.activity));
+  return acts;
+}
+
+bool write_chart_file(const Scene& scene, const std::string& path, Context& ctx) {
+  if (auto ok = write_chart(scene, path); !ok) {
+    print_error(ok.error().message);
+    ctx.exit_code = path.ends_with(".svg") || path.ends_with(".png") ? kFailed : kBadInput;
+    return false;
+  }
+  fmt::print("wrote {}\n", path);
+  return true;
+}
+
+void print_json(const nlohmann::json& j) {
+  fmt::print("{}\n", j.dump(2));
+}
+
+void run_load(const LoadArgs& a, Context& ctx) {
+  const KnowledgeBase* kb = knowledge(ctx);
+  if (!kb) return;
+  auto acts = load_activities(ctx, false);
+  if (!acts) return;
+  HeartRateProfile hr;
+  if (a.hr_rest > 0) hr.rest_hr = a.hr_rest;
+  if (a.hr_max > 0) hr.max_hr = a.hr_max;
+  hr.female = a.female;
+  const LoadReport rep = analyze_load(*acts, now_utc(), load_thresholds(*kb), hr);
+  const auto range = parse_range(a, rep.today, ctx);
+  if (!range) return;
+  if (!a.chart.empty()) {
+    write_chart_file(load_chart(rep, range->from_day, range->to_day), a.chart, ctx);
+    return;
+  }
+  if (a.runs) {
+    if (a.format == "json")
+      print_json(runs_json(rep, *range));
+    else
+      fmt::print("{}", a.format == "csv" ? runs_csv(rep, *range) : runs_text(rep, *range));
+    return;
+  }
+  if (a.format == "json")
+    print_json(load_json(rep, *range));
+  else
+    fmt::print("{}", a.format == "csv" ? load_csv(rep, *range) : load_text(rep, *range));
+}
+
+void run_form(const LoadArgs& a, Context& ctx) {
+  const KnowledgeBase* kb = knowledge(ctx);
+  if (!kb) return;
+  auto acts = load_activities(ctx, true);
+  if (!acts) return;
+  FormOptions o;
+  if (a.height_cm > 0) o.height_m = a.height_cm / 100;
+  const std::int64_t now = now_utc();
+  const FormReport rep = analyze_form(*acts, now, load_thresholds(*kb), o);
+  const auto range = parse_range(a, day_of(now, latest_offset(*acts)), ctx);
+  if (!range) return;
+  if (!a.chart.empty()) {
+    write_chart_file(form_chart(rep, range->from_day, range->to_day), a.chart, ctx);
+    return;
+  }
+  if (a.format == "json")
+    print_json(form_json(rep, *range));
+  else
+    fmt::print("{}", a.format == "csv" ? form_csv(rep, *range) : form_text(rep, *range));
+}
+
+void add_common(CLI::App* cmd, LoadArgs& a) {
+  cmd->add_option("--from", a.from, "first day shown (YYYY-MM-DD); signals still use all history");
+  cmd->add_option("--to", a.to, "last day shown (YYYY-MM-DD)");
+  cmd->add_option("--format", a.format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  cmd->add_option("--chart", a.chart, "write a chart to FILE.svg or FILE.png instead");
+}
+
+}  // namespace
+
+void add_load_commands(CLI::App& app, Context& ctx) {
+  auto load_args = std::make_shared<LoadArgs>();
+  auto* load = app.add_subcommand(
+      "load", "Training load: per-day and per-week table, single-run spikes, weekly change");
+  add_common(load, *load_args);
+  load->add_flag("--runs", load_args->runs,
+                 "every run against the longest run of the previous 30 days");
+  load->add_option("--hr-rest", load_args->hr_rest, "resting heart rate for TRIMP (default 60)");
+  load->add_option("--hr-max", load_args->hr_max, "maximum heart rate for TRIMP (default 190)");
+  load->add_flag("--female", load_args->female, "Banister's women's TRIMP coefficients");
+  load->callback([load_args, &ctx] { run_load(*load_args, ctx); });
+
+  auto form_args = std::make_shared<LoadArgs>();
+  auto* form = app.add_subcommand(
+      "form", "Running form: cadence and step length against your own baseline at matched pace");
+  add_common(form, *form_args);
+  form->add_option("--height-cm", form_args->height_cm, "your height, for step length / height");
+  form->callback([form_args, &ctx] { run_form(*form_args, ctx); });
+}
+
+}  // namespace rk::cli

@@ -1,0 +1,87 @@
+// `runknee load` and `runknee form` end to end: a CSV training log imported into a fresh store.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "util/time.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int code = -1;
+  std::string out;
+};
+
+Result run(const std::string& args) {
+  const std::string cmd = std::string(RUNKNEE_BINARY) + " " + args + " 2>/dev/null";
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+class LoadCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("rk_load_cli_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    std::ofstream log(dir_ / "log.csv");
+    log << "date,distance_km,duration,rpe\n";
+    // Ten km every other day from 2026-09-01 to 2026-11-14, then 14 km on Tuesday 11-17.
+    for (std::int64_t t = *rk::parse_iso8601("2026-09-01T07:00:00Z");
+         t <= *rk::parse_iso8601("2026-11-15T07:00:00Z"); t += 2 * 86400)
+      log << rk::format_utc(t).substr(0, 19) << ",10,60:00,4\n";
+    log << "2026-11-17T17:00:00,14,1:24:00,6\n";
+    log.close();
+    db_ = "--db " + (dir_ / "runknee.db").string();
+    ASSERT_EQ(run(db_ + " import " + (dir_ / "log.csv").string()).code, 0);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(LoadCli, RunsJsonNamesTheSpike) {
+  const Result r = run(db_ + " load --runs --format json");
+  ASSERT_EQ(r.code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["runs"].size(), 39u);
+  const auto& last = j["runs"].back();
+  EXPECT_EQ(last["date"], "2026-11-17");
+  EXPECT_EQ(last["category"], "moderate");
+  EXPECT_DOUBLE_EQ(last["spike_pct"].get<double>(), 40);
+  EXPECT_DOUBLE_EQ(last["longest_prev30_km"].get<double>(), 10);
+  EXPECT_DOUBLE_EQ(last["next_run_cap_km"].get<double>(), 15.4);
+}
+
+TEST_F(LoadCli, TablesChartsAndBadInput) {
+  const Result csv = run(db_ + " load --from 2026-11-01 --format csv");
+  ASSERT_EQ(csv.code, 0);
+  EXPECT_NE(csv.out.find("week,2026-11-16,2026-W47,14.00,84.0,1,"), std::string::npos);
+  const Result text = run(db_ + " load --from 2026-11-10");
+  EXPECT_NE(text.out.find("40% longer than the longest run of the previous 30 days"),
+            std::string::npos);
+  const fs::path svg = dir_ / "load.svg", png = dir_ / "form.png";
+  EXPECT_EQ(run(db_ + " load --chart " + svg.string()).code, 0);
+  EXPECT_GT(fs::file_size(svg), 1000u);
+  EXPECT_EQ(run(db_ + " form --chart " + png.string()).code, 0);
+  EXPECT_TRUE(fs::exists(png));
+  EXPECT_EQ(run(db_ + " load --chart " + (dir_ / "x.gif").string()).code, 2);
+  EXPECT_EQ(run(db_ + " load --from 17/11/2026").code, 2);
+  const Result form = run(db_ + " form --format json");
+  ASSERT_EQ(form.code, 0);
+  EXPECT_EQ(nlohmann::json::parse(form.out)["cannot_see"][0], "hip strength");
+}
+
+}  // namespace
