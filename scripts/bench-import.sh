@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
-bin="$PWD/$build/runknee"
+bin="$PWD/$build/src/cli/runknee"
 years=${YEARS:-10}
 runs=${RUNS:-3}
 history=${HISTORY_DIR:-${TMPDIR:-/tmp}/runknee-history-${years}y}

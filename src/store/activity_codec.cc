@@ -87,21 +87,22 @@ class Reader {
 /// Columns in a fixed order with the resolution each is stored at (values per unit).
 struct ColumnSpec {
   double scale;
+  int order;  // 2: delta of deltas, for columns that change at a steady rate
 };
 // Lat/lon in FIT semicircles, so FIT positions round-trip exactly.
 constexpr double kSemicircles = 2147483648.0 / 180.0;
 constexpr ColumnSpec kSpecs[] = {
-    {1000},          // time_s: 1 ms
-    {kSemicircles},  // lat_deg
-    {kSemicircles},  // lon_deg
-    {100},           // distance_m: 1 cm
-    {1000},          // speed_mps: 1 mm/s
-    {100},           // altitude_m: 1 cm
-    {10},            // heart_rate_bpm: 0.1 bpm
-    {64},            // cadence_spm: FIT fractional cadence is 1/128 stride = 1/64 step
-    {10000},         // step_length_m: 0.1 mm
-    {10},            // vertical_oscillation_mm: 0.1 mm
-    {10},            // stance_time_ms: 0.1 ms
+    {1000, 2},          // time_s: 1 ms
+    {kSemicircles, 2},  // lat_deg
+    {kSemicircles, 2},  // lon_deg
+    {100, 2},           // distance_m: 1 cm
+    {1000, 1},          // speed_mps: 1 mm/s
+    {100, 1},           // altitude_m: 1 cm
+    {10, 1},            // heart_rate_bpm: 0.1 bpm
+    {64, 1},            // cadence_spm: FIT fractional cadence is 1/128 stride = 1/64 step
+    {10000, 1},         // step_length_m: 0.1 mm
+    {10, 1},            // vertical_oscillation_mm: 0.1 mm
+    {10, 1},            // stance_time_ms: 0.1 ms
 };
 constexpr std::size_t kColumns = std::size(kSpecs);
 
@@ -127,8 +128,15 @@ bool quantisable(const std::vector<T>& v, double scale) {
   return true;
 }
 
+/// Rounds half away from zero without a libm call (llround is a hot spot on import).
+inline std::int64_t quantise(double x, double scale) {
+  const double v = x * scale;
+  return static_cast<std::int64_t>(v + (v >= 0 ? 0.5 : -0.5));
+}
+
 template <class T>
-void write_column(Writer& w, const std::vector<T>& v, double scale) {
+void write_column(Writer& w, const std::vector<T>& v, const ColumnSpec& spec) {
+  const double scale = spec.scale;
   if (!quantisable(v, scale)) {
     w.byte(sizeof(T) == 4 ? kRawFloat : kRawDouble);
     for (T x : v) w.raw(x);
@@ -150,17 +158,20 @@ void write_column(Writer& w, const std::vector<T>& v, double scale) {
   runs.push_back(run);
   w.varint(runs.size());
   for (auto r : runs) w.varint(r);
-  std::int64_t prev = 0;
+  std::int64_t prev = 0, prev_delta = 0;
   for (T x : v) {
     if (std::isnan(x)) continue;
-    const auto q = static_cast<std::int64_t>(std::llround(static_cast<double>(x) * scale));
-    w.svarint(q - prev);
+    const std::int64_t q = quantise(static_cast<double>(x), scale);
+    const std::int64_t delta = q - prev;
+    w.svarint(spec.order == 2 ? delta - prev_delta : delta);
     prev = q;
+    prev_delta = delta;
   }
 }
 
 template <class T>
-bool read_column(Reader& r, std::vector<T>& v, std::size_t n, double scale) {
+bool read_column(Reader& r, std::vector<T>& v, std::size_t n, const ColumnSpec& spec) {
+  const double scale = spec.scale;
   std::uint8_t mode;
   if (!r.byte(mode)) return false;
   v.resize(n);
@@ -190,7 +201,7 @@ bool read_column(Reader& r, std::vector<T>& v, std::size_t n, double scale) {
     for (std::uint64_t k = 0; k < len; ++k) present[at++] = on;
   }
   if (at != n) return false;
-  std::int64_t q = 0;
+  std::int64_t q = 0, delta = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!present[i]) {
       v[i] = std::numeric_limits<T>::quiet_NaN();
@@ -198,7 +209,12 @@ bool read_column(Reader& r, std::vector<T>& v, std::size_t n, double scale) {
     }
     std::int64_t d;
     if (!r.svarint(d)) return false;
-    q += d;
+    // Unsigned arithmetic: a corrupt blob may overflow, which must not be undefined behaviour.
+    delta = spec.order == 2 ? static_cast<std::int64_t>(static_cast<std::uint64_t>(delta) +
+                                                        static_cast<std::uint64_t>(d))
+                            : d;
+    q = static_cast<std::int64_t>(static_cast<std::uint64_t>(q) +
+                                  static_cast<std::uint64_t>(delta));
     v[i] = static_cast<T>(static_cast<double>(q) / scale);
   }
   return true;
@@ -225,6 +241,7 @@ std::vector<std::uint8_t> pack_streams(const Streams& in) {
   const Streams& s = in;
   Writer raw;
   const std::size_t n = s.size();
+  raw.bytes().reserve(n * 12 + 16);  // about 1-2 bytes per value after delta coding
   raw.varint(n);
   std::uint64_t mask = 0;
   for_each_column(s, [&](std::size_t i, const auto& col) {
@@ -232,7 +249,7 @@ std::vector<std::uint8_t> pack_streams(const Streams& in) {
   });
   raw.varint(mask);
   for_each_column(s, [&](std::size_t i, const auto& col) {
-    if (mask & (1u << i)) write_column(raw, col, kSpecs[i].scale);
+    if (mask & (1u << i)) write_column(raw, col, kSpecs[i]);
   });
   const auto& body = raw.bytes();
   uLongf zsize = compressBound(static_cast<uLong>(body.size()));
@@ -273,8 +290,7 @@ Expected<Streams> unpack_streams(std::span<const std::uint8_t> blob) {
     return fail("stored streams: bad header");
   bool ok = true;
   for_each_column(s, [&](std::size_t i, auto& col) {
-    if (ok && (mask & (1u << i)))
-      ok = read_column(r, col, static_cast<std::size_t>(n), kSpecs[i].scale);
+    if (ok && (mask & (1u << i))) ok = read_column(r, col, static_cast<std::size_t>(n), kSpecs[i]);
   });
   if (!ok) return fail("stored streams: corrupt column data");
   return s;
