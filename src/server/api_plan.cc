@@ -18,6 +18,15 @@ namespace {
 /// The plan module's messages name the field ("pain_during: 11 is out of range 0-10"); find
 /// which of the body's keys a message is about, for {"field"}.
 std::string field_of(const std::string& message, const Json& body) {
+  // The diary validator speaks in `runknee log` flags.
+  static const std::pair<const char*, const char*> kFlags[] = {{"--during", "pain_during"},
+                                                               {"--after", "pain_after"},
+                                                               {"--morning", "pain_morning"},
+                                                               {"--stiffness", "stiffness_min"},
+                                                               {"--where", "locations"}};
+  for (const auto& [flag, key] : kFlags) {
+    if (message.find(flag) != std::string::npos) return key;
+  }
   for (const auto& [key, _] : body.items()) {
     if (message.find(key) != std::string::npos) return key;
   }
@@ -58,6 +67,9 @@ ApiResult diary_create(State& s, Call& c) {
                      field_of(entry.error().message, *body));
   }
   if (auto v = plan::validate(*entry); !v) {
+    if (v.error().message.find("date") == 0) {
+      return api_error(422, "invalid_value", v.error().message, "date");
+    }
     return api_error(422, "invalid_value", v.error().message, field_of(v.error().message, *body));
   }
   auto saved = s.with_store([&](Store& store) -> Checked<Json> {

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <chrono>
+#include <mutex>
+#include <thread>
+
 #include "server/routes.h"
 #include "server/web_assets.h"
 #include "util/error.h"
@@ -70,6 +74,11 @@ struct HttpServer::Impl {
   Router router;
   httplib::Server http;
   int port = 0;
+  // stop() may come before run() has started listening (a signal at start-up, a test's
+  // tear-down); these make that race harmless.
+  std::mutex run_mu;
+  bool stop_requested = false;
+  bool running = false;
 
   void dispatch(const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader* reader);
@@ -156,7 +165,8 @@ HttpServer::HttpServer(Store& store, const KnowledgeBase& kb, ServerOptions opti
   i.http.Put(".*", with_body);
   i.http.Patch(".*", with_body);
   i.http.Delete(".*", with_body);
-  i.http.set_payload_max_length(i.state.options().max_upload_bytes);
+  // Uploads check their own limit (with a clear 413); this is the hard stop behind it.
+  i.http.set_payload_max_length(i.state.options().max_upload_bytes + (std::size_t{1} << 20));
   // Errors httplib raises itself (413 before a handler runs, 400 for a malformed request).
   i.http.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {

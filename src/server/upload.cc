@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 
@@ -11,6 +12,8 @@
 
 namespace rk::server {
 namespace {
+
+constexpr std::size_t kMultipartSlack = 64 << 10;
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
@@ -99,6 +102,15 @@ ApiResult import_upload(State& s, Call& c) {
                      "send the file as application/octet-stream (with ?name=FILE) or as "
                      "multipart/form-data",
                      "Content-Type");
+  }
+  // Refused before a byte is read when the client says up front that it is too big (a
+  // multipart body may carry a few KiB of headers beyond the file itself).
+  const std::size_t limit = s.options().max_upload_bytes;
+  const std::string length = c.req.get_header_value("Content-Length");
+  const std::uint64_t declared = length.empty() ? 0 : std::strtoull(length.c_str(), nullptr, 10);
+  if (declared > limit + (multipart ? kMultipartSlack : 0)) {
+    return api_error(413, "payload_too_large",
+                     fmt::format("uploads are limited to {} MiB", limit >> 20));
   }
   const auto& dir = s.options().upload_dir;
   std::error_code ec;
