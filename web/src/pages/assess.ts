@@ -253,7 +253,7 @@ export function renderResult(r: Result): HTMLElement {
       h('ol', { class: 'causes' }, (r.causes ?? []).map((c) => h('li', {},
         h('h3', {}, c.name, ' ', h('meter', { min: 0, max: 1, value: c.score, 'aria-label': `${c.name} likelihood` }), ` ${pct(c.score)}`),
         reasons(c.reasons ?? []),
-        c.would_change?.length ? h('p', { class: 'hint' }, 'Would change this: ', c.would_change.join('; ')) : null)))),
+        c.would_change?.length ? h('details', { class: 'hint' }, h('summary', {}, 'What would change this'), h('ul', {}, c.would_change.map((w) => h('li', {}, w)))) : null)))),
     r.conditions?.length ? h('section', {}, h('h2', {}, 'Conditions consistent with your answers'),
       h('ul', {}, r.conditions.slice(0, 4).map((c) => h('li', {}, h('strong', {}, c.name), ` (${pct(c.score)})`,
         c.clinician_checks?.length ? h('p', { class: 'hint' }, 'A clinician may check: ', c.clinician_checks.join('; ')) : null)))) : null,
