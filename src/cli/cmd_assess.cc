@@ -9,16 +9,13 @@
 #include "assess/engine.h"
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
+#include "load/stored_history.h"
+#include "load/thresholds_kb.h"
 #include "load/training_summary.h"
-#include "store/activity_repo.h"
 #include "store/assessment_repo.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/time.h"
-#if __has_include("load/thresholds_kb.h")
-#include "load/thresholds_kb.h"
-#define RK_HAVE_THRESHOLDS_KB 1
-#endif
 
 namespace rk::cli {
 namespace {
@@ -108,22 +105,15 @@ Expected<Answers> read_answers_file(const KnowledgeBase& kb, const std::string& 
 /// The training summary from stored runs; nullopt when nothing is imported.
 Expected<std::optional<TrainingSummary>> training_from_store(const KnowledgeBase& kb,
                                                              Store& store) {
-  auto stored = ActivityRepo(store.db()).list();
-  if (!stored) return fail(stored.error());
-  if (stored->empty()) return std::optional<TrainingSummary>();
-  std::vector<Activity> activities;
-  std::vector<std::int64_t> ids;
-  for (auto& s : *stored) {
-    ids.push_back(s.id);
-    activities.push_back(std::move(s.activity));
-  }
-#ifdef RK_HAVE_THRESHOLDS_KB
   const LoadThresholds thresholds = load_thresholds(kb);
-#else
-  (void)kb;  // TODO(integrator): use load_thresholds(kb) once load/thresholds_kb.h exists.
-  const LoadThresholds thresholds{};
-#endif
-  return std::optional<TrainingSummary>(summarize_training(activities, ids, now_utc(), thresholds));
+  // Streams for the form window: the recent runs and their baseline.
+  const int stream_days =
+      static_cast<int>(thresholds.form_recent_days + thresholds.form_baseline_days);
+  auto history = read_history(store.db(), now_utc(), stream_days);
+  if (!history) return fail(history.error());
+  if (history->activities.empty()) return std::optional<TrainingSummary>();
+  return std::optional<TrainingSummary>(
+      summarize_training(history->activities, history->ids, now_utc(), thresholds));
 }
 
 void run_assess(Context& ctx, const AssessOptions& opt) {

@@ -1,12 +1,13 @@
 // runknee: the command-line front end. Thin by design: it parses arguments and hands over to
 // the library. Exceptions mean a bug (a broken invariant) and are caught here, once.
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <exception>
 
-#include <fmt/format.h>
-
 #include "cli/commands.h"
+#include "cli/knowledge_access.h"
 #include "store/database.h"
 
 int main(int argc, char** argv) {
@@ -21,10 +22,15 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&] {
     ctx.db_path = db.empty() ? rk::default_database_path() : std::filesystem::path(db);
     if (!knowledge.empty()) ctx.knowledge_dir = knowledge;
+    // The knowledge base is validated before any command runs: a bad entry stops the program
+    // (the problems are already printed, as file:line: message).
+    if (!rk::cli::knowledge(ctx)) throw CLI::RuntimeError(rk::cli::kBadInput);
   });
   rk::cli::add_all_commands(app, ctx);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : rk::cli::kBadInput;

@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "store/assessment_repo.h"
 #include "store/store.h"
@@ -12,10 +15,12 @@ namespace rk {
 namespace {
 
 std::filesystem::path temp_path(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / "runknee-store-test";
+  // One folder per process: ctest runs tests in parallel, and reruns must start clean.
+  auto dir = std::filesystem::temp_directory_path() /
+             ("runknee-store-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto p = dir / name;
-  std::filesystem::remove(p);
+  std::filesystem::remove_all(p);
   return p;
 }
 
@@ -59,7 +64,6 @@ TEST(Store, CorruptFileGivesClearErrorNotCrash) {
 
 TEST(Store, CreatesMissingFolder) {
   auto dir = temp_path("nested");
-  std::filesystem::remove_all(dir);
   auto store = Store::open(dir / "deeper" / "runknee.db");
   ASSERT_TRUE(store) << store.error().message;
   EXPECT_TRUE(std::filesystem::exists(dir / "deeper" / "runknee.db"));
