@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config ccache git
   libfmt-dev nlohmann-json3-dev libpugixml-dev libsqlite3-dev libzip-dev zlib1g-dev
-  libyaml-cpp-dev libcli11-dev libcpp-httplib-dev libsodium-dev libssl-dev
+  libyaml-cpp-dev libcli11-dev libcpp-httplib-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcairo2-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang libclang-rt-14-dev chromium wrk hyperfine)

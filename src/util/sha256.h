@@ -6,7 +6,7 @@
 
 namespace rk {
 
-/// Lower-case hex SHA-256 of `bytes` (libsodium).
+/// Lower-case hex SHA-256 of `bytes` (OpenSSL libcrypto).
 std::string sha256_hex(std::span<const std::uint8_t> bytes);
 
 }  // namespace rk
