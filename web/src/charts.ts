@@ -58,9 +58,10 @@ export function lineChart(label: string, xs: number[], series: Series, xUnit: st
     svg.appendChild(s('line', { x1: PAD.l, x2: W - PAD.r, y1: y(t), y2: y(t), class: 'grid' }));
     svg.appendChild(s('text', { x: PAD.l - 4, y: y(t) + 4, 'text-anchor': 'end', class: 'tick' }, yFormat(t)));
   }
-  for (const t of [ex[0], (ex[0] + ex[1]) / 2, ex[1]]) {
-    svg.appendChild(s('text', { x: x(t), y: H - 6, 'text-anchor': 'middle', class: 'tick' }, `${Math.round(t)} ${xUnit}`));
-  }
+  const anchors = ['start', 'middle', 'end'];
+  [ex[0], (ex[0] + ex[1]) / 2, ex[1]].forEach((t, i) => {
+    svg.appendChild(s('text', { x: x(t), y: H - 6, 'text-anchor': anchors[i], class: 'tick' }, `${Math.round(t)} ${xUnit}`));
+  });
   svg.appendChild(s('path', { d, fill: 'none', stroke: series.color, 'stroke-width': 1.5 }));
   return svg;
 }
