@@ -29,7 +29,7 @@ if [ ! -f "$history/truth.json" ]; then
 fi
 db=$work/bench.db
 rm -f "$db" "$db-wal" "$db-shm"
-echo "== importing $(find "$history" -name '*.fit' | wc -l) files"
+echo "== importing $(find -L "$history" -name '*.fit' | wc -l) files"
 /usr/bin/time -f "import: %e s, %M KiB max RSS" "$bin" --db "$db" import --no-progress "$history" >/dev/null
 
 log=$work/server.log

@@ -49,6 +49,9 @@ class State {
 
   /// The reply for `key` at the current revision, computing it (under the store lock) once.
   ApiResult cached(const std::string& key, const std::function<Checked<Json>(Store&)>& compute);
+  /// The same for replies computed without the store (from the analysis cache, say); any
+  /// content type. Failures are not remembered.
+  ApiResult memoized(const std::string& key, const std::function<ApiResult()>& compute);
 
  private:
   Store& store_;
@@ -60,6 +63,7 @@ class State {
   struct Entry {
     std::uint64_t revision;
     std::string body;
+    std::string content_type = "application/json";
   };
   std::unordered_map<std::string, Entry> cache_;
   AnalysisCache analysis_;
