@@ -3,35 +3,13 @@
 #include "load/chart.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/xml_escape.h"
 
 namespace rk {
 namespace {
 
 std::string color(std::uint32_t c) {
   return c == kNoColor ? "none" : fmt::format("#{:06x}", c & 0xFFFFFF);
-}
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
 }
 
 std::string paint(const Shape& s) {
@@ -68,7 +46,7 @@ std::string element(const Shape& s) {
       return fmt::format(
           R"(<text x="{:.1f}" y="{:.1f}" font-size="{:g}" text-anchor="{}" fill="{}">{}</text>)",
           s.points[0].first, s.points[0].second, s.font_size, anchor,
-          color(s.fill == kNoColor ? 0x333333 : s.fill), escape(s.text));
+          color(s.fill == kNoColor ? 0x333333 : s.fill), xml_escape(s.text));
     }
   }
   return {};
@@ -81,7 +59,7 @@ std::string render_svg(const Scene& scene) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:g}\" height=\"{1:g}\" "
       "viewBox=\"0 0 {0:g} {1:g}\" font-family=\"sans-serif\" role=\"img\">\n"
       "<title>{2}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
-      scene.width, scene.height, escape(scene.title));
+      scene.width, scene.height, xml_escape(scene.title));
   for (const Shape& s : scene.shapes) out += element(s) + "\n";
   out += "</svg>\n";
   return out;

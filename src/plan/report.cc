@@ -4,31 +4,11 @@
 
 #include <algorithm>
 
+#include "util/xml_escape.h"
+
 namespace rk::plan {
 namespace {
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 constexpr int kW = 640, kH = 200, kPad = 30;
 
