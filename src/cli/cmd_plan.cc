@@ -10,11 +10,9 @@
 #include "plan/format.h"
 #include "plan/ics.h"
 #include "plan/report.h"
-#include "store/activity_repo.h"
-#include "store/assessment_repo.h"
+#include "plan/session.h"
 #include "store/diary_repo.h"
 #include "store/koos_repo.h"
-#include "store/plan_repo.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/time.h"
@@ -24,98 +22,11 @@ namespace {
 
 using plan::DiaryEntry;
 
-std::int64_t today_day() {
-  return now_utc() / 86400;
-}
-
-bool is_running(const Activity& a) {
-  return a.sport == "running";
-}
-
-/// Running activities, oldest first, as the plan's PastRun list.
-Expected<std::vector<plan::PastRun>> load_runs(Store& store, std::optional<std::int64_t> since,
-                                               std::optional<std::int64_t> until,
-                                               std::vector<std::int64_t>* ids = nullptr) {
-  ActivityQuery q;
-  q.since_utc = since;
-  q.until_utc = until;
-  auto list = ActivityRepo(store.db()).list(q);
-  if (!list) return fail(list.error());
-  std::vector<plan::PastRun> out;
-  for (const auto& s : *list) {
-    if (!is_running(s.activity)) continue;
-    const auto local = s.activity.start_utc + s.activity.local_offset_s.value_or(0);
-    out.push_back({local / 86400, s.activity.distance_m / 1000.0,
-                   (s.activity.moving_s > 0 ? s.activity.moving_s : s.activity.elapsed_s) / 60});
-    if (ids) ids->push_back(s.id);
-  }
-  return out;
-}
-
-Expected<std::vector<DiaryEntry>> load_diary(Store& store) {
-  auto rows = DiaryRepo(store.db()).list();
-  if (!rows) return fail(rows.error());
-  std::vector<DiaryEntry> out;
-  for (const auto& r : *rows) {
-    auto j = nlohmann::json::parse(r.entry_json, nullptr, false);
-    auto e = plan::diary_entry_from_json(j, "diary " + r.date);
-    if (!e) return fail(e.error());
-    out.push_back(std::move(*e));
-  }
-  return out;
-}
-
-struct PlanContext {
-  Store* store = nullptr;
-  plan::PlanRules rules;
-  plan::PlanInputs inputs;
-  plan::PlanState state;
-  std::optional<SavedAssessment> assessment;
-};
-
-/// Reads everything the plan needs and applies new diary entries to the stored state.
-Expected<PlanContext> open_plan(Context& ctx) {
-  PlanContext pc;
+/// Everything the plan needs, with the stored state brought up to date with the diary.
+Expected<plan::PlanSession> open_plan(Context& ctx) {
   auto store = ctx.store();
   if (!store) return fail(store.error());
-  pc.store = *store;
-  auto rules = plan::plan_rules();
-  if (!rules) return fail(rules.error());
-  pc.rules = std::move(*rules);
-  pc.inputs.today = today_day();
-  auto latest = AssessmentRepo(pc.store->db()).latest();
-  if (!latest) return fail(latest.error());
-  if (*latest) {
-    pc.assessment = **latest;
-    auto ok = plan::apply_assessment_json((*latest)->result_json,
-                                          fmt::format("assessment {}", (*latest)->id), pc.inputs);
-    if (!ok) return fail(ok.error());
-    pc.inputs.assessment_day = (*latest)->created_utc / 86400;
-  }
-  auto runs = load_runs(*pc.store, (pc.inputs.today - 120) * 86400, std::nullopt);
-  if (!runs) return fail(runs.error());
-  pc.inputs.runs = std::move(*runs);
-  auto diary = load_diary(*pc.store);
-  if (!diary) return fail(diary.error());
-  pc.inputs.diary = std::move(*diary);
-  PlanRepo repo(pc.store->db());
-  auto saved = repo.load_state();
-  if (!saved) return fail(saved.error());
-  if (*saved) {
-    auto st =
-        plan::plan_state_from_json(nlohmann::json::parse(**saved, nullptr, false), "plan state");
-    if (!st) return fail(st.error());
-    pc.state = std::move(*st);
-  }
-  const auto decisions = plan::update_state(pc.state, pc.inputs, pc.rules);
-  for (const auto& d : decisions) {
-    auto ok = repo.add_decision({0, d.date, now_utc(), plan::to_json(d).dump()});
-    if (!ok) return fail(ok.error());
-  }
-  if (auto ok = repo.save_state(plan::to_json(pc.state).dump(), now_utc()); !ok) {
-    return fail(ok.error());
-  }
-  return pc;
+  return plan::open_plan_session((*store)->db(), now_utc());
 }
 
 Expected<void> write_output(const std::string& text, const std::string& path) {
@@ -254,18 +165,15 @@ void run_log(Context& ctx, LogOptions& o, const CLI::App& cmd) {
   if (auto v = plan::validate(*entry); !v) {
     return void(ctx.exit_code = report_failure(v.error(), kBadInput));
   }
-  std::vector<std::int64_t> ids;
-  auto runs = load_runs(**store, *day * 86400, (*day + 1) * 86400, &ids);
-  if (!runs) return void(ctx.exit_code = report_failure(runs.error(), kFailed));
-  entry->activity_ids = ids;
-  entry->run_km = 0;
-  for (const auto& r : *runs) entry->run_km += r.km;
+  if (auto ok = plan::attach_day_runs((*store)->db(), *entry); !ok) {
+    return void(ctx.exit_code = report_failure(ok.error(), kFailed));
+  }
   auto saved = repo.upsert({0, date, now_utc(), plan::to_json(*entry).dump()});
   if (!saved) return void(ctx.exit_code = report_failure(saved.error(), kFailed));
   fmt::print("Logged {}{}.\n", date,
-             ids.empty()
-                 ? ""
-                 : fmt::format(" (linked to {} run(s), {:.1f} km)", ids.size(), entry->run_km));
+             entry->activity_ids.empty() ? ""
+                                         : fmt::format(" (linked to {} run(s), {:.1f} km)",
+                                                       entry->activity_ids.size(), entry->run_km));
   for (const auto& f : plan::diary_red_flags(*entry)) {
     fmt::print("Red flag: {}. Please see a clinician before running again.\n", f.text);
   }
@@ -306,7 +214,7 @@ void add_diary(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, format] {
     auto store = ctx.store();
     if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
-    auto diary = load_diary(**store);
+    auto diary = plan::read_diary((**store).db());
     if (!diary) return void(ctx.exit_code = report_failure(diary.error(), kFailed));
     if (*format == "json") {
       nlohmann::json arr = nlohmann::json::array();
@@ -507,7 +415,7 @@ void add_report(CLI::App& app, Context& ctx) {
     }
     d.runs = pc->inputs.runs;
     d.diary = pc->inputs.diary;
-    auto hist = koos_history(*pc->store);
+    auto hist = koos_history(**ctx.store());
     if (!hist) return void(ctx.exit_code = report_failure(hist.error(), kFailed));
     d.koos = std::move(*hist);
     if (auto s = plan::koos_structure()) d.koos_threshold = s->meaningful_change;
