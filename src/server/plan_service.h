@@ -1,7 +1,7 @@
 #pragma once
-// A thin adapter over plan/: gathers the plan's inputs from the store (latest assessment,
-// runs, diary), brings the stored plan state up to date with the diary (saving new decisions),
-// and generates the plan and today's view. The plan module itself does no I/O.
+// The plan for the API: plan/session.h reads the store and updates the plan state (the CLI
+// uses the same function); this generates the plan and today's view from it, and maps
+// failures to API errors.
 
 #include "plan/generator.h"
 #include "server/api.h"
