@@ -1,9 +1,9 @@
 #include "server/analysis_cache.h"
 
+#include "load/stored_history.h"
 #include "load/thresholds_kb.h"
 #include "load/training_summary.h"
 #include "server/state.h"
-#include "store/activity_repo.h"
 #include "util/time.h"
 
 namespace rk::server {
@@ -22,25 +22,16 @@ Checked<std::shared_ptr<const Analysis>> AnalysisCache::get() {
     if (current_ && rev_ == rev && day_ == day) return current_;
   }
   auto computed = s_.with_store([&](Store& store) -> Checked<std::shared_ptr<const Analysis>> {
-    ActivityRepo repo(store.db());
-    auto stored = repo.list();
-    if (!stored) return internal_error(stored.error());
-    // The form analysis reads per-second records, but only of recent runs (its baseline and
-    // the charted half-year); loading every stream of a decade would take gigabytes.
-    ActivityQuery recent;
-    recent.since_utc = now - kFormDays * 86400;
-    recent.with_streams = true;
-    auto with_streams = repo.list(recent);
-    if (!with_streams) return internal_error(with_streams.error());
+    // Streams only for the charted half-year: form analysis reads per-second records of
+    // recent runs; every stream of a decade would take gigabytes.
+    auto history = read_history(store.db(), now, static_cast<int>(kFormDays));
+    if (!history) return internal_error(history.error());
     std::vector<Activity> recent_acts;
-    for (auto& sa : *with_streams) recent_acts.push_back(std::move(sa.activity));
-    std::vector<Activity> acts;
-    std::vector<std::int64_t> ids;
-    acts.reserve(stored->size());
-    for (auto& sa : *stored) {
-      ids.push_back(sa.id);
-      acts.push_back(std::move(sa.activity));
+    for (const auto& a : history->activities) {
+      if (a.start_utc >= now - kFormDays * 86400) recent_acts.push_back(a);
     }
+    const auto& acts = history->activities;
+    const auto& ids = history->ids;
     const LoadThresholds t = load_thresholds(s_.kb());
     auto a = std::make_shared<Analysis>();
     a->load = analyze_load(acts, now, t);
