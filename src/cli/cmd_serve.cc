@@ -44,6 +44,13 @@ void run_serve(const ServeOptions& o, Context& ctx) {
 
   // Signals go to one waiting thread (blocked everywhere else, including httplib's workers),
   // which stops the server so that run() returns and the store closes normally.
+  // A shell starts background jobs with SIGINT ignored, and an ignored signal never reaches
+  // sigwait(); a handler (never run while blocked) makes both signals deliverable.
+  struct sigaction act {};
+  act.sa_handler = [](int) {};
+  sigemptyset(&act.sa_mask);
+  sigaction(SIGINT, &act, nullptr);
+  sigaction(SIGTERM, &act, nullptr);
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
