@@ -8,7 +8,7 @@ packages=(g++ cmake ninja-build pkg-config ccache git
   libyaml-cpp-dev libcli11-dev libcpp-httplib-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcairo2-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(clang libclang-rt-14-dev chromium wrk hyperfine)
+  packages+=(clang libclang-rt-14-dev chromium curl wrk hyperfine)
 fi
 missing=()
 for p in "${packages[@]}"; do

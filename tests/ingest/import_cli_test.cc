@@ -8,28 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include "../formats/test_util.h"
+#include "support/run_cli.h"
 
 namespace rk {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run runknee(const std::string& args) {
-  const std::string cmd = std::string(RUNKNEE_BINARY) + " " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+testing::CliResult runknee(const std::string& args) {
+  return testing::run_cli(args, testing::Stderr::kMerge);
 }
 
 void write(const fs::path& p, const std::vector<std::uint8_t>& bytes) {

@@ -7,27 +7,17 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "support/run_cli.h"
 #include "util/time.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int code = -1;
-  std::string out;
-};
+using Result = rk::testing::CliResult;
 
 Result run(const std::string& args) {
-  const std::string cmd = std::string(RUNKNEE_BINARY) + " " + args + " 2>/dev/null";
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return rk::testing::run_cli(args);
 }
 
 class LoadCli : public ::testing::Test {

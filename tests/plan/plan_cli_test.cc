@@ -1,0 +1,86 @@
+// The plan commands end to end: import runs, assess, then log a painful run and see today's
+// plan step back, as a runner would on the command line.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/run_cli.h"
+#include "util/time.h"
+
+namespace rk {
+namespace {
+
+using rk::testing::run_cli;
+
+class PlanCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // 8 km every other day from 2026-09-02 to 2026-11-23 (RUNKNEE_NOW is 2026-11-25).
+    std::ofstream log(dir_.path() / "log.csv");
+    log << "date,distance_km,duration,rpe\n";
+    for (auto t = *parse_iso8601("2026-09-02T07:00:00Z");
+         t <= *parse_iso8601("2026-11-24T08:00:00Z"); t += 2 * 86400)
+      log << format_utc(t).substr(0, 19) << ",8,48:00,4\n";
+    log.close();
+    db_ = "--db " + (dir_.path() / "runknee.db").string();
+    ASSERT_EQ(run_cli(db_ + " import " + (dir_.path() / "log.csv").string()).code, 0);
+    ASSERT_EQ(run_cli(db_ + " assess --answers " + std::string(RUNKNEE_SOURCE_DIR) +
+                      "/examples/answers-overuse.json --format json")
+                  .code,
+              0);
+  }
+
+  nlohmann::json today() {
+    const auto r = run_cli(db_ + " today --format json");
+    EXPECT_EQ(r.code, 0);
+    return nlohmann::json::parse(r.out);
+  }
+
+  rk::testing::TempDir dir_{"rk_plan_cli_"};
+  std::string db_;
+};
+
+TEST_F(PlanCli, PainfulRunStepsTheNextDayBack) {
+  const auto before = today();
+  ASSERT_TRUE(before["cleared"].get<bool>());
+  for (const auto& s : before["sessions"]) {
+    if (s["kind"] == "run") {
+      EXPECT_LE(s["distance_km"].get<double>(), 8.0 * 1.10 + 1e-9);
+    }
+  }
+
+  const auto logged = run_cli(db_ + " log --date 2026-11-23 --during 7 --after 6 --morning 5");
+  ASSERT_EQ(logged.code, 0);
+  EXPECT_NE(logged.out.find("linked to 1 run(s), 8.0 km"), std::string::npos) << logged.out;
+
+  const auto after = today();
+  EXPECT_FALSE(after["cleared"].get<bool>());
+  ASSERT_TRUE(after["last_decision"].is_object());
+  EXPECT_EQ(after["last_decision"]["decision"], "step_back");
+  EXPECT_EQ(after["last_decision"]["rule"], "plan.pain_during_max");
+}
+
+TEST_F(PlanCli, BadDiaryInputIsRejectedAndNotStored) {
+  EXPECT_EQ(run_cli(db_ + " log --date 2026-11-24 --during 11").code, 2);
+  EXPECT_EQ(run_cli(db_ + " log --date 2026-11-24 --where knee_cap").code, 2);
+  const auto diary = run_cli(db_ + " diary --format json");
+  ASSERT_EQ(diary.code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(diary.out).empty());
+}
+
+TEST_F(PlanCli, ExportsCalendarAndReport) {
+  const auto ics = run_cli(db_ + " plan --weeks 2 --format ics");
+  ASSERT_EQ(ics.code, 0);
+  EXPECT_EQ(ics.out.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+  EXPECT_NE(ics.out.find("BEGIN:VEVENT\r\n"), std::string::npos);
+  EXPECT_NE(ics.out.find("END:VCALENDAR\r\n"), std::string::npos);
+
+  const auto html = run_cli(db_ + " report --format html");
+  ASSERT_EQ(html.code, 0);
+  EXPECT_NE(html.out.find("<svg"), std::string::npos);
+  EXPECT_NE(html.out.find("not a diagnosis"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rk
