@@ -222,14 +222,7 @@ Expected<bool> ActivityRepo::has_file(const std::string& sha256) {
 Expected<std::vector<std::string>> ActivityRepo::file_hashes() {
   auto st = db_.prepare("SELECT DISTINCT source_sha256 FROM activities WHERE source_sha256 != ''");
   if (!st) return fail(st.error());
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return fail(row.error());
-    if (!*row) break;
-    out.push_back(st->column_text(0));
-  }
-  return out;
+  return st->collect([](const Statement& r) { return r.column_text(0); });
 }
 
 std::vector<std::uint8_t> ActivityRepo::pack_streams(const Streams& s) {

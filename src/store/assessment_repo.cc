@@ -48,14 +48,7 @@ Expected<std::vector<SavedAssessment>> AssessmentRepo::list() {
       "SELECT id, created_utc, urgency, top_cause FROM assessments ORDER BY created_utc DESC, id "
       "DESC");
   if (!st) return fail(st.error());
-  std::vector<SavedAssessment> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return fail(row.error());
-    if (!*row) break;
-    out.push_back(read_row(*st, false));
-  }
-  return out;
+  return st->collect([](const Statement& r) { return read_row(r, false); });
 }
 
 Expected<std::optional<SavedAssessment>> AssessmentRepo::find(std::int64_t id) {

@@ -12,6 +12,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "util/expected.h"
 
@@ -35,6 +37,18 @@ class Statement {
   Expected<bool> step();
   /// Runs to completion (for INSERT/UPDATE/DELETE).
   Expected<void> run();
+  /// Steps through every row, turning each into a value with `read_row(const Statement&)`.
+  template <class ReadRow>
+  auto collect(ReadRow read_row)
+      -> Expected<std::vector<std::invoke_result_t<ReadRow, const Statement&>>> {
+    std::vector<std::invoke_result_t<ReadRow, const Statement&>> out;
+    for (;;) {
+      auto row = step();
+      if (!row) return Unexpected<Error>(row.error());
+      if (!*row) return out;
+      out.push_back(read_row(*this));
+    }
+  }
   void reset();
 
   std::int64_t column_int(int col) const;
@@ -75,7 +89,8 @@ class Database {
   Expected<Transaction> begin();
 
  private:
-  Database(sqlite3* db, std::filesystem::path path) : db_(db, &sqlite3_close), path_(std::move(path)) {}
+  Database(sqlite3* db, std::filesystem::path path)
+      : db_(db, &sqlite3_close), path_(std::move(path)) {}
   std::unique_ptr<sqlite3, int (*)(sqlite3*)> db_;
   std::filesystem::path path_;
 };

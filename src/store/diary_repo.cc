@@ -50,14 +50,7 @@ Expected<std::vector<StoredDiaryEntry>> DiaryRepo::list() {
   auto st =
       db_.prepare("SELECT id, date, updated_utc, entry_json FROM diary_entries ORDER BY date, id");
   if (!st) return fail(st.error());
-  std::vector<StoredDiaryEntry> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return fail(row.error());
-    if (!*row) break;
-    out.push_back(read_row(*st));
-  }
-  return out;
+  return st->collect(read_row);
 }
 
 }  // namespace rk

@@ -27,14 +27,9 @@ Expected<std::vector<StoredKoos>> KoosRepo::list() {
   auto st = db_.prepare(
       "SELECT id, taken_utc, answers_json, scores_json FROM koos_results ORDER BY taken_utc, id");
   if (!st) return fail(st.error());
-  std::vector<StoredKoos> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return fail(row.error());
-    if (!*row) break;
-    out.push_back({st->column_int(0), st->column_int(1), st->column_text(2), st->column_text(3)});
-  }
-  return out;
+  return st->collect([](const Statement& r) {
+    return StoredKoos{r.column_int(0), r.column_int(1), r.column_text(2), r.column_text(3)};
+  });
 }
 
 }  // namespace rk

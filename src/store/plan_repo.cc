@@ -51,14 +51,9 @@ Expected<std::vector<StoredPlanDecision>> PlanRepo::list_decisions() {
   auto st =
       db_.prepare("SELECT id, date, decided_utc, decision_json FROM plan_decisions ORDER BY id");
   if (!st) return fail(st.error());
-  std::vector<StoredPlanDecision> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return fail(row.error());
-    if (!*row) break;
-    out.push_back({st->column_int(0), st->column_text(1), st->column_int(2), st->column_text(3)});
-  }
-  return out;
+  return st->collect([](const Statement& r) {
+    return StoredPlanDecision{r.column_int(0), r.column_text(1), r.column_int(2), r.column_text(3)};
+  });
 }
 
 }  // namespace rk
