@@ -55,8 +55,12 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_.get());
 }
 
-std::int64_t Statement::column_int(int col) const { return sqlite3_column_int64(stmt_.get(), col); }
-double Statement::column_double(int col) const { return sqlite3_column_double(stmt_.get(), col); }
+std::int64_t Statement::column_int(int col) const {
+  return sqlite3_column_int64(stmt_.get(), col);
+}
+double Statement::column_double(int col) const {
+  return sqlite3_column_double(stmt_.get(), col);
+}
 std::string Statement::column_text(int col) const {
   const auto* p = sqlite3_column_text(stmt_.get(), col);
   return p ? std::string(reinterpret_cast<const char*>(p),
@@ -78,17 +82,19 @@ Expected<Database> Database::open(const std::filesystem::path& path) {
     if (ec) return fail("{}: cannot create folder: {}", path.parent_path().string(), ec.message());
   }
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   Database db(raw, path);
-  if (rc != SQLITE_OK) return fail("{}: cannot open database: {}", path.string(), sqlite3_errmsg(raw));
+  if (rc != SQLITE_OK)
+    return fail("{}: cannot open database: {}", path.string(), sqlite3_errmsg(raw));
   sqlite3_busy_timeout(raw, 5000);
   // Reading the schema is the first thing that fails on a file that is not a SQLite database.
   if (auto r = db.exec("PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_master;"); !r)
     return fail("{}: not a runknee database (or it is corrupt): {}", path.string(),
                 sqlite3_errmsg(raw));
   if (path != ":memory:") {
-    if (auto r = db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !r) return fail(r.error());
+    if (auto r = db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !r)
+      return fail(r.error());
   }
   return db;
 }
@@ -112,7 +118,9 @@ Expected<Statement> Database::prepare(std::string_view sql) {
   return Statement(db_.get(), stmt);
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
+std::int64_t Database::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_.get());
+}
 
 Expected<Database::Transaction> Database::begin() {
   if (auto r = exec("BEGIN IMMEDIATE"); !r) return fail(r.error());

@@ -11,11 +11,8 @@ namespace rk {
 const std::vector<SchemaStep>& schema_steps() {
   // One line per repository; order matters only where a table references another.
   static const std::vector<SchemaStep> steps = {
-      &ActivityRepo::ensure_schema,
-      &AssessmentRepo::ensure_schema,
-      &DiaryRepo::ensure_schema,
-      &KoosRepo::ensure_schema,
-      &PlanRepo::ensure_schema,
+      &ActivityRepo::ensure_schema, &AssessmentRepo::ensure_schema, &DiaryRepo::ensure_schema,
+      &KoosRepo::ensure_schema,     &PlanRepo::ensure_schema,
   };
   return steps;
 }
