@@ -53,17 +53,18 @@ struct Rule {
   std::string reason, citation;
 };
 
-struct Cause {
+/// What causes and conditions share: a base score plus weighted rules over the answers.
+struct ScoredItem {
   std::string id, name, summary, citation;
   double base = 0;
   std::vector<Rule> rules;
+};
+
+struct Cause : ScoredItem {
   std::vector<std::string> would_change;
 };
 
-struct Condition {
-  std::string id, name, summary, citation;
-  double base = 0;
-  std::vector<Rule> rules;
+struct Condition : ScoredItem {
   std::vector<std::string> clinician_checks;
 };
 

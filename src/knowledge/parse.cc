@@ -419,15 +419,19 @@ std::vector<Rule> parse_rules(Ctx& ctx, Entry& owner) {
   return out;
 }
 
+void parse_scored(Ctx& ctx, Entry& e, const char* kind, ScoredItem& item) {
+  item.id = e.id(kind);
+  item.name = e.text("name");
+  item.summary = e.text("summary");
+  item.citation = e.citation();
+  item.base = e.number("base", 0, 1).value_or(0);
+  item.rules = parse_rules(ctx, e);
+}
+
 void parse_cause(Ctx& ctx, const YAML::Node& n) {
   Entry e(ctx, n, "cause");
   Cause c;
-  c.id = e.id("cause");
-  c.name = e.text("name");
-  c.summary = e.text("summary");
-  c.citation = e.citation();
-  c.base = e.number("base", 0, 1).value_or(0);
-  c.rules = parse_rules(ctx, e);
+  parse_scored(ctx, e, "cause", c);
   c.would_change = e.strings("would_change");
   e.finish();
   if (e.ok()) ctx.data.causes.push_back(std::move(c));
@@ -436,12 +440,7 @@ void parse_cause(Ctx& ctx, const YAML::Node& n) {
 void parse_condition(Ctx& ctx, const YAML::Node& n) {
   Entry e(ctx, n, "condition");
   Condition c;
-  c.id = e.id("condition");
-  c.name = e.text("name");
-  c.summary = e.text("summary");
-  c.citation = e.citation();
-  c.base = e.number("base", 0, 1).value_or(0);
-  c.rules = parse_rules(ctx, e);
+  parse_scored(ctx, e, "condition", c);
   c.clinician_checks = e.strings("clinician_checks");
   e.finish();
   if (e.ok()) ctx.data.conditions.push_back(std::move(c));
