@@ -44,7 +44,8 @@ void reasons(std::string& out, const json& list, int indent) {
 std::string render_text(const KnowledgeBase& kb, const json& r) {
   std::string out = banner(r.at("urgency"));
   reasons(out, r.at("urgency").at("reasons"), 1);
-  out += "\n" + wrap_text(str(r, "disclaimer"), 1, 78);
+  out += '\n';
+  out += wrap_text(str(r, "disclaimer"), 1, 78);
 
   if (!r.at("red_flags").empty()) {
     section(out, "Warning signs");
@@ -96,11 +97,15 @@ std::string render_text(const KnowledgeBase& kb, const json& r) {
   }
   if (r.contains("training") && r.at("training").is_object()) {
     const std::string note = str(r.at("training"), "coverage_note");
-    if (!note.empty()) out += "\n" + wrap_text("Training history: " + note, 1);
+    if (!note.empty()) {
+      out += '\n';
+      out += wrap_text("Training history: " + note, 1);
+    }
   }
   std::vector<std::string> ids;
   for (const auto& c : r.value("citations", json::array())) ids.push_back(str(c, "id"));
-  out += "\n" + render_sources(kb, ids);
+  out += '\n';
+  out += render_sources(kb, ids);
   return out;
 }
 

@@ -24,7 +24,7 @@ const std::unordered_map<std::string, StaticFile>& table() {
   static const auto files = [] {
     std::unordered_map<std::string, StaticFile> t;
     for (const auto& f : embedded_files_web()) {
-      t.emplace("/" + std::string(f.name), StaticFile{f.bytes, content_type_for(f.name)});
+      t.emplace(std::string("/").append(f.name), StaticFile{f.bytes, content_type_for(f.name)});
     }
     return t;
   }();

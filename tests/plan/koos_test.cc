@@ -28,7 +28,7 @@ TEST(Koos, ScoresHandComputedExamples) {
                    {"S1", 2},  {"S2", 2},  {"S3", 1},  {"S4", 1},  // 4 of 7: 62.5
                    {"SP1", 4}, {"SP2", 4}, {"SP3", 2},             // 3 of 5: 16.67
                    {"Q1", 3},  {"Q2", 1}};                         // 2 of 4: 50
-  for (int i = 1; i <= 9; ++i) a["A" + std::to_string(i)] = 0;     // 9 of 17: 100
+  for (int i = 1; i <= 9; ++i) a[std::string("A").append(std::to_string(i))] = 0;     // 9 of 17: 100
   const auto sc = score_koos(s, a);
   EXPECT_NEAR(*sc.find("pain")->score, 100.0 - 12.0 / 9.0 * 25.0, 1e-9);
   EXPECT_NEAR(*sc.find("symptoms")->score, 62.5, 1e-9);
@@ -43,8 +43,8 @@ TEST(Koos, SubscaleNeedsHalfItsItems) {
   KoosAnswers a = {{"S1", 2},  {"S2", 2},  {"S3", 1},           // 3 of 7: below half
                    {"SP1", 1}, {"SP2", 1},                      // 2 of 5
                    {"Q1", 1}};                                  // 1 of 4
-  for (int i = 1; i <= 8; ++i) a["A" + std::to_string(i)] = 1;  // 8 of 17
-  for (int i = 1; i <= 5; ++i) a["P" + std::to_string(i)] = 4;  // 5 of 9: enough
+  for (int i = 1; i <= 8; ++i) a[std::string("A").append(std::to_string(i))] = 1;  // 8 of 17
+  for (int i = 1; i <= 5; ++i) a[std::string("P").append(std::to_string(i))] = 4;  // 5 of 9: enough
   const auto sc = score_koos(s, a);
   EXPECT_FALSE(sc.find("symptoms")->score);
   EXPECT_FALSE(sc.find("sport_rec")->score);
@@ -58,10 +58,10 @@ TEST(Koos, TenPointChangeIsMeaningful) {
   const auto s = structure();
   KoosAnswers before, after;
   for (int i = 1; i <= 4; ++i) {
-    before["P" + std::to_string(i)] = 2;  // 50
-    after["P" + std::to_string(i)] = 2;
-    before["Q" + std::to_string(i)] = 2;  // 50
-    after["Q" + std::to_string(i)] = 2;
+    before[std::string("P").append(std::to_string(i))] = 2;  // 50
+    after[std::string("P").append(std::to_string(i))] = 2;
+    before[std::string("Q").append(std::to_string(i))] = 2;  // 50
+    after[std::string("Q").append(std::to_string(i))] = 2;
   }
   before["P5"] = 2;
   after["P5"] = 0;  // pain mean 8/5 = 1.6 -> 60: +10
