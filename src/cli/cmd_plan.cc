@@ -285,20 +285,7 @@ void print_koos_history(Context& ctx, Store& store, const plan::KoosStructure& s
 
 Expected<plan::KoosAnswers> ask_koos(const plan::KoosStructure& s,
                                      const std::map<std::string, std::string>& text) {
-  fmt::print(
-      "KOOS: answer each item 0-4 as ticked on your form (0 = the first box, no "
-      "problems; 4 = the last, extreme). Blank skips.\n");
-  plan::KoosAnswers out;
-  for (const auto& id : s.all_items()) {
-    auto it = text.find(id);
-    const std::string prompt = it != text.end() ? fmt::format("{} {}", id, it->second)
-                                                : fmt::format("{} (see your KOOS form)", id);
-    auto v = ask_int(prompt);
-    if (!v) continue;
-    if (*v < 0 || *v > 4) return fail("{}: answer must be 0-4, got {}", id, *v);
-    out[id] = *v;
-  }
-  return out;
+  return plan::ask_koos_items(s, text, std::cin, std::cout);
 }
 
 void run_koos(Context& ctx, const KoosOptions& o) {
@@ -343,7 +330,9 @@ void run_koos(Context& ctx, const KoosOptions& o) {
 void add_koos(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<KoosOptions>();
   auto* cmd = app.add_subcommand("koos", "Take the KOOS questionnaire or show its history");
-  cmd->add_option("--answers", o->answers, "JSON file of item id -> 0..4 (e.g. {\"P1\": 2})");
+  cmd->add_option("--answers", o->answers,
+                  "JSON file of item id -> score 0..4 or answer word (e.g. {\"P1\": 2, \"S4\": "
+                  "\"never\"})");
   cmd->add_option("--items", o->items, "Your own copy of the item text (YAML: items: {P1: ...})");
   cmd->add_flag("--history", o->history, "Show past results and changes");
   cmd->add_option("--format", o->format, "text|json")->check(CLI::IsMember({"text", "json"}));

@@ -119,17 +119,22 @@ ApiResult koos_questions() {
   Json items = Json::array();
   for (const auto& sub : st->subscales) {
     subs.push_back({{"id", sub.id}, {"name", sub.name}});
-    for (const auto& item : sub.items) {
-      items.push_back({{"id", item}, {"subscale", sub.id}, {"text", sub.name + " item " + item}});
+    for (const auto& item : sub.entries) {
+      // anchors: the answer words in score order (0 = no problems first), direction applied.
+      items.push_back({{"id", item.id},
+                       {"subscale", sub.id},
+                       {"scale", item.scale},
+                       {"reversed", item.reversed},
+                       {"anchors", st->anchors(item.id)}});
     }
   }
   return json_reply(
       {{"subscales", std::move(subs)},
        {"items", std::move(items)},
-       {"options", {"none", "mild", "moderate", "severe", "extreme"}},
        {"instructions",
-        "Answer each item for the last week, from 0 (none) to 4 (extreme). The official KOOS "
-        "wording is not bundled (see docs/koos.md); items are shown by their KOOS number."},
+        "Think of your knee during the last week and tick one answer for each item. The "
+        "official KOOS wording is not included: keep your own KOOS form beside you and answer "
+        "each item by its number, or load your own copy of the wording below."},
        {"meaningful_change", st->meaningful_change},
        {"citation", st->citation}});
 }

@@ -325,6 +325,18 @@ TEST_F(ServerTest, DiaryValidatesAndTodayResponds) {
 TEST_F(ServerTest, KoosTakeAndHistory) {
   const json q = body(client_->Get("/api/v1/koos/questions"));
   ASSERT_FALSE(q["items"].empty());
+  EXPECT_FALSE(q.contains("options"));  // each item carries its own answer words
+  for (const auto& item : q["items"]) {
+    ASSERT_EQ(item["anchors"].size(), 5u) << item.dump();
+    if (item["id"] == "S4") {
+      EXPECT_EQ(item["anchors"][0], "Always");
+      EXPECT_TRUE(item["reversed"].get<bool>());
+    }
+    if (item["id"] == "P1") {
+      EXPECT_EQ(item["scale"], "pain-frequency");
+    }
+  }
+  EXPECT_EQ(q["instructions"].get<std::string>().find("docs/"), std::string::npos);
   const std::string first = q["items"][0]["id"];
   auto r = post_json("/api/v1/koos", {{"answers", {{first, 9}}}});
   EXPECT_EQ(r->status, 422);
