@@ -198,17 +198,55 @@ std::string decision_name(Decision d) {
   return "hold";
 }
 
+std::vector<ClearanceReason> assessment_clearance(const PlanInputs& in, const PlanRules& r) {
+  std::vector<ClearanceReason> out;
+  if (in.urgency == "emergency" || in.urgency == "urgent") {
+    out.push_back({r.text("clearance." + in.urgency), "urgency." + in.urgency});
+  } else if (in.urgency == "soon" && in.assessment_red_flags) {
+    out.push_back({r.text("clearance.soon"), "urgency.soon"});
+  }
+  // Any red flag at any level keeps the plan from running, in the assessment's own words.
+  for (const auto& t : in.red_flag_texts) {
+    out.push_back({r.text("clearance.red_flag", {{"flag", t}}), "clearance.red_flag"});
+  }
+  if (in.assessment_red_flags && in.red_flag_texts.empty()) {
+    out.push_back(
+        {r.text("clearance.red_flag", {{"flag", "see the assessment"}}), "clearance.red_flag"});
+  }
+  const double pain_max = r.value("plan.assessment_pain_max");
+  if (in.assessment_pain && *in.assessment_pain > pain_max) {
+    out.push_back(
+        {r.text("clearance.assessment_pain", {{"pain", std::to_string(*in.assessment_pain)},
+                                              {"max", fmt::format("{}", pain_max)}}),
+         "plan.assessment_pain_max"});
+  }
+  for (const auto& c : r.clearance_checks) {
+    bool holds = !c.answers.empty();
+    for (const auto& [id, values] : c.answers) {
+      auto it = in.answers.find(id);
+      const bool match = it != in.answers.end() &&
+                         std::any_of(it->second.begin(), it->second.end(), [&](const auto& v) {
+                           return std::find(values.begin(), values.end(), v) != values.end();
+                         });
+      holds = holds && match;
+    }
+    for (const auto& id : c.conditions) {
+      holds =
+          holds || std::find(in.conditions.begin(), in.conditions.end(), id) != in.conditions.end();
+    }
+    if (holds) out.push_back({c.reason, c.id});
+  }
+  return out;
+}
+
 Clearance clearance(const PlanInputs& in, const PlanState& s, const PlanRules& r) {
   Clearance c;
-  auto no = [&](std::string why) {
+  auto no = [&](std::string why, std::string rule) {
     c.cleared = false;
     c.reasons.push_back(std::move(why));
+    c.rules.push_back(std::move(rule));
   };
-  if (in.urgency == "emergency") no("the assessment says to get medical care now");
-  if (in.urgency == "urgent") no("the assessment says to see a clinician within days");
-  if (in.urgency == "soon" && in.assessment_red_flags) {
-    no("the assessment found warning signs: see a clinician before running");
-  }
+  for (auto& a : assessment_clearance(in, r)) no(std::move(a.text), std::move(a.rule));
   const auto lookback = static_cast<std::int64_t>(r.value("plan.red_flag_lookback_days"));
   const auto recent = static_cast<std::int64_t>(r.value("plan.recent_days"));
   const double high = r.value("plan.current_pain_high");
@@ -217,14 +255,16 @@ Clearance clearance(const PlanInputs& in, const PlanState& s, const PlanRules& r
     if (day > in.today) continue;
     const auto flags = diary_red_flags(e);
     if (!flags.empty() && day > in.today - lookback && day >= in.assessment_day) {
-      no(fmt::format("diary {}: {}", e.date, flags.front().text));
+      no(fmt::format("diary {}: {}", e.date, flags.front().text), "diary.red_flag");
     }
     if (day > in.today - recent && e.worst_pain() && *e.worst_pain() >= high) {
-      no(fmt::format("diary {}: pain {}/10 is above 5/10", e.date, *e.worst_pain()));
+      no(fmt::format("diary {}: pain {}/10 is above 5/10", e.date, *e.worst_pain()),
+         "plan.current_pain_high");
     }
   }
   if (s.clinician_advised_day && in.assessment_day <= *s.clinician_advised_day) {
-    no("the plan advised seeing a clinician; after that visit, a new `runknee assess` clears it");
+    no("the plan advised seeing a clinician; after that visit, a new `runknee assess` clears it",
+       "plan.step_backs_for_clinician");
   }
   return c;
 }
@@ -234,6 +274,10 @@ int initial_stage(const PlanInputs& in, const PlanRules& r) {
                        std::any_of(in.runs.begin(), in.runs.end(),
                                    [&](const PastRun& p) { return p.day > in.today - 28; });
   if (!running) return r.relief_stage();
+  // Pain in the assessment above the build threshold: begin with the return-to-run checks.
+  if (in.assessment_pain && *in.assessment_pain > r.value("plan.build_start_pain_max")) {
+    return r.relief_stage();
+  }
   const double safe = r.value("plan.pain_safe_max");
   for (auto it = in.diary.rbegin(); it != in.diary.rend(); ++it) {
     if (!it->is_run()) continue;
@@ -247,7 +291,14 @@ std::vector<DecisionRecord> update_state(PlanState& s, const PlanInputs& in, con
   if (s.stage < 0) {
     s.stage = initial_stage(in, r);
     s.started_day = in.today;
+  } else if (in.has_assessment && s.assessment_id != in.assessment_id &&
+             s.stage == r.build_stage() && in.assessment_pain &&
+             *in.assessment_pain > r.value("plan.build_start_pain_max")) {
+    // A new assessment reports pain above the build threshold: back to the return-to-run checks.
+    s.stage = initial_stage(in, r);
+    s.ok_sessions = 0;
   }
+  if (in.has_assessment) s.assessment_id = in.assessment_id;
   for (const auto& e : in.diary) {
     if (e.date <= s.last_processed) continue;
     const auto day = day_number(e.date);
@@ -304,6 +355,7 @@ nlohmann::json to_json(const PlanState& s) {
   return {
       {"stage", s.stage},
       {"started_day", s.started_day},
+      {"assessment_id", s.assessment_id},
       {"last_processed", s.last_processed},
       {"ok_sessions", s.ok_sessions},
       {"consecutive_step_backs", s.consecutive_step_backs},
@@ -318,6 +370,7 @@ Expected<PlanState> plan_state_from_json(const nlohmann::json& j, std::string_vi
   try {
     s.stage = j.value("stage", -1);
     s.started_day = j.value("started_day", std::int64_t{0});
+    s.assessment_id = j.value("assessment_id", std::int64_t{-1});
     s.last_processed = j.value("last_processed", "");
     s.ok_sessions = j.value("ok_sessions", 0);
     s.consecutive_step_backs = j.value("consecutive_step_backs", 0);

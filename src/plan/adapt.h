@@ -34,10 +34,11 @@ struct DecisionRecord {
 };
 
 struct PlanState {
-  int stage = -1;                // index into PlanRules::stages; -1 before the first plan
-  std::int64_t started_day = 0;  // first plan day, for strengthening progression
-  std::string last_processed;    // last diary date decided ("" before any)
-  int ok_sessions = 0;           // pain-free sessions at the current stage
+  int stage = -1;                   // index into PlanRules::stages; -1 before the first plan
+  std::int64_t started_day = 0;     // first plan day, for strengthening progression
+  std::int64_t assessment_id = -1;  // the assessment the stage was last checked against
+  std::string last_processed;       // last diary date decided ("" before any)
+  int ok_sessions = 0;              // pain-free sessions at the current stage
   int consecutive_step_backs = 0;
   std::optional<std::int64_t> clinician_advised_day;
   std::vector<DecisionRecord> history;
@@ -46,16 +47,30 @@ struct PlanState {
 struct Clearance {
   bool cleared = true;
   std::vector<std::string> reasons;  // why not, in plain words
+  std::vector<std::string> rules;    // parallel to reasons: the rule or check id
 };
 
-/// Cleared to run: assessment not emergency/urgent (nor soon with red flags), no diary red flag
-/// or pain above 5/10 recently, and no clinician advice pending since the last assessment.
+struct ClearanceReason {
+  std::string text, rule;
+};
+
+/// What in the latest assessment keeps the plan from running: emergency or urgent, soon with red
+/// flags, any red flag at any level, pain above plan.assessment_pain_max, and the checks in
+/// data/plan/clearance.yaml (a limp, locking, catching with giving way, bone stress). Worded to
+/// match the assessment's urgency.
+std::vector<ClearanceReason> assessment_clearance(const PlanInputs& in, const PlanRules& r);
+
+/// Cleared to run: nothing in assessment_clearance(), no diary red flag or pain above 5/10
+/// recently, and no clinician advice pending since the last assessment.
 Clearance clearance(const PlanInputs& in, const PlanState& s, const PlanRules& r);
 
-/// Where a new plan starts: relief when not cleared or not running; build when the runner is
-/// running pain-free; otherwise relief with the return-to-run checks.
+/// Where a new plan starts: relief when not cleared or not running; never build when the
+/// assessment's pain is above plan.build_start_pain_max; build when the runner is running
+/// pain-free; otherwise relief with the return-to-run checks.
 int initial_stage(const PlanInputs& in, const PlanRules& r);
 
+/// A new assessment (in.assessment_id differs from the state's) reporting pain above
+/// plan.build_start_pain_max moves a plan at build back to where such a plan starts.
 /// Decides every diary entry after s.last_processed that is ready (next-morning pain logged, a
 /// full day passed, or not a run) and returns the new decisions, also appended to s.history.
 std::vector<DecisionRecord> update_state(PlanState& s, const PlanInputs& in, const PlanRules& r);

@@ -70,6 +70,7 @@ std::string render_plan_text(const Plan& p) {
 
 std::string render_today_text(const TodayView& t, const PlanRules& r) {
   std::string out = fmt::format("Today, {}: {}\n", t.date, t.headline);
+  for (const auto& why : t.not_cleared_reasons) out += "  not cleared: " + why + "\n";
   if (t.last_decision) {
     const auto& d = *t.last_decision;
     out += fmt::format("Last change ({}): {} - {} ({} -> {}) [{}]\n", d.date,

@@ -320,13 +320,16 @@ void add_guidance(Plan& p, const PlanInputs& in, const PlanRules& r) {
          "source_article"});
   }
   if (!p.cleared) {
-    p.guidance.push_back({"clinician", "See a clinician before running",
-                          "The plan keeps you off running for now because: " +
-                              fmt::format("{}", fmt::join(p.not_cleared_reasons, "; ")) +
-                              ". Bring `runknee report` to the visit.",
-                          "Some causes of inner knee pain (meniscus, ligament, bone stress) need "
-                          "an examination before loading them again.",
-                          "silbernagel2007"});
+    const bool today = in.urgency == "emergency" || in.urgency == "urgent";
+    p.guidance.push_back(
+        {"clinician",
+         r.text(today ? "guidance.clinician_title_urgent" : "guidance.clinician_title"),
+         "The plan keeps you off running for now because: " +
+             fmt::format("{}", fmt::join(p.not_cleared_reasons, "; ")) +
+             ". Bring `runknee report` to the visit.",
+         "Some causes of inner knee pain (meniscus, ligament, bone stress) need "
+         "an examination before loading them again.",
+         "silbernagel2007"});
   }
   for (const auto& id :
        {"plan.pain_during_max", "plan.morning_settled_max", "plan.stiffness_rise_min",
@@ -368,13 +371,17 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
   p.stage_id = r.stages[static_cast<std::size_t>(stage)].id;
   add_guidance(p, in, r);
   if (in.urgency == "emergency") {
-    p.headline = "Get medical care now: no training plan until a clinician has seen the knee.";
+    p.headline = r.text("headline.emergency");
     return p;
   }
-  p.headline = p.cleared ? fmt::format("Cleared to train: starting at '{}'.",
-                                       r.stages[static_cast<std::size_t>(stage)].title)
-                         : "Not cleared to run yet: relief, cross-training and gentle "
-                           "strengthening only.";
+  if (p.cleared) {
+    p.headline =
+        r.text("headline.cleared", {{"stage", r.stages[static_cast<std::size_t>(stage)].title}});
+  } else if (in.urgency == "urgent" || in.urgency == "soon") {
+    p.headline = r.text("headline." + in.urgency);  // worded as the assessment's urgency
+  } else {
+    p.headline = r.text("headline.not_cleared");
+  }
 
   Builder b{in, state, r, true, 7, {}, 0, 0, 0};
   b.cleared = p.cleared;
@@ -418,6 +425,7 @@ TodayView today_view(const Plan& p, const PlanState& s) {
   TodayView t;
   t.date = p.today;
   t.cleared = p.cleared;
+  t.not_cleared_reasons = p.not_cleared_reasons;
   t.headline = p.headline;
   if (!p.weeks.empty()) {
     t.stage_title = p.weeks.front().stage_title;
@@ -490,6 +498,7 @@ nlohmann::json to_json(const TodayView& t) {
   for (const auto& s : t.sessions) sessions.push_back(to_json(s));
   return {{"date", t.date},
           {"cleared", t.cleared},
+          {"not_cleared_reasons", t.not_cleared_reasons},
           {"headline", t.headline},
           {"stage_title", t.stage_title},
           {"sessions", sessions},

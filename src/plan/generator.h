@@ -76,6 +76,7 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
 struct TodayView {
   std::string date;
   bool cleared = true;
+  std::vector<std::string> not_cleared_reasons;
   std::string headline;
   std::string stage_title;
   std::vector<Session> sessions;

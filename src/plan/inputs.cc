@@ -1,5 +1,7 @@
 #include "plan/inputs.h"
 
+#include <cmath>
+
 #include "util/error.h"
 #include "util/time.h"
 
@@ -9,6 +11,40 @@ namespace {
 std::optional<double> opt_number(const nlohmann::json& j, const char* key) {
   if (j.contains(key) && j[key].is_number()) return j[key].get<double>();
   return std::nullopt;
+}
+
+/// "true", "limp", "9", "2.5": how clearance checks in data/plan/clearance.yaml name values.
+std::vector<std::string> answer_texts(const nlohmann::json& v) {
+  std::vector<std::string> out;
+  auto one = [&](const nlohmann::json& x) {
+    if (x.is_boolean()) out.push_back(x.get<bool>() ? "true" : "false");
+    if (x.is_string()) out.push_back(x.get<std::string>());
+    if (x.is_number_integer()) out.push_back(std::to_string(x.get<std::int64_t>()));
+    if (x.is_number_float()) {
+      const double d = x.get<double>();
+      out.push_back(d == std::floor(d) ? std::to_string(static_cast<std::int64_t>(d))
+                                       : fmt::format("{}", d));
+    }
+  };
+  if (v.is_array()) {
+    for (const auto& x : v) one(x);
+  } else {
+    one(v);
+  }
+  return out;
+}
+
+void read_answers(const nlohmann::json& j, PlanInputs& in) {
+  in.answers.clear();
+  in.assessment_pain.reset();
+  if (!j.contains("answers") || !j["answers"].is_object()) return;
+  for (const auto& [id, v] : j["answers"].items()) in.answers[id] = answer_texts(v);
+  for (const char* id : {"pain_during", "pain_after", "pain_morning"}) {
+    const auto& a = j["answers"];
+    if (!a.contains(id) || !a[id].is_number()) continue;
+    const int p = static_cast<int>(std::lround(a[id].get<double>()));
+    if (!in.assessment_pain || p > *in.assessment_pain) in.assessment_pain = p;
+  }
 }
 
 }  // namespace
@@ -52,6 +88,24 @@ Expected<void> apply_assessment_json(std::string_view json, std::string_view whe
   in.urgency = level;
   in.assessment_red_flags =
       j.contains("red_flags") && j["red_flags"].is_array() && !j["red_flags"].empty();
+  in.red_flag_texts.clear();
+  if (in.assessment_red_flags) {
+    for (const auto& f : j["red_flags"]) {
+      std::string text;
+      if (f.is_object() && f.contains("text") && f["text"].is_string()) text = f["text"];
+      if (text.empty() && f.is_object() && f.contains("id") && f["id"].is_string()) text = f["id"];
+      in.red_flag_texts.push_back(text.empty() ? "a warning sign" : text);
+    }
+  }
+  in.conditions.clear();
+  if (j.contains("conditions") && j["conditions"].is_array()) {
+    for (const auto& c : j["conditions"]) {
+      if (c.is_object() && c.contains("id") && c["id"].is_string()) {
+        in.conditions.push_back(c["id"].get<std::string>());
+      }
+    }
+  }
+  read_answers(j, in);
   if (j.contains("created_utc") && j["created_utc"].is_string()) {
     if (auto t = parse_iso8601(j["created_utc"].get<std::string>())) in.assessment_day = *t / 86400;
   }

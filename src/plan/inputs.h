@@ -4,6 +4,7 @@
 // (docs/assessment.md, schema_version 1) into these inputs.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +30,16 @@ struct PastRun {
 
 struct PlanInputs {
   bool has_assessment = false;
+  std::int64_t assessment_id = 0;     // the stored assessment's id (0: none, or not stored)
   std::string urgency = "self_care";  // emergency | urgent | soon | self_care
   bool assessment_red_flags = false;
+  std::vector<std::string> red_flag_texts;  // the assessment's red flags, in its own words
   std::int64_t assessment_day = 0;
+  /// The assessment's answers as text ("true", "limp", "9"; a multi answer lists each value).
+  std::map<std::string, std::vector<std::string>, std::less<>> answers;
+  std::vector<std::string> conditions;  // ids of the conditions the assessment lists
+  /// The worst of the assessment's pain during running, after it and the next morning.
+  std::optional<int> assessment_pain;
   std::vector<CauseScore> causes;  // best first
   std::optional<TrainingSummary> training;
   std::vector<PastRun> runs;          // oldest first; may be empty when only `training` is known

@@ -61,31 +61,68 @@ Expected<void> parse_exercises(const YAML::Node& list, std::string_view file, Pl
   return {};
 }
 
+Expected<void> parse_clearance(const YAML::Node& list, std::string_view file, PlanRules& r) {
+  for (const auto& n : list) {
+    if (auto ok = need(file, n, "clearance check", {"id", "reason", "citation"}); !ok) return ok;
+    ClearanceCheck c;
+    c.id = n["id"].as<std::string>();
+    c.reason = n["reason"].as<std::string>();
+    c.citation = n["citation"].as<std::string>();
+    for (const auto& kv : n["answers"]) {
+      std::vector<std::string> values;
+      for (const auto& v : kv.second) values.push_back(v.as<std::string>());
+      if (values.empty())
+        return fail("{}: {}: answer '{}' lists no values", at(file, n), c.id,
+                    kv.first.as<std::string>());
+      c.answers.emplace_back(kv.first.as<std::string>(), std::move(values));
+    }
+    for (const auto& v : n["conditions"]) c.conditions.push_back(v.as<std::string>());
+    if (c.answers.empty() && c.conditions.empty()) {
+      return fail("{}: {}: needs 'answers' or 'conditions'", at(file, n), c.id);
+    }
+    r.clearance_checks.push_back(std::move(c));
+  }
+  return {};
+}
+
 }  // namespace
 
+const std::vector<std::string>& required_text_ids() {
+  static const std::vector<std::string> ids = {
+      "clearance.emergency",  "clearance.urgent",          "clearance.soon",
+      "clearance.red_flag",   "clearance.assessment_pain", "headline.cleared",
+      "headline.emergency",   "headline.urgent",           "headline.soon",
+      "headline.not_cleared", "guidance.clinician_title",  "guidance.clinician_title_urgent"};
+  return ids;
+}
+
+std::string PlanRules::text(std::string_view id,
+                            const std::vector<std::pair<std::string, std::string>>& fill) const {
+  auto it = texts.find(id);
+  if (it == texts.end()) {
+    throw InvariantError(fmt::format("plan text '{}' missing after validation", id));
+  }
+  std::string out = it->second;
+  for (const auto& [name, value] : fill) {
+    const std::string key = "{" + name + "}";
+    for (auto pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos)) {
+      out.replace(pos, key.size(), value);
+      pos += value.size();
+    }
+  }
+  return out;
+}
+
 const std::vector<std::string>& required_rule_ids() {
-  static const std::vector<std::string> ids = {"plan.pain_during_max",
-                                               "plan.pain_after_max",
-                                               "plan.pain_safe_max",
-                                               "plan.morning_settled_max",
-                                               "plan.stiffness_rise_min",
-                                               "plan.current_pain_high",
-                                               "plan.recent_days",
-                                               "plan.red_flag_lookback_days",
-                                               "plan.sessions_to_advance",
-                                               "plan.step_backs_for_clinician",
-                                               "plan.spike_cap_pct",
-                                               "plan.spike_window_days",
-                                               "plan.weekly_increase_cap_pct",
-                                               "plan.recovery_week_every",
-                                               "plan.recovery_week_factor",
-                                               "plan.long_run_share",
-                                               "plan.build_runs_per_week",
-                                               "plan.cadence_first_pct",
-                                               "plan.cadence_max_pct",
-                                               "plan.easy_pace_min_per_km",
-                                               "plan.walk_pace_min_per_km",
-                                               "plan.protect_days"};
+  static const std::vector<std::string> ids = {
+      "plan.pain_during_max",        "plan.pain_after_max",       "plan.pain_safe_max",
+      "plan.morning_settled_max",    "plan.stiffness_rise_min",   "plan.current_pain_high",
+      "plan.assessment_pain_max",    "plan.build_start_pain_max", "plan.recent_days",
+      "plan.red_flag_lookback_days", "plan.sessions_to_advance",  "plan.step_backs_for_clinician",
+      "plan.spike_cap_pct",          "plan.spike_window_days",    "plan.weekly_increase_cap_pct",
+      "plan.recovery_week_every",    "plan.recovery_week_factor", "plan.long_run_share",
+      "plan.build_runs_per_week",    "plan.cadence_first_pct",    "plan.cadence_max_pct",
+      "plan.easy_pace_min_per_km",   "plan.walk_pace_min_per_km", "plan.protect_days"};
   return ids;
 }
 
@@ -109,6 +146,12 @@ Expected<void> parse_plan_rules_file(std::string_view yaml, std::string_view fil
     if (root["strengthening"]) {
       if (auto ok = parse_exercises(root["strengthening"], file, r); !ok) return ok;
     }
+    if (root["clearance_checks"]) {
+      if (auto ok = parse_clearance(root["clearance_checks"], file, r); !ok) return ok;
+    }
+    for (const auto& kv : root["texts"]) {
+      r.texts[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    }
     for (const auto& n : root["cross_training"]) {
       if (auto ok = need(file, n, "cross-training", {"id", "name", "ratio"}); !ok) return ok;
       r.cross_training.push_back(
@@ -131,12 +174,15 @@ Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files) {
     for (const auto& t : r.thresholds) found = found || t.id == id;
     if (!found) return fail("plan rules: missing threshold '{}'", id);
   }
+  for (const auto& id : required_text_ids()) {
+    if (!r.texts.contains(id)) return fail("plan rules: missing text '{}'", id);
+  }
   return r;
 }
 
 Expected<PlanRules> plan_rules() {
   std::vector<RulesFile> files;
-  for (const char* name : {"plan_rules.yaml", "plan/ladder.yaml"}) {
+  for (const char* name : {"plan_rules.yaml", "plan/ladder.yaml", "plan/clearance.yaml"}) {
     auto text = embedded_plan_file(name);
     if (!text) return fail("{} is not compiled in", name);
     files.push_back({name, *text});

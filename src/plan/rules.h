@@ -4,8 +4,10 @@
 // doses. Every figure the generator and the pain-monitoring rules use comes from here, so the plan
 // can print the rule it followed.
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/expected.h"
@@ -35,28 +37,45 @@ struct StrengthExercise {
   bool gentle = false;  // suitable while not yet cleared to run
 };
 
+/// Something in the latest assessment that keeps the plan from running (data/plan/clearance.yaml):
+/// holds when every listed answer has one of its values, or the assessment lists one of the
+/// conditions.
+struct ClearanceCheck {
+  std::string id;
+  std::vector<std::pair<std::string, std::vector<std::string>>> answers;  // id -> accepted values
+  std::vector<std::string> conditions;
+  std::string reason, citation;
+};
+
 struct PlanRules {
   std::vector<RuleValue> thresholds;
-  std::vector<Stage> stages;  // [0] = relief, back() = build
+  std::vector<ClearanceCheck> clearance_checks;
+  std::map<std::string, std::string, std::less<>> texts;  // wording with {placeholders}
+  std::vector<Stage> stages;                              // [0] = relief, back() = build
   std::vector<CrossTraining> cross_training;
   std::vector<StrengthExercise> strengthening;
 
   /// The rule with this id; parse_plan_rules guarantees every id the code uses is present.
   const RuleValue& rule(std::string_view id) const;
   double value(std::string_view id) const { return rule(id).value; }
+  /// The text with this id, {name} placeholders replaced by the given values.
+  std::string text(std::string_view id,
+                   const std::vector<std::pair<std::string, std::string>>& fill = {}) const;
   int relief_stage() const { return 0; }
   int build_stage() const { return static_cast<int>(stages.size()) - 1; }
 };
 
 /// Ids the code relies on; a rules file missing one is refused.
 const std::vector<std::string>& required_rule_ids();
+const std::vector<std::string>& required_text_ids();
 
 struct RulesFile {
   std::string_view name, text;
 };
-/// Reads `thresholds`, `stages`, `cross_training` and `strengthening` from any of the files.
+/// Reads `thresholds`, `stages`, `cross_training`, `strengthening`, `clearance_checks` and
+/// `texts` from any of the files.
 Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files);
-/// data/plan_rules.yaml and data/plan/ladder.yaml as compiled in.
+/// data/plan_rules.yaml, data/plan/ladder.yaml and data/plan/clearance.yaml as compiled in.
 Expected<PlanRules> plan_rules();
 
 }  // namespace rk::plan

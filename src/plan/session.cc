@@ -47,6 +47,7 @@ Expected<void> read_inputs(Database& db, PlanSession& s, std::int64_t now_utc) {
     const auto where = "assessment " + std::to_string(s.assessment->id);
     if (auto ok = apply_assessment_json(s.assessment->result_json, where, s.inputs); !ok) return ok;
     s.inputs.assessment_day = s.assessment->created_utc / 86400;
+    s.inputs.assessment_id = s.assessment->id;
   }
   auto runs = runs_between(db, s.inputs.today - kRunWindowDays, s.inputs.today + 1);
   if (!runs) return fail(runs.error());
@@ -90,9 +91,9 @@ Expected<PlanSession> open_plan_session(Database& db, std::int64_t now_utc) {
     if (!st) return fail(st.error());
     s.state = std::move(*st);
   }
-  const bool fresh = s.state.stage < 0;  // update_state picks the first stage
+  const auto before = to_json(s.state);  // a new stage, a new assessment or new decisions
   const auto decisions = update_state(s.state, s.inputs, s.rules);
-  if (fresh || !decisions.empty()) {
+  if (to_json(s.state) != before) {
     if (auto ok = save_state(db, s, decisions, now_utc); !ok) return fail(ok.error());
   }
   return s;

@@ -25,5 +25,37 @@ TEST(LadderConsistency, StartingDosesMatchTheKnowledgeBase) {
   }
 }
 
+// Clearance checks (data/plan/clearance.yaml) name real questions, values, conditions and
+// citations, so a renamed answer cannot silently switch a safety check off.
+TEST(PlanClearanceData, ChecksNameRealQuestionsValuesConditionsAndCitations) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  auto rules = plan::plan_rules();
+  ASSERT_TRUE(rules) << rules.error().message;
+  ASSERT_FALSE(rules->clearance_checks.empty());
+  for (const auto& c : rules->clearance_checks) {
+    SCOPED_TRACE(c.id);
+    EXPECT_NE(kb->citation(c.citation), nullptr) << c.citation;
+    for (const auto& [id, values] : c.answers) {
+      const Question* q = kb->question(id);
+      ASSERT_NE(q, nullptr) << id;
+      for (const auto& v : values) {
+        if (q->type == QuestionType::kBool) {
+          EXPECT_TRUE(v == "true" || v == "false") << id << ": " << v;
+          continue;
+        }
+        ASSERT_TRUE(q->type == QuestionType::kEnum || q->type == QuestionType::kMulti) << id;
+        bool known = false;
+        for (const auto& ch : q->values) known = known || ch.id == v;
+        EXPECT_TRUE(known) << id << ": no value '" << v << "'";
+      }
+    }
+    for (const auto& id : c.conditions) EXPECT_NE(kb->condition(id), nullptr) << id;
+  }
+  for (const char* id : {"plan.assessment_pain_max", "plan.build_start_pain_max"}) {
+    EXPECT_NE(kb->citation(rules->rule(id).citation), nullptr) << id;
+  }
+}
+
 }  // namespace
 }  // namespace rk
