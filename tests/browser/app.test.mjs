@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE, CORPUS, launch, open, shot } from './lib.mjs';
+import { BASE, CORPUS, axeViolations, launch, open, shot } from './lib.mjs';
 
 const FIT = join(CORPUS, 'fit/python-fitparse/activity-small-fenix2-run.fit');
 
@@ -10,6 +10,8 @@ describe('runknee web app', () => {
   let context;
   let page;
   const consoleErrors = [];
+  let assessmentHash = '';
+  let activityHash = '';
 
   before(async () => {
     context = await launch();
@@ -50,6 +52,7 @@ describe('runknee web app', () => {
     await shot(page, 'assess-kneemap');
     await page.click('#wizard-submit');
     await page.waitForURL(/#\/assess\/\d+$/);
+    assessmentHash = new URL(page.url()).hash.slice(2);
     await page.waitForSelector('.banner h2');
     const banner = await page.textContent('.banner h2');
     assert.ok(banner && banner.length > 3, `urgency banner: ${banner}`);
@@ -67,6 +70,8 @@ describe('runknee web app', () => {
     assert.match(row ?? '', /9\.01 km/);
     await shot(page, 'activities');
     await page.click('#activity-list tbody tr a');
+    await page.waitForURL(/#\/activities\/\d+$/);
+    activityHash = new URL(page.url()).hash.slice(2);
     await page.waitForSelector('main[data-page="activities"] svg.chart path');
     assert.equal(await page.locator('svg.chart').count(), 3, 'pace, heart rate and cadence charts');
     await shot(page, 'activity');
@@ -108,6 +113,51 @@ describe('runknee web app', () => {
       await open(page, p);
       assert.equal(await page.locator('main .error').count(), 0, `${p} shows no error`);
       await shot(page, p);
+    }
+  });
+
+  test('axe-core: every page, light and dark, desktop and phone, has no violations', async () => {
+    const pages = ['today', 'assess', assessmentHash, 'activities', activityHash, 'load', 'form', 'diary', 'plan',
+      'koos', 'learn', 'faq', 'history'].filter(Boolean);
+    assert.ok(assessmentHash && activityHash, 'the assessment and activity pages were reached');
+    const found = [];
+    try {
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [device, size] of [['desktop', { width: 1100, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+          await page.setViewportSize(size);
+          for (const p of pages) {
+            await open(page, p);
+            // The server's SVG charts and client charts are part of the page being checked.
+            for (const v of await axeViolations(page)) found.push(`${scheme}/${device} #/${p}: ${v}`);
+          }
+        }
+        if (scheme === 'dark') {
+          await page.setViewportSize({ width: 1100, height: 900 });
+          for (const [p, name] of [['load', 'load-dark'], [activityHash, 'activity-dark'], ['koos', 'koos-dark'], ['today', 'today-dark']]) {
+            await open(page, p);
+            await shot(page, name);
+          }
+        }
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test('dark mode: the page and its charts follow the colour scheme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      await open(page, 'load');
+      await page.waitForSelector('#load-chart svg');
+      const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const chartBg = await page.evaluate(() => getComputedStyle(document.querySelector('#load-chart svg > rect')).fill);
+      assert.notEqual(bg, 'rgb(255, 255, 255)', 'dark page background');
+      assert.notEqual(chartBg, 'rgb(255, 255, 255)', 'the server chart is not a white box on a dark page');
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
     }
   });
 

@@ -5,7 +5,7 @@ import { s } from './dom';
 export interface Series {
   name: string;
   values: (number | null)[];
-  color: string;
+  color: string; // a CSS colour, e.g. 'var(--c-pace)', so that the chart follows the colour scheme
   invert?: boolean; // pace: smaller is faster, drawn upwards
 }
 
@@ -62,7 +62,7 @@ export function lineChart(label: string, xs: number[], series: Series, xUnit: st
   [ex[0], (ex[0] + ex[1]) / 2, ex[1]].forEach((t, i) => {
     svg.appendChild(s('text', { x: x(t), y: H - 6, 'text-anchor': anchors[i], class: 'tick' }, `${Math.round(t)} ${xUnit}`));
   });
-  svg.appendChild(s('path', { d, fill: 'none', stroke: series.color, 'stroke-width': 1.5 }));
+  svg.appendChild(s('path', { d, fill: 'none', style: `stroke: ${series.color}`, 'stroke-width': 1.5 }));
   return svg;
 }
 

@@ -111,9 +111,9 @@ export async function activityPage(main: HTMLElement, id: string): Promise<void>
       h('dt', {}, 'Heart rate'), h('dd', {}, fmtNum(a.avg_heart_rate, 0, 'bpm')),
       h('dt', {}, 'Cadence'), h('dd', {}, fmtNum(a.avg_cadence_spm, 0, 'steps/min')),
       h('dt', {}, 'File'), h('dd', {}, `${a.source?.name ?? ''} ${a.source?.device ?? ''}`)),
-    chart('Pace (min/km)', d.streams.pace_s_per_km, '#2563eb', (v) => fmtPace(v).replace(' /km', ''), true),
-    chart('Heart rate (bpm)', d.streams.heart_rate_bpm, '#dc2626', (v) => v.toFixed(0)),
-    chart('Cadence (steps/min)', d.streams.cadence_spm, '#059669', (v) => v.toFixed(0)),
+    chart('Pace (min/km)', d.streams.pace_s_per_km, 'var(--c-pace)', (v) => fmtPace(v).replace(' /km', ''), true),
+    chart('Heart rate (bpm)', d.streams.heart_rate_bpm, 'var(--c-hr)', (v) => v.toFixed(0)),
+    chart('Cadence (steps/min)', d.streams.cadence_spm, 'var(--c-cadence)', (v) => v.toFixed(0)),
     h('p', {}, h('a', { href: '#/activities' }, '← All activities')),
   );
 }
