@@ -34,6 +34,10 @@ struct LoadThresholds {
   double downhill_grade_pct = -3;          // steeper than this counts as downhill
   double pace_band_s_per_km = 30;          // width of the matched-pace bands
   double pace_band_min_s = 300;            // time in a band needed to compare it
+  // Fitness / fatigue / form (a training view, Banister's impulse-response idea): time constants
+  // of the two exponentially weighted averages of daily running distance or time.
+  double fitness_days = 42;
+  double fatigue_days = 7;
   // Banister TRIMP: defaults when the runner gives no heart-rate profile.
   double trimp_rest_hr = 60;
   double trimp_max_hr = 190;

@@ -24,6 +24,8 @@ LoadThresholds load_thresholds(const KnowledgeBase& kb) {
   take("form.cadence_medial_spm", t.cadence_medial_spm);
   take("form.overstride_cadence_drop_pct", t.overstride_cadence_drop_pct);
   take("form.downhill_grade_pct", t.downhill_grade_pct);
+  take("fitness.fitness_days", t.fitness_days);
+  take("fitness.fatigue_days", t.fatigue_days);
   take("trimp.rest_hr", t.trimp_rest_hr);
   take("trimp.max_hr", t.trimp_max_hr);
   return t;

@@ -25,6 +25,11 @@ TEST(ThresholdsKb, EmbeddedDataEqualsTheDefaults) {
   EXPECT_DOUBLE_EQ(t.gap_days, d.gap_days);
   EXPECT_DOUBLE_EQ(t.cadence_change_pct, d.cadence_change_pct);
   EXPECT_DOUBLE_EQ(t.downhill_grade_pct, d.downhill_grade_pct);
+  EXPECT_DOUBLE_EQ(t.fitness_days, d.fitness_days);
+  EXPECT_DOUBLE_EQ(t.fatigue_days, d.fatigue_days);
+  ASSERT_NE(kb->threshold("fitness.fitness_days"), nullptr);
+  EXPECT_DOUBLE_EQ(kb->threshold("fitness.fitness_days")->value, 42);
+  EXPECT_DOUBLE_EQ(kb->threshold("fitness.fatigue_days")->value, 7);
   EXPECT_DOUBLE_EQ(t.trimp_rest_hr, d.trimp_rest_hr);
   EXPECT_DOUBLE_EQ(t.trimp_max_hr, d.trimp_max_hr);
 }
