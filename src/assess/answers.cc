@@ -279,6 +279,15 @@ Facts compute_facts(const Answers& a) {
   return f;
 }
 
+const std::vector<std::string>* derived_sources(std::string_view fact) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kSources = {
+      {"weekly_change_pct", {"weekly_km_now", "weekly_km_before"}},
+      {"long_run_spike_pct", {"longest_recent_km", "longest_before_km"}},
+      {"max_pain", {"pain_during", "pain_after", "pain_morning"}}};
+  auto it = kSources.find(fact);
+  return it == kSources.end() ? nullptr : &it->second;
+}
+
 bool evaluate(const Predicate& p, const Facts& facts) {
   using Op = Predicate::Op;
   switch (p.op) {

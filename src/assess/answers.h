@@ -46,6 +46,9 @@ bool should_ask(const Question& q, const Facts& facts);
 
 /// The answers plus the derived facts rules may use.
 Facts compute_facts(const Answers& a);
+/// The questions a fact computed by compute_facts() is made from (nullptr for an answer or a
+/// fact set elsewhere).
+const std::vector<std::string>* derived_sources(std::string_view fact);
 /// Evaluates a knowledge-base predicate; comparisons with an unanswered question are false
 /// (except `ne`, true, and `answered: false`).
 bool evaluate(const Predicate& p, const Facts& facts);

@@ -6,6 +6,7 @@
 // stable contract documented in docs/assessment.md (schema_version 1).
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -32,6 +33,8 @@ struct UrgencyResult {
 
 struct RedFlagHit {
   std::string id, text, action, citation;
+  std::string urgency, kind;
+  bool until_seen = false;
 };
 
 struct ScoredCause {
@@ -39,6 +42,7 @@ struct ScoredCause {
   double score = 0;
   std::vector<Reason> reasons;
   std::vector<std::string> would_change;
+  std::string fit = {};  // strong | some | weak: shown instead of the number
 };
 
 struct ScoredCondition {
@@ -46,6 +50,7 @@ struct ScoredCondition {
   double score = 0;
   std::vector<Reason> reasons;
   std::vector<std::string> clinician_checks;
+  std::string fit = {};
 };
 
 struct ReliefStepOut {
@@ -60,6 +65,38 @@ struct MedicationAvoid {
   std::string id, reason;
   std::vector<std::string> rules;
   std::string citation;
+};
+
+/// A medicine to check with a pharmacist or doctor first: a check_first rule holds (a child's
+/// dose, liver disease for paracetamol) or a question a contraindication depends on was not
+/// answered. No dose is given: the reasons say what to ask.
+struct MedicationCheck {
+  std::string id, name, reason;
+  std::vector<std::string> rules;       // the check_first and unresolved contraindication ids
+  std::vector<std::string> unanswered;  // question ids whose answers would settle it
+  std::string citation;
+};
+
+struct MedicationNoteOut {
+  std::string id, text, citation;
+};
+
+/// What the plan's clearance and the front ends need, in one typed place (JSON "safety").
+struct SafetySummary {
+  bool until_seen = false;    // advice is "until you are seen"
+  bool any_red_flag = false;  // a red flag or an Ottawa item holds
+  std::vector<std::string> red_flag_kinds;
+  std::optional<double> pain_during, pain_after, pain_morning, max_pain;
+  std::optional<bool> limp;  // weight_bearing limp or cannot; nullopt when not answered
+  bool cannot_bear_weight = false;
+  std::optional<bool> locking, catching;
+  std::optional<std::string> giving_way;  // never | sometimes | caused_fall
+  bool mechanical_symptoms = false;       // locking, catching with giving way, or a fall
+  bool bone_stress_suspected = false;     // a bone_stress or fracture flag holds
+  /// Warning-sign questions left unanswered whose answer could change the urgency.
+  std::vector<std::string> unanswered_warning_signs;
+  /// Painkiller-safety questions left unanswered (they keep medicines under check_first).
+  std::vector<std::string> unanswered_painkiller_questions;
 };
 
 struct LongTermOut {
@@ -78,7 +115,10 @@ struct Assessment {
   std::vector<ScoredCondition> conditions;  // those at or above the listing threshold
   std::vector<ReliefStepOut> relief_steps;
   std::vector<MedicationOut> recommended;
+  std::vector<MedicationCheck> check_first;
   std::vector<MedicationAvoid> avoid;
+  std::vector<MedicationNoteOut> medication_notes;
+  SafetySummary safety;
   std::string caveat, caveat_citation;
   std::vector<LongTermOut> long_term;
   std::optional<TrainingSummary> training;
@@ -103,6 +143,24 @@ std::string render_text(const KnowledgeBase& kb, const nlohmann::json& result);
 // Exposed for tests: the pieces assess() is built from.
 UrgencyResult triage(const KnowledgeBase& kb, const Facts& facts,
                      std::vector<RedFlagHit>* red_flags);
+
+/// Three-valued truth of a rule over partial answers: kUnknown when a question the rule needs
+/// was not answered (and could still be asked) and its answer could decide the rule.
+enum class Truth { kFalse, kTrue, kUnknown };
+/// The three-valued facts triage sets (until_seen, any_red_flag) and, when unknown, the
+/// unanswered questions that leave them open.
+struct DerivedTruth {
+  std::map<std::string, Truth> truth;
+  std::map<std::string, std::vector<std::string>> open_questions;
+};
+Truth evaluate3(const KnowledgeBase& kb, const Predicate& p, const Facts& facts,
+                const DerivedTruth* derived = nullptr);
+/// The unanswered question ids that make `p` unknown (empty unless evaluate3 gives kUnknown).
+std::vector<std::string> unknown_questions(const KnowledgeBase& kb, const Predicate& p,
+                                           const Facts& facts,
+                                           const DerivedTruth* derived = nullptr);
+/// "strong", "some" or "weak" for a rule score (thresholds in data/scoring.yaml).
+std::string fit_word(const KnowledgeBase& kb, double score);
 /// Ottawa items that hold (empty without an acute injury, whatever the answers).
 std::vector<std::string> ottawa_positive_items(const KnowledgeBase& kb, const Facts& facts);
 /// Reasons from the training history for one cause (overuse, poor_form), with score deltas.

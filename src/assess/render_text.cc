@@ -28,6 +28,12 @@ std::string banner(const json& urgency) {
                      line + "\n");
 }
 
+/// The fit word, or one made from the score for results saved before words were stored.
+std::string fit_of(const KnowledgeBase& kb, const json& c) {
+  std::string fit = str(c, "fit");
+  return fit.empty() ? fit_word(kb, c.value("score", 0.0)) : fit;
+}
+
 void section(std::string& out, std::string_view title) {
   out += fmt::format("\n{}\n{}\n", title, std::string(title.size(), '-'));
 }
@@ -52,18 +58,15 @@ std::string render_text(const KnowledgeBase& kb, const json& r) {
     for (const auto& f : r.at("red_flags"))
       out += wrap_text("- " + str(f, "text") + " " + str(f, "action") + cite(f), 1);
   }
-  section(out, "Likely causes (best first)");
+  section(out, "Likely causes (best first; a rule-based fit, not a probability)");
   for (const auto& c : r.at("causes")) {
-    const double score = c.at("score").get<double>();
-    const auto bar = static_cast<std::size_t>(score * 10 + 0.5);
-    out += fmt::format(" {:<60} {}{} {:.2f}\n", str(c, "name"), std::string(bar, '#'),
-                       std::string(10 - bar, '.'), score);
+    out += fmt::format(" {:<60} {} fit\n", str(c, "name"), fit_of(kb, c));
     reasons(out, c.at("reasons"), 3);
   }
   section(out, "The picture is consistent with (not a diagnosis)");
   if (r.at("conditions").empty()) out += " Nothing stands out from your answers.\n";
   for (const auto& c : r.at("conditions")) {
-    out += fmt::format(" {} ({:.2f})\n", str(c, "name"), c.at("score").get<double>());
+    out += fmt::format(" {} ({} fit)\n", str(c, "name"), fit_of(kb, c));
     reasons(out, c.at("reasons"), 3);
     for (const auto& check : c.at("clinician_checks"))
       out += wrap_text("a clinician would check: " + check.get<std::string>(), 5);
@@ -75,12 +78,27 @@ std::string render_text(const KnowledgeBase& kb, const json& r) {
   }
   const json& med = r.at("relief").at("medication");
   section(out, "Painkillers");
+  const json unanswered = med.value("unanswered_safety_questions", json::array());
+  if (!unanswered.empty())
+    out += wrap_text(fmt::format("You skipped {} of the painkiller-safety questions. They check "
+                                 "whether a painkiller could harm you (stomach bleeding, kidney, "
+                                 "heart or liver problems, medicines that interact), so a "
+                                 "skipped question counts as \"check first\", never as \"no\". "
+                                 "Run the assessment again and answer them, or ask a pharmacist.",
+                                 unanswered.size()),
+                     1);
   for (const auto& m : med.at("recommended"))
     out += wrap_text(fmt::format("OK: {}: {}, {}; at most {}. {}{}", str(m, "name"), str(m, "dose"),
                                  str(m, "interval"), str(m, "daily_max"), str(m, "notes"), cite(m)),
                      1);
+  for (const auto& m : med.value("check_first", json::array()))
+    out += wrap_text(fmt::format("CHECK FIRST with a pharmacist or doctor: {}: {}{}",
+                                 str(m, "name"), str(m, "reason"), cite(m)),
+                     1);
   for (const auto& m : med.at("avoid"))
     out += wrap_text(fmt::format("AVOID {}: {}{}", str(m, "id"), str(m, "reason"), cite(m)), 1);
+  for (const auto& n : med.value("notes", json::array()))
+    out += wrap_text(str(n, "text") + cite(n), 1);
   out += wrap_text(str(med, "caveat") + " [" + str(med, "caveat_citation") + "]", 1);
 
   section(out, "Longer term");

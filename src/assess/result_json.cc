@@ -50,6 +50,27 @@ json citations_used(const KnowledgeBase& kb, const json& result) {
   return out;
 }
 
+json safety_json(const SafetySummary& s) {
+  return {{"until_seen", s.until_seen},
+          {"any_red_flag", s.any_red_flag},
+          {"red_flag_kinds", s.red_flag_kinds},
+          {"pain",
+           {{"during", optional_json(s.pain_during)},
+            {"after", optional_json(s.pain_after)},
+            {"morning", optional_json(s.pain_morning)},
+            {"max", optional_json(s.max_pain)}}},
+          {"limp", optional_json(s.limp)},
+          {"cannot_bear_weight", s.cannot_bear_weight},
+          {"mechanical",
+           {{"locking", optional_json(s.locking)},
+            {"catching", optional_json(s.catching)},
+            {"giving_way", optional_json(s.giving_way)},
+            {"any", s.mechanical_symptoms}}},
+          {"bone_stress_suspected", s.bone_stress_suspected},
+          {"unanswered_warning_signs", s.unanswered_warning_signs},
+          {"unanswered_painkiller_questions", s.unanswered_painkiller_questions}};
+}
+
 }  // namespace
 
 json training_to_json(const TrainingSummary& t) {
@@ -96,13 +117,20 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
                   {"reasons", reasons_json(a.urgency.reasons)}};
   j["red_flags"] = json::array();
   for (const auto& f : a.red_flags)
-    j["red_flags"].push_back(
-        {{"id", f.id}, {"text", f.text}, {"action", f.action}, {"citation", f.citation}});
+    j["red_flags"].push_back({{"id", f.id},
+                              {"text", f.text},
+                              {"action", f.action},
+                              {"urgency", f.urgency},
+                              {"kind", f.kind},
+                              {"until_seen", f.until_seen},
+                              {"citation", f.citation}});
+  j["safety"] = safety_json(a.safety);
   j["causes"] = json::array();
   for (const auto& c : a.causes)
     j["causes"].push_back({{"id", c.id},
                            {"name", c.name},
                            {"score", c.score},
+                           {"fit", c.fit},
                            {"reasons", reasons_json(c.reasons)},
                            {"would_change", c.would_change}});
   j["conditions"] = json::array();
@@ -110,6 +138,7 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
     j["conditions"].push_back({{"id", c.id},
                                {"name", c.name},
                                {"score", c.score},
+                               {"fit", c.fit},
                                {"reasons", reasons_json(c.reasons)},
                                {"clinician_checks", c.clinician_checks}});
   json steps = json::array();
@@ -128,6 +157,17 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
                            {"daily_max", m.daily_max},
                            {"notes", m.notes},
                            {"citation", m.citation}});
+  json check_first = json::array();
+  for (const auto& m : a.check_first)
+    check_first.push_back({{"id", m.id},
+                           {"name", m.name},
+                           {"reason", m.reason},
+                           {"rules", m.rules},
+                           {"unanswered", m.unanswered},
+                           {"citation", m.citation}});
+  json notes = json::array();
+  for (const auto& n : a.medication_notes)
+    notes.push_back({{"id", n.id}, {"text", n.text}, {"citation", n.citation}});
   json avoid = json::array();
   for (const auto& m : a.avoid)
     avoid.push_back(
@@ -135,7 +175,10 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
   j["relief"] = {{"steps", steps},
                  {"medication",
                   {{"recommended", recommended},
+                   {"check_first", check_first},
                    {"avoid", avoid},
+                   {"notes", notes},
+                   {"unanswered_safety_questions", a.safety.unanswered_painkiller_questions},
                    {"caveat", a.caveat},
                    {"caveat_citation", a.caveat_citation}}}};
   j["long_term"] = json::array();

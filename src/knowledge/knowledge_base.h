@@ -43,6 +43,7 @@ struct Question {
 
 struct DerivedFact {
   std::string id, meaning;
+  QuestionType type = QuestionType::kNumber;  // number, or bool for the facts triage sets
 };
 
 /// One scoring rule: when `when` holds, `weight` is added and `reason` is shown.
@@ -76,6 +77,11 @@ struct RedFlag {
   std::string id, text;
   Predicate when;
   std::string urgency, action, citation;
+  /// What the flag may mean (fracture, bone_stress, haemarthrosis, dvt, infection, ...).
+  std::string kind;
+  /// True when, whatever the urgency, the advice must become "until you are seen" (no running,
+  /// no stretching or reloading, no anti-inflammatory tablets).
+  bool until_seen = false;
 };
 
 struct UrgencyRule {
@@ -92,9 +98,12 @@ struct OttawaItem {
 
 struct OttawaRule {
   std::string id, text;
-  Predicate applies_when;
+  Predicate applies_when;  // when a positive item counts (unknown timing still counts)
   std::string urgency, action, citation;
   std::vector<OttawaItem> items;
+  /// The reassurance, said only when `negative_when` holds and every item was answered "no".
+  Predicate negative_when;
+  std::string negative_text, negative_citation;
 };
 
 struct ReliefStep {
@@ -119,9 +128,17 @@ struct Caution {
 };
 
 struct Medication {
-  std::string id, name, dose, interval, daily_max, notes, citation;
-  std::vector<Contraindication> contraindications;
+  std::string id, name, kind, dose, interval, daily_max, notes, citation;  // kind: oral_nsaid...
+  std::vector<Contraindication> contraindications;  // holds -> avoid; unanswered -> check_first
+  std::vector<Contraindication> check_first;        // holds -> ask a pharmacist or doctor first
   std::vector<Caution> cautions;
+};
+
+/// A statement about painkillers shown when `when` holds (e.g. no aspirin under 16).
+struct MedicationNote {
+  std::string id;
+  Predicate when;
+  std::string text, citation;
 };
 
 struct Strategy {
@@ -130,6 +147,7 @@ struct Strategy {
   bool always = false;
   std::string citation;
   std::vector<std::string> exercises;
+  std::optional<Predicate> skip_if;
 };
 
 struct Exercise {
@@ -162,6 +180,7 @@ struct KnowledgeData {
   std::vector<ReliefStep> relief_steps;
   std::optional<Caveat> caveat;
   std::vector<Medication> medications;
+  std::vector<MedicationNote> medication_notes;
   std::vector<Strategy> strategies;
   std::vector<Exercise> exercises;
   std::vector<AnatomyEntry> anatomy;

@@ -387,8 +387,10 @@ void parse_derived(Ctx& ctx, const YAML::Node& n) {
   Entry e(ctx, n, "derived fact");
   DerivedFact d;
   d.id = e.id("question");
-  if (const std::string type = e.text("type"); !type.empty() && type != "number")
-    e.bad(e.child("type", true), "type", "derived facts are numbers");
+  if (const std::string type = e.text("type"); type == "bool")
+    d.type = QuestionType::kBool;
+  else if (!type.empty() && type != "number")
+    e.bad(e.child("type", true), "type", "derived facts are numbers or bools");
   d.meaning = e.text("meaning");
   e.finish();
   if (e.ok()) ctx.data.derived.push_back(std::move(d));
@@ -470,6 +472,8 @@ void parse_red_flag(Ctx& ctx, const YAML::Node& n) {
   f.urgency = urgency_field(e);
   f.action = e.text("action");
   f.citation = e.citation();
+  f.kind = e.text("kind", false);
+  f.until_seen = e.boolean("until_seen", false);
   e.finish();
   if (!e.ok() || !when) return;
   f.when = std::move(*when);
@@ -500,6 +504,9 @@ void parse_ottawa(Ctx& ctx, const YAML::Node& n) {
   o.urgency = urgency_field(e);
   o.action = e.text("action");
   o.citation = e.citation();
+  auto negative = predicate_field(ctx, e, "negative_when", true);
+  o.negative_text = e.text("negative_text");
+  o.negative_citation = e.citation("negative_citation");
   YAML::Node items = e.child("items", true);
   if (items.IsDefined() && !items.IsNull()) {
     for_each_item(ctx, "items", items, [&](const YAML::Node& item) {
@@ -516,8 +523,9 @@ void parse_ottawa(Ctx& ctx, const YAML::Node& n) {
     });
   }
   e.finish();
-  if (!e.ok() || !applies) return;
+  if (!e.ok() || !applies || !negative) return;
   o.applies_when = std::move(*applies);
+  o.negative_when = std::move(*negative);
   if (ctx.data.ottawa) ctx.diag.add(ctx.file, e.line(), "ottawa rule: defined more than once");
   ctx.data.ottawa = std::move(o);
 }
@@ -547,13 +555,16 @@ void parse_medication(Ctx& ctx, const YAML::Node& n) {
   Medication m;
   m.id = e.id("medication");
   m.name = e.text("name");
+  m.kind = e.text("kind");
   m.dose = e.text("dose");
   m.interval = e.text("interval");
   m.daily_max = e.text("daily_max");
   m.notes = e.text("notes");
   m.citation = e.citation();
-  if (YAML::Node list = e.child("contraindications", true); list.IsDefined() && !list.IsNull()) {
-    for_each_item(ctx, "contraindications", list, [&](const YAML::Node& item) {
+  auto rule_list = [&](const char* key, bool required, std::vector<Contraindication>& out) {
+    YAML::Node list = e.child(key, required);
+    if (!list.IsDefined() || list.IsNull()) return;
+    for_each_item(ctx, key, list, [&](const YAML::Node& item) {
       Entry ce(ctx, item, "contraindication");
       Contraindication c;
       c.id = ce.id("rule");
@@ -563,9 +574,11 @@ void parse_medication(Ctx& ctx, const YAML::Node& n) {
       ce.finish();
       if (!ce.ok() || !when) return;
       c.when = std::move(*when);
-      m.contraindications.push_back(std::move(c));
+      out.push_back(std::move(c));
     });
-  }
+  };
+  rule_list("contraindications", true, m.contraindications);
+  rule_list("check_first", false, m.check_first);
   if (YAML::Node list = e.child("cautions", false); list.IsDefined() && !list.IsNull()) {
     for_each_item(ctx, "cautions", list, [&](const YAML::Node& item) {
       Entry ce(ctx, item, "caution");
@@ -584,6 +597,19 @@ void parse_medication(Ctx& ctx, const YAML::Node& n) {
   if (e.ok()) ctx.data.medications.push_back(std::move(m));
 }
 
+void parse_medication_note(Ctx& ctx, const YAML::Node& n) {
+  Entry e(ctx, n, "medication note");
+  MedicationNote m;
+  m.id = e.id("rule");
+  auto when = predicate_field(ctx, e, "when", true);
+  m.text = e.text("text");
+  m.citation = e.citation();
+  e.finish();
+  if (!e.ok() || !when) return;
+  m.when = std::move(*when);
+  ctx.data.medication_notes.push_back(std::move(m));
+}
+
 void parse_strategy(Ctx& ctx, const YAML::Node& n) {
   Entry e(ctx, n, "strategy");
   Strategy s;
@@ -594,6 +620,7 @@ void parse_strategy(Ctx& ctx, const YAML::Node& n) {
   s.always = e.boolean("always", false);
   s.citation = e.citation();
   s.exercises = e.strings("exercises", false);
+  s.skip_if = predicate_field(ctx, e, "skip_if", false);
   for (const auto& c : s.for_causes) e.reference("for_causes", "cause", c);
   for (const auto& x : s.exercises) e.reference("exercises", "exercise", x);
   e.finish();
@@ -656,6 +683,7 @@ const std::map<std::string, ItemParser>& list_sections() {
       {"urgency_rules", parse_urgency_rule},
       {"relief_steps", parse_relief_step},
       {"medications", parse_medication},
+      {"medication_notes", parse_medication_note},
       {"strategies", parse_strategy},
       {"exercises", parse_exercise},
       {"anatomy", parse_anatomy},

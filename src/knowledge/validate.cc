@@ -21,7 +21,7 @@ using Subjects = std::map<std::string, Subject>;
 Subjects subjects_of(const KnowledgeData& data) {
   Subjects s;
   for (const auto& q : data.questions) s[q.id] = {q.type, &q};
-  for (const auto& d : data.derived) s[d.id] = {QuestionType::kNumber, nullptr};
+  for (const auto& d : data.derived) s[d.id] = {d.type, nullptr};
   return s;
 }
 
@@ -110,14 +110,19 @@ void for_each_predicate(const KnowledgeData& d, Fn fn) {
   for (const auto& r : d.urgency_rules) fn(r.when);
   if (d.ottawa) {
     fn(d.ottawa->applies_when);
+    fn(d.ottawa->negative_when);
     for (const auto& i : d.ottawa->items) fn(i.when);
   }
   for (const auto& s : d.relief_steps)
     if (s.skip_if) fn(*s.skip_if);
   for (const auto& m : d.medications) {
     for (const auto& c : m.contraindications) fn(c.when);
+    for (const auto& c : m.check_first) fn(c.when);
     for (const auto& c : m.cautions) fn(c.when);
   }
+  for (const auto& n : d.medication_notes) fn(n.when);
+  for (const auto& s : d.strategies)
+    if (s.skip_if) fn(*s.skip_if);
 }
 
 void check_duplicates(const CrossRefs& refs, Diagnostics& diag) {
@@ -154,6 +159,31 @@ void check_ask_if_order(const KnowledgeData& data, const CrossRefs& refs, Diagno
                    "question '{}': ask_if uses '{}', which is not an earlier question", q.id, u);
     }
     earlier.insert(q.id);
+  }
+}
+
+/// Triage rules and questions run before triage sets its own facts (until_seen, any_red_flag),
+/// so they must not use them.
+void check_triage_facts(const KnowledgeData& data, Diagnostics& diag) {
+  std::set<std::string> late;
+  for (const auto& d : data.derived)
+    if (d.type == QuestionType::kBool) late.insert(d.id);
+  auto check = [&](const Predicate& p) {
+    std::vector<std::string> used;
+    collect_subjects(p, used);
+    for (const auto& u : used)
+      if (late.count(u))
+        diag.add(p.file, p.line, "'{}' is set after triage; triage rules and ask_if cannot use it",
+                 u);
+  };
+  for (const auto& q : data.questions)
+    if (q.ask_if) check(*q.ask_if);
+  for (const auto& f : data.red_flags) check(f.when);
+  for (const auto& r : data.urgency_rules) check(r.when);
+  if (data.ottawa) {
+    check(data.ottawa->applies_when);
+    check(data.ottawa->negative_when);
+    for (const auto& i : data.ottawa->items) check(i.when);
   }
 }
 
@@ -203,6 +233,7 @@ void validate(const KnowledgeData& data, const CrossRefs& refs, Diagnostics& dia
   for_each_predicate(data, [&](const Predicate& p) { check_predicate(p, subjects, diag); });
   check_ask_if_order(data, refs, diag);
   check_templates(data, refs, diag);
+  check_triage_facts(data, diag);
   check_required(data, diag);
 }
 

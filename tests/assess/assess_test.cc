@@ -64,26 +64,57 @@ INSTANTIATE_TEST_SUITE_P(
     AllRedFlags, RedFlagTest,
     ::testing::Values(
         FlagCase{"red_flag.locked_knee", {{"locking", true}, {"locked_now", true}}, "emergency"},
-        FlagCase{"red_flag.hot_red_fever", {{"fever_hot_red", true}}, "emergency"},
+        FlagCase{"red_flag.hot_red_fever", {{"hot_red_knee", true}, {"fever", true}}, "emergency"},
+        FlagCase{"red_flag.infection_risk",
+                 {{"recent_knee_procedure", true}, {"fever", true}},
+                 "emergency"},
+        FlagCase{"red_flag.hot_red_knee", {{"hot_red_knee", true}}, "urgent"},
+        FlagCase{"red_flag.fever_swollen", {{"fever", true}, {"swelling", "mild"}}, "urgent"},
         FlagCase{"red_flag.deformity", {{"deformity", true}}, "emergency"},
+        FlagCase{"red_flag.calf_breathless",
+                 {{"calf_swelling", true}, {"breathless_chest_pain", true}},
+                 "emergency"},
         FlagCase{"red_flag.calf_swelling", {{"calf_swelling", true}}, "urgent"},
+        FlagCase{"red_flag.cauda_equina",
+                 {{"back_hip_pain", true}, {"back_nerve_symptoms", true}},
+                 "emergency"},
         FlagCase{"red_flag.cannot_bear_weight", {{"weight_bearing", "cannot"}}, "urgent"},
+        FlagCase{"red_flag.straight_leg_raise",
+                 {{"onset", "sudden"},
+                  {"mechanism", "fall"},
+                  {"duration_weeks", 2},
+                  {"straight_leg_raise", "cannot"}},
+                 "urgent"},
         FlagCase{"red_flag.rapid_swelling",
                  {{"swelling", "mild"}, {"swelling_speed", "within_2h"}},
+                 "urgent"},
+        FlagCase{"red_flag.anticoagulant_swelling",
+                 {{"onset", "sudden"},
+                  {"mechanism", "twist"},
+                  {"duration_weeks", 2},
+                  {"swelling", "mild"},
+                  {"med_anticoagulant", true}},
                  "urgent"},
         FlagCase{"red_flag.giving_way_fall", {{"giving_way", "caused_fall"}}, "urgent"},
         FlagCase{"red_flag.numbness", {{"numbness", true}}, "urgent"},
         FlagCase{"red_flag.child_limp", {{"age", 10}, {"child_limp", true}}, "urgent"},
+        FlagCase{"red_flag.young_hip_thigh_pain",
+                 {{"age", 13}, {"young_hip_thigh_pain", true}},
+                 "urgent"},
+        FlagCase{"red_flag.night_pain_systemic",
+                 {{"night_rest_pain", true}, {"cancer_history", true}},
+                 "urgent"},
         FlagCase{"red_flag.stress_fracture",
                  {{"night_rest_pain", true}, {"bony_tenderness", true}},
                  "soon"},
         FlagCase{"red_flag.night_rest_pain", {{"night_rest_pain", true}}, "soon"},
+        FlagCase{"red_flag.cancer_history", {{"cancer_history", true}}, "soon"},
         FlagCase{"red_flag.weight_loss", {{"weight_loss", true}}, "soon"},
         FlagCase{"red_flag.badly_swollen", {{"swelling", "marked"}}, "soon"}));
 
 TEST(RedFlags, EveryRuleInTheDataHasATest) {
   // Keeps the parameter list above in step with data/triage.yaml.
-  EXPECT_EQ(kb().red_flags().size(), 13u);
+  EXPECT_EQ(kb().red_flags().size(), 23u);
 }
 
 TEST(RedFlags, MostUrgentWinsAndReasonsAreOnlyThatLevel) {
@@ -91,11 +122,12 @@ TEST(RedFlags, MostUrgentWinsAndReasonsAreOnlyThatLevel) {
                             {"onset", "gradual"},
                             {"night_rest_pain", true},
                             {"numbness", true},
-                            {"fever_hot_red", true}});
+                            {"hot_red_knee", true},
+                            {"fever", true}});
   EXPECT_EQ(a.urgency.level, "emergency");
   ASSERT_EQ(a.urgency.reasons.size(), 1u);
   EXPECT_EQ(a.urgency.reasons[0].rule, "red_flag.hot_red_fever");
-  EXPECT_EQ(a.red_flags.size(), 3u);  // all listed, whatever their level
+  EXPECT_EQ(a.red_flags.size(), 4u);  // all listed, whatever their level (hot_red_knee too)
 }
 
 TEST(RedFlags, ChildLimpIsNotAskedOfAdults) {
@@ -139,16 +171,57 @@ INSTANTIATE_TEST_SUITE_P(
                       OttawaCase{"ottawa.flex_90", {{"ottawa_flex_90", true}}},
                       OttawaCase{"ottawa.four_steps", {{"ottawa_four_steps", true}}}));
 
-TEST(Ottawa, NegativeAfterInjuryIsSaidExplicitly) {
-  const Assessment a = run({{"age", 54},
-                            {"onset", "sudden"},
-                            {"mechanism", "blow_to_inner_knee"},
-                            {"ottawa_four_steps", false},
-                            {"ottawa_flex_90", false}});
+bool has_reason(const Assessment& a, const std::string& rule) {
+  for (const auto& r : a.urgency.reasons)
+    if (r.rule == rule) return true;
+  return false;
+}
+
+const json kOttawaAllNo = {{"age", 54},
+                           {"onset", "sudden"},
+                           {"mechanism", "blow_to_inner_knee"},
+                           {"duration_weeks", 0.5},
+                           {"ottawa_four_steps", false},
+                           {"ottawa_flex_90", false},
+                           {"ottawa_fibular_head", false},
+                           {"ottawa_patella_only", false}};
+
+TEST(Ottawa, NegativeAfterInjuryIsSaidOnlyWhenEveryItemIsAnsweredNo) {
+  const Assessment a = run(kOttawaAllNo);
   EXPECT_EQ(a.urgency.level, "self_care");
-  bool negative = false;
-  for (const auto& r : a.urgency.reasons) negative = negative || r.rule == "ottawa.negative";
-  EXPECT_TRUE(negative);
+  ASSERT_TRUE(has_reason(a, "ottawa.negative"));
+  for (const auto& r : a.urgency.reasons)
+    if (r.rule == "ottawa.negative") {
+      EXPECT_NE(r.text.find("makes a fracture less likely"), std::string::npos) << r.text;
+      EXPECT_EQ(r.text.find("very unlikely"), std::string::npos) << r.text;
+    }
+  for (const char* item :
+       {"ottawa_four_steps", "ottawa_flex_90", "ottawa_fibular_head", "ottawa_patella_only"}) {
+    json j = kOttawaAllNo;
+    j.erase(item);
+    const Assessment skipped = run(j);
+    EXPECT_FALSE(has_reason(skipped, "ottawa.negative")) << item << " skipped";
+    EXPECT_TRUE(skipped.safety.unanswered_warning_signs.size() >= 1u) << item;
+  }
+}
+
+TEST(Ottawa, OnlyForATraumaticMechanismWithinSevenDays) {
+  json old = kOttawaAllNo;
+  old["duration_weeks"] = 3;  // three weeks after the injury the rule was not derived for it
+  EXPECT_FALSE(has_reason(run(old), "ottawa.negative"));
+  old["ottawa_flex_90"] = true;
+  EXPECT_TRUE(ottawa_positive_items(kb(), compute_facts(answers(old))).empty());
+  json no_injury = kOttawaAllNo;
+  no_injury["mechanism"] = "no_injury";
+  no_injury["ottawa_flex_90"] = true;
+  EXPECT_TRUE(ottawa_positive_items(kb(), compute_facts(answers(no_injury))).empty());
+  EXPECT_FALSE(has_reason(run(no_injury), "ottawa.negative"));
+  json unknown_time = kOttawaAllNo;
+  unknown_time.erase("duration_weeks");
+  unknown_time["ottawa_flex_90"] = true;  // timing unknown: a positive item still counts
+  EXPECT_EQ(run(unknown_time).urgency.level, "urgent");
+  unknown_time["ottawa_flex_90"] = false;  // ... but the reassurance needs a known week
+  EXPECT_FALSE(has_reason(run(unknown_time), "ottawa.negative"));
 }
 
 TEST(Ottawa, Age55IsNotAFlagForGradualPain) {
@@ -172,7 +245,7 @@ TEST(Answers, EveryProblemIsOneMessageNamingTheField) {
             "answers.json: 'age': 200 is out of range (5 to 110)\n"
             "answers.json: 'onset': expected one of sudden, gradual; got \"fast\"\n"
             "answers.json: 'pain_location': \"knee\" is not one of joint_line, below_joint_line, "
-            "upper_shin_bone, above_joint_line, diffuse\n"
+            "upper_shin_bone, above_joint_line, kneecap_inner_edge, diffuse\n"
             "answers.json: 'pain_during': expected a number, got \"high\"\n"
             "answers.json: 'cadence_spm': expected a whole number, got 170.5");
 }
@@ -404,6 +477,30 @@ TEST(Vignettes, AllMatchTheirExpectations) {
     EXPECT_EQ(sorted_ids(r["relief"]["medication"]["recommended"]),
               sorted_ids(expect["recommended"]));
     EXPECT_EQ(sorted_ids(r["relief"]["medication"]["avoid"]), sorted_ids(expect["avoid"]));
+    ASSERT_TRUE(expect.contains("check_first"));
+    EXPECT_EQ(sorted_ids(r["relief"]["medication"]["check_first"]),
+              sorted_ids(expect["check_first"]));
+    if (expect.contains("relief_include")) {
+      const auto got = sorted_ids(r["relief"]["steps"]);
+      for (const auto& c : expect["relief_include"])
+        EXPECT_TRUE(std::binary_search(got.begin(), got.end(), c.get<std::string>())) << c;
+    }
+    if (expect.contains("relief_exclude")) {
+      const auto got = sorted_ids(r["relief"]["steps"]);
+      for (const auto& c : expect["relief_exclude"])
+        EXPECT_FALSE(std::binary_search(got.begin(), got.end(), c.get<std::string>())) << c;
+    }
+    if (expect.contains("urgency_reasons_include")) {
+      std::vector<std::string> got;
+      for (const auto& x : r["urgency"]["reasons"]) got.push_back(x["rule"]);
+      std::sort(got.begin(), got.end());
+      for (const auto& c : expect["urgency_reasons_include"])
+        EXPECT_TRUE(std::binary_search(got.begin(), got.end(), c.get<std::string>())) << c;
+    }
+    if (expect.contains("urgency_reasons_exclude")) {
+      for (const auto& x : r["urgency"]["reasons"])
+        for (const auto& c : expect["urgency_reasons_exclude"]) EXPECT_NE(x["rule"], c);
+    }
     if (expect.contains("red_flags")) {
       EXPECT_EQ(sorted_ids(r["red_flags"]), sorted_ids(expect["red_flags"]));
     }

@@ -34,7 +34,7 @@ TEST(KnowledgeBase, EmbeddedDataLoadsAndIsComplete) {
   auto kb = KnowledgeBase::load_embedded();
   ASSERT_TRUE(kb) << kb.error().message;
   EXPECT_EQ(kb->causes().size(), 5u);
-  EXPECT_EQ(kb->conditions().size(), 7u);
+  EXPECT_EQ(kb->conditions().size(), 12u);
   EXPECT_EQ(kb->anatomy().size(), 5u);
   for (const char* id : {"clamshell", "side_lying_abduction", "glute_bridge", "side_plank", "squat",
                          "split_squat", "step_down", "copenhagen"})
