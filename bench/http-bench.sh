@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP API latency over a ten-year history (docs/PERFORMANCE.md, "HTTP API and web app").
-#   1. a ten-year history from the shared peer tool (`peer make-history`), imported into a temp store
+#   1. a ten-year history from bench/peer (`peer make-history`), imported into a temp store
 #   2. `runknee serve` on a free loopback port; one warm-up request per endpoint
 #   3. wrk (Debian's) against each read endpoint at a fixed rate: Debian's wrk has no -R, so
 #      bench/wrk-rate.lua paces every connection with wrk's delay() hook; the rate achieved is
@@ -16,7 +16,7 @@ years=${YEARS:-10}
 rate=${RATE:-500}
 duration=${DURATION:-20}
 conns=${CONNECTIONS:-10}
-shared=${RUNKNEE_SHARED:-$repo/../shared}
+
 work=${RUNKNEE_BENCH_DIR:-${TMPDIR:-/tmp}/runknee-http-bench}
 command -v wrk >/dev/null || { echo "wrk missing: scripts/install-deps.sh --test"; exit 1; }
 [ -x "$bin" ] || { echo "$bin not built"; exit 1; }
@@ -25,7 +25,7 @@ mkdir -p "$work"
 history=$work/history-$years
 if [ ! -f "$history/truth.json" ]; then
   echo "== generating a $years-year history into $history"
-  "$shared/bench/peer" make-history "$history" "$years" 1 >/dev/null
+  "$repo/bench/peer/peer" make-history "$history" "$years" 1 >/dev/null
 fi
 db=$work/bench.db
 rm -f "$db" "$db-wal" "$db-shm"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 hist=${1:-/tmp/hist1}
 years=${2:-1}
 build=${BUILD_DIR:-build-bench}
-peer=${RUNKNEE_SHARED_DIR:-$PWD/../shared}/bench/peer
+peer=$PWD/bench/peer/peer
 
 [ -d "$hist" ] || "$peer" make-history "$hist" "$years"
 if [ ! -f "$build/build.ninja" ]; then

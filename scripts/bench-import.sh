@@ -10,12 +10,12 @@ bin="$PWD/$build/src/cli/runknee"
 years=${YEARS:-10}
 runs=${RUNS:-3}
 history=${HISTORY_DIR:-${TMPDIR:-/tmp}/runknee-history-${years}y}
-shared=${RUNKNEE_SHARED_DIR:-$PWD/../shared}
+
 [ -x "$bin" ] || { echo "no $bin: build first (scripts/build.sh or ninja -C $build runknee)"; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
 if [ ! -f "$history/truth.json" ]; then
   echo "== making a ${years}-year history in $history (Garmin's encoder; takes minutes)"
-  "$shared/bench/peer" make-history "$history" "$years"
+  bench/peer/peer make-history "$history" "$years"
 fi
 files=$(find "$history" -name '*.fit' | wc -l)
 mb=$(du -sm --apparent-size "$history" | cut -f1)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Configures and builds into build/ (or $BUILD_DIR). Extra arguments go to cmake.
+# BUILD_TARGETS names the targets to build (default: all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
@@ -10,4 +11,5 @@ if command -v npm >/dev/null 2>&1 && [ -f web/package.json ]; then
   (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >/dev/null
 fi
 cmake -S . -B "$build_dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
-ninja -C "$build_dir"
+# shellcheck disable=SC2086
+ninja -C "$build_dir" ${BUILD_TARGETS:-}

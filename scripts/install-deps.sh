@@ -6,9 +6,9 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config ccache git
   libfmt-dev nlohmann-json3-dev libpugixml-dev libsqlite3-dev libzip-dev zlib1g-dev
   libyaml-cpp-dev libcli11-dev libcpp-httplib-dev libssl-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcairo2-dev)
+  libgtest-dev libgmock-dev libbenchmark-dev libcairo2-dev curl)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(clang libclang-rt-14-dev chromium curl wrk hyperfine)
+  packages+=(clang libclang-rt-14-dev chromium wrk hyperfine dpkg-dev file)
 fi
 missing=()
 for p in "${packages[@]}"; do

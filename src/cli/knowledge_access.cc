@@ -1,7 +1,11 @@
 #include "cli/knowledge_access.h"
 
+#include <fmt/format.h>
+
 #include <memory>
 #include <sstream>
+
+#include "util/build_info.h"
 
 namespace rk::cli {
 
@@ -19,6 +23,12 @@ const KnowledgeBase* knowledge(Context& ctx) {
   }
   cached = std::make_unique<KnowledgeBase>(std::move(*kb));
   return cached.get();
+}
+
+std::string version_text(Context& ctx) {
+  const KnowledgeBase* kb = knowledge(ctx);
+  return fmt::format("runknee {} (commit {})\nknowledge base {}", build_version(), build_commit(),
+                     kb ? kb->version() : "unavailable (see the errors above)");
 }
 
 void print_error_lines(std::string_view message) {

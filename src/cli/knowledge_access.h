@@ -11,6 +11,10 @@ namespace rk::cli {
 /// nullptr after printing the problems and setting ctx.exit_code = kBadInput.
 const KnowledgeBase* knowledge(Context& ctx);
 
+/// `runknee --version`: the version, the git commit it was built from and the knowledge base's
+/// version, so a result can be traced to the rules that produced it.
+std::string version_text(Context& ctx);
+
 /// Prints a possibly multi-line error message, one "runknee: error:" line per problem.
 void print_error_lines(std::string_view message);
 

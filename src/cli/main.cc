@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "SQLite store (default: $XDG_DATA_HOME/runknee/runknee.db)");
   std::string knowledge;
   app.add_option("--knowledge", knowledge, "Load the knowledge base from this folder instead");
-  app.set_version_flag("--version", "runknee 0.1.0");
+  app.set_version_flag("--version", [&ctx] { return rk::cli::version_text(ctx); });
   app.parse_complete_callback([&] {
     ctx.db_path = db.empty() ? rk::default_database_path() : std::filesystem::path(db);
     if (!knowledge.empty()) ctx.knowledge_dir = knowledge;

@@ -186,6 +186,7 @@ struct KnowledgeData {
   std::vector<AnatomyEntry> anatomy;
   std::vector<FaqEntry> faq;
   std::string disclaimer;
+  std::string version;  ///< data/version.yaml: which rules produced a result
 };
 
 /// A named YAML text, e.g. {"causes.yaml", "..."}.
@@ -214,6 +215,8 @@ class KnowledgeBase {
   double threshold_or(std::string_view id, double fallback) const;
 
   const KnowledgeData& data() const { return data_; }
+  /// The knowledge base's version (data/version.yaml), named by `--version` and in reports.
+  const std::string& version() const { return data_.version; }
   const std::vector<Question>& questions() const { return data_.questions; }
   const std::vector<Cause>& causes() const { return data_.causes; }
   const std::vector<Condition>& conditions() const { return data_.conditions; }

@@ -705,6 +705,11 @@ void parse_root(Ctx& ctx, const YAML::Node& root) {
       parse_ottawa(ctx, kv.second);
     } else if (key == "caveat") {
       parse_caveat(ctx, kv.second);
+    } else if (key == "version") {
+      if (!kv.second.IsScalar() || kv.second.Scalar().empty())
+        ctx.diag.add(ctx.file, line_of(kv.second), "'version' must be a non-empty text");
+      else
+        ctx.data.version = kv.second.Scalar();
     } else if (key == "disclaimer") {
       if (!kv.second.IsScalar() || kv.second.Scalar().empty())
         ctx.diag.add(ctx.file, line_of(kv.second), "'disclaimer' must be a non-empty text");

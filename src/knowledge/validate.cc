@@ -215,6 +215,7 @@ void check_required(const KnowledgeData& data, Diagnostics& diag) {
         "knowledge base: urgency levels must be exactly emergency, urgent, soon, "
         "self_care");
   if (data.disclaimer.empty()) diag.add_plain("knowledge base: missing 'disclaimer'");
+  if (data.version.empty()) diag.add_plain("knowledge base: missing 'version' (data/version.yaml)");
   if (!data.ottawa) diag.add_plain("knowledge base: missing 'ottawa'");
   if (!data.caveat) diag.add_plain("knowledge base: missing 'caveat'");
   for (const char* id : {"age", "onset"}) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 export const BASE = process.env.RUNKNEE_URL ?? 'http://127.0.0.1:8080/';
-export const CORPUS = process.env.RUNKNEE_CORPUS ?? '../../../shared/corpus';
+export const CORPUS = process.env.RUNKNEE_CORPUS ?? '../data/corpus';
 export const SHOTS = process.env.RUNKNEE_SCREENSHOTS ?? '../../docs/screenshots';
 
 export async function launch() {

@@ -3,13 +3,13 @@
 # port with a fresh store, runs the playwright-core tests against Debian's /usr/bin/chromium
 # with node's test runner, and stops the server. Builds nothing but `npm ci` here.
 #   RUNKNEE_BINARY     the CLI (default: build/src/cli/runknee)
-#   RUNKNEE_CORPUS     the shared corpus (default: ../shared/corpus beside the repository)
+#   RUNKNEE_CORPUS     sample activity files (default: tests/data/corpus)
 #   RUNKNEE_KNOWLEDGE  optional --knowledge folder for the server
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 bin=${RUNKNEE_BINARY:-$repo/build/src/cli/runknee}
-export RUNKNEE_CORPUS=${RUNKNEE_CORPUS:-$repo/../shared/corpus}
+export RUNKNEE_CORPUS=${RUNKNEE_CORPUS:-$repo/tests/data/corpus}
 export RUNKNEE_SCREENSHOTS=${RUNKNEE_SCREENSHOTS:-$repo/docs/screenshots}
 
 [ -x /usr/bin/chromium ] || { echo "browser tests: /usr/bin/chromium missing (scripts/install-deps.sh --test)"; exit 1; }

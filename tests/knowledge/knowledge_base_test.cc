@@ -46,6 +46,16 @@ TEST(KnowledgeBase, EmbeddedDataLoadsAndIsComplete) {
   EXPECT_DOUBLE_EQ(kb->threshold_or("assess.condition_min_score", 0), 0.25);
 }
 
+TEST(KnowledgeBase, CarriesAVersionForReports) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  EXPECT_FALSE(kb->version().empty());
+  std::vector<KnowledgeFile> files;
+  for (const auto& f : embedded_files_knowledge())
+    if (std::string(f.name) != "version.yaml") files.push_back({std::string(f.name), std::string(f.bytes)});
+  EXPECT_NE(load_error(files).find("missing 'version'"), std::string::npos);
+}
+
 TEST(KnowledgeBase, EveryExerciseHasADose) {
   auto kb = KnowledgeBase::load_embedded();
   ASSERT_TRUE(kb);

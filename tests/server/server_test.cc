@@ -87,7 +87,7 @@ class ServerTest : public ::testing::Test {
   httplib::Result upload(const fs::path& file, const std::string& name) {
     std::ifstream in(file, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    EXPECT_FALSE(bytes.empty()) << file << ": missing (is RUNKNEE_SHARED_DIR right?)";
+    EXPECT_FALSE(bytes.empty()) << file << ": missing from tests/data/corpus";
     return client_->Post(("/api/v1/imports?name=" + name).c_str(), bytes,
                          "application/octet-stream");
   }
