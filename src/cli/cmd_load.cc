@@ -77,6 +77,21 @@ void print_json(const nlohmann::json& j) {
   fmt::print("{}\n", j.dump(2));
 }
 
+// Empty store: say what would fill the page rather than print bare headers (issue 12).
+constexpr const char* kNoRunsLoad =
+    "No runs stored yet, so there is no training load to show.\n"
+    "Import them with `runknee import PATH`: a watch's GARMIN/Activity folder, a Garmin Connect "
+    "or Strava export, GPX/TCX/FIT files or a CSV log (`runknee` alone shows where they come "
+    "from).\n"
+    "Then this shows each week's distance and time, single runs against your longest of the "
+    "previous 30 days, and the week-to-week change.\n";
+constexpr const char* kNoRunsForm =
+    "No runs stored yet, so there is no running form to compare.\n"
+    "Import them with `runknee import PATH` (watch FIT files record cadence; GPX from a phone "
+    "often does not).\n"
+    "Then this compares your recent cadence and step length with your own baseline at matched "
+    "pace, and shows how much of your running is downhill.\n";
+
 void run_load(const LoadArgs& a, Context& ctx) {
   const KnowledgeBase* kb = knowledge(ctx);
   if (!kb) return;
@@ -86,6 +101,10 @@ void run_load(const LoadArgs& a, Context& ctx) {
   if (a.hr_rest > 0) hr.rest_hr = a.hr_rest;
   if (a.hr_max > 0) hr.max_hr = a.hr_max;
   hr.female = a.female;
+  if (acts->empty() && a.format == "text" && a.chart.empty()) {
+    fmt::print("{}", kNoRunsLoad);
+    return;
+  }
   const LoadReport rep = analyze_load(*acts, now_utc(), load_thresholds(*kb), hr);
   const auto range = parse_range(a, rep.today, ctx);
   if (!range) return;
@@ -111,6 +130,10 @@ void run_form(const LoadArgs& a, Context& ctx) {
   if (!kb) return;
   auto acts = load_activities(ctx, true);
   if (!acts) return;
+  if (acts->empty() && a.format == "text" && a.chart.empty()) {
+    fmt::print("{}", kNoRunsForm);
+    return;
+  }
   FormOptions o;
   if (a.height_cm > 0) o.height_m = a.height_cm / 100;
   const std::int64_t now = now_utc();

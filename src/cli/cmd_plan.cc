@@ -11,6 +11,7 @@
 #include "plan/ics.h"
 #include "plan/report.h"
 #include "plan/session.h"
+#include "plan/welcome.h"
 #include "store/diary_repo.h"
 #include "store/koos_repo.h"
 #include "util/error.h"
@@ -418,6 +419,32 @@ void add_report(CLI::App& app, Context& ctx) {
 }
 
 }  // namespace
+
+void show_home(Context& ctx) {
+  auto pc = open_plan(ctx);
+  if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
+  const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, 1);
+  const auto t = plan::today_view(p, pc->state);
+  if (t.needs_assessment) {
+    fmt::print("{}", plan::render_welcome_text(plan::welcome()));
+    if (t.has_runs) {
+      fmt::print("\nYou have {} run(s) from the last 120 days stored already.\n",
+                 pc->inputs.runs.size());
+    }
+    return;
+  }
+  fmt::print("runknee, {}: {}\n\n", t.date, t.headline);
+  fmt::print(
+      "  runknee today           what to do today, and why\n"
+      "  runknee log ...         knee pain during/after a run, and the next morning\n"
+      "  runknee plan            the weeks ahead\n"
+      "  runknee import PATH     add runs (watch folder, exports, files)\n"
+      "  runknee assess          a new knee check\n"
+      "  runknee load            training load from your runs\n"
+      "  runknee report          a report for your physiotherapist\n"
+      "  runknee serve           the web app\n"
+      "\n`runknee --help` lists every command.\n");
+}
 
 void add_plan_commands(CLI::App& app, Context& ctx) {
   add_log(app, ctx);

@@ -17,6 +17,10 @@ void add_knowledge_commands(CLI::App& app, Context& ctx);  // cmd_knowledge.cc
 void add_load_commands(CLI::App& app, Context& ctx);  // cmd_load.cc (load, form)
 void add_plan_commands(CLI::App& app, Context& ctx);  // cmd_plan.cc (log, diary, koos, plan, today, report)
 
+/// `runknee` with no subcommand: the first-run welcome, or today's headline and the commands
+/// used most (cmd_plan.cc).
+void show_home(Context& ctx);
+
 /// Calls every add_*_commands above; the one list of what the CLI can do.
 void add_all_commands(CLI::App& app, Context& ctx);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "plan/welcome.h"
+
 namespace rk::plan {
 namespace {
 
@@ -48,6 +50,12 @@ std::string render_diary_text(const std::vector<DiaryEntry>& diary) {
 
 std::string render_plan_text(const Plan& p) {
   std::string out = fmt::format("Plan from {}: {}\n", p.today, p.headline);
+  if (p.needs_assessment) {
+    for (std::size_t i = 1; i < p.not_cleared_reasons.size(); ++i) {
+      out += "  also: " + p.not_cleared_reasons[i] + "\n";
+    }
+    return out + "\n" + render_welcome_text(welcome());
+  }
   for (const auto& r : p.not_cleared_reasons) out += "  not cleared: " + r + "\n";
   for (const auto& w : p.weeks) {
     out += fmt::format("\nWeek {} (from {}): {}", w.index, w.start_date, w.stage_title);
@@ -70,6 +78,12 @@ std::string render_plan_text(const Plan& p) {
 
 std::string render_today_text(const TodayView& t, const PlanRules& r) {
   std::string out = fmt::format("Today, {}: {}\n", t.date, t.headline);
+  if (t.needs_assessment) {  // the first-run welcome; no clearance wording before a knee check
+    for (std::size_t i = 1; i < t.not_cleared_reasons.size(); ++i) {
+      out += "  also: " + t.not_cleared_reasons[i] + "\n";
+    }
+    return out + "\n" + render_welcome_text(welcome());
+  }
   for (const auto& why : t.not_cleared_reasons) out += "  not cleared: " + why + "\n";
   if (t.last_decision) {
     const auto& d = *t.last_decision;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plan/welcome.h"
+
 namespace rk::plan {
 namespace {
 
@@ -369,6 +371,15 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
   if (!p.cleared) stage = r.relief_stage();
   p.stage = stage;
   p.stage_id = r.stages[static_cast<std::size_t>(stage)].id;
+  p.has_runs = !in.runs.empty();
+  if (!in.has_assessment) {
+    // No clearance wording either way before the knee check: the plan is built from it.
+    p.needs_assessment = true;
+    p.cleared = false;
+    p.not_cleared_reasons.insert(p.not_cleared_reasons.begin(), r.text("clearance.no_assessment"));
+    p.headline = r.text("headline.no_assessment");
+    return p;
+  }
   add_guidance(p, in, r);
   if (in.urgency == "emergency") {
     p.headline = r.text("headline.emergency");
@@ -424,6 +435,8 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
 TodayView today_view(const Plan& p, const PlanState& s) {
   TodayView t;
   t.date = p.today;
+  t.needs_assessment = p.needs_assessment;
+  t.has_runs = p.has_runs;
   t.cleared = p.cleared;
   t.not_cleared_reasons = p.not_cleared_reasons;
   t.headline = p.headline;
@@ -483,6 +496,7 @@ nlohmann::json to_json(const Plan& p) {
                      {"citation", r.citation}});
   }
   return {{"today", p.today},
+          {"needs_assessment", p.needs_assessment},
           {"cleared", p.cleared},
           {"not_cleared_reasons", p.not_cleared_reasons},
           {"headline", p.headline},
@@ -497,6 +511,9 @@ nlohmann::json to_json(const TodayView& t) {
   nlohmann::json sessions = nlohmann::json::array();
   for (const auto& s : t.sessions) sessions.push_back(to_json(s));
   return {{"date", t.date},
+          {"needs_assessment", t.needs_assessment},
+          {"has_runs", t.has_runs},
+          {"welcome", t.needs_assessment ? to_json(welcome()) : nlohmann::json(nullptr)},
           {"cleared", t.cleared},
           {"not_cleared_reasons", t.not_cleared_reasons},
           {"headline", t.headline},

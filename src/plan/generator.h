@@ -59,6 +59,8 @@ struct Guidance {
 
 struct Plan {
   std::string today;
+  bool needs_assessment = false;  // no knee check yet: no clearance either way, no sessions
+  bool has_runs = false;          // runs in the store's recent window
   bool cleared = true;
   std::vector<std::string> not_cleared_reasons;
   std::string headline;
@@ -69,12 +71,15 @@ struct Plan {
   std::vector<RuleValue> rules;  // the stated rules the plan follows
 };
 
-/// `state` should have been through update_state(); a state with stage -1 starts fresh.
+/// `state` should have been through update_state(); a state with stage -1 starts fresh. Without
+/// an assessment there is no plan yet (needs_assessment, not cleared, no weeks).
 Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules& r, int weeks);
 
 /// What to do on `today` and why: the day's sessions, or a rest day.
 struct TodayView {
   std::string date;
+  bool needs_assessment = false;  // the JSON then carries the first-run welcome
+  bool has_runs = false;
   bool cleared = true;
   std::vector<std::string> not_cleared_reasons;
   std::string headline;

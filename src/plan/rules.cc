@@ -92,7 +92,8 @@ const std::vector<std::string>& required_text_ids() {
       "clearance.emergency",  "clearance.urgent",          "clearance.soon",
       "clearance.red_flag",   "clearance.assessment_pain", "headline.cleared",
       "headline.emergency",   "headline.urgent",           "headline.soon",
-      "headline.not_cleared", "guidance.clinician_title",  "guidance.clinician_title_urgent"};
+      "headline.not_cleared", "guidance.clinician_title",  "guidance.clinician_title_urgent",
+      "clearance.no_assessment", "headline.no_assessment"};
   return ids;
 }
 

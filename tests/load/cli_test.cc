@@ -74,4 +74,22 @@ TEST_F(LoadCli, TablesChartsAndBadInput) {
   EXPECT_EQ(nlohmann::json::parse(form.out)["cannot_see"][0], "hip strength");
 }
 
+TEST(LoadCliEmpty, EmptyStoreSaysWhatWouldFillLoadAndForm) {
+  rk::testing::TempDir dir("rk_load_empty_");
+  const std::string db = "--db " + (dir.path() / "runknee.db").string();
+  const Result load = run(db + " load");
+  ASSERT_EQ(load.code, 0);
+  EXPECT_NE(load.out.find("No runs stored yet"), std::string::npos) << load.out;
+  EXPECT_NE(load.out.find("runknee import"), std::string::npos) << load.out;
+  EXPECT_EQ(load.out.find("run km"), std::string::npos) << "a bare table header: " << load.out;
+  const Result form = run(db + " form");
+  ASSERT_EQ(form.code, 0);
+  EXPECT_NE(form.out.find("No runs stored yet"), std::string::npos) << form.out;
+  EXPECT_EQ(form.out.find("cadence - vs -"), std::string::npos) << form.out;
+  // JSON keeps its shape for programs.
+  const Result json = run(db + " load --format json");
+  ASSERT_EQ(json.code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(json.out).is_object());
+}
+
 }  // namespace

@@ -65,6 +65,7 @@ std::vector<Event> parse_ics(const std::string& text, std::vector<std::string>& 
 
 Plan sample_plan() {
   PlanInputs in;
+  in.has_assessment = true;
   in.today = kToday;
   in.runs = {{kToday - 2, 9, 55}, {kToday - 6, 6, 36}, {kToday - 20, 12, 75}};
   in.causes = {{"poor_form", 0.8}, {"hip_weakness", 0.6}};

@@ -4,6 +4,7 @@
 
 #include "knowledge/knowledge_base.h"
 #include "plan/rules.h"
+#include "plan/welcome.h"
 
 namespace rk {
 namespace {
@@ -55,6 +56,17 @@ TEST(PlanClearanceData, ChecksNameRealQuestionsValuesConditionsAndCitations) {
   for (const char* id : {"plan.assessment_pain_max", "plan.build_start_pain_max"}) {
     EXPECT_NE(kb->citation(rules->rule(id).citation), nullptr) << id;
   }
+}
+
+TEST(FirstRunData, WelcomeParsesAndPointsToTheKneeCheckAndTheImport) {
+  const auto& w = plan::welcome();  // throws if the compiled-in file is broken
+  ASSERT_GE(w.steps.size(), 2u);
+  EXPECT_EQ(w.steps[0].id, "knee_check");
+  EXPECT_EQ(w.steps[1].id, "import");
+  std::string notes;
+  for (const auto& n : w.steps[1].notes) notes += n;
+  EXPECT_NE(notes.find("GARMIN/Activity"), std::string::npos);
+  EXPECT_FALSE(plan::parse_welcome("title: x\n", "w.yaml"));
 }
 
 }  // namespace

@@ -82,5 +82,67 @@ TEST_F(PlanCli, ExportsCalendarAndReport) {
   EXPECT_NE(html.out.find("not a diagnosis"), std::string::npos);
 }
 
+// First run (issue 12, item 1): an empty store gets a welcome, never clearance wording.
+class FirstRunCli : public ::testing::Test {
+ protected:
+  rk::testing::TempDir dir_{"rk_first_run_"};
+  std::string db_ = "--db " + (dir_.path() / "runknee.db").string();
+};
+
+void expect_welcome(const std::string& out) {
+  EXPECT_NE(out.find("Start with a knee check"), std::string::npos) << out;
+  EXPECT_NE(out.find("runknee assess"), std::string::npos) << out;
+  EXPECT_NE(out.find("Import your runs"), std::string::npos) << out;
+  EXPECT_NE(out.find("GARMIN/Activity"), std::string::npos) << out;
+  EXPECT_NE(out.find("Strava"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Cleared"), std::string::npos) << out;
+  EXPECT_EQ(out.find("cleared"), std::string::npos) << out;
+}
+
+TEST_F(FirstRunCli, NoSubcommandOnAnEmptyStoreWelcomes) {
+  const auto r = run_cli(db_);
+  ASSERT_EQ(r.code, 0);
+  expect_welcome(r.out);
+}
+
+TEST_F(FirstRunCli, TodayAndPlanBeforeAKneeCheckHaveNoClearance) {
+  const auto t = run_cli(db_ + " today");
+  ASSERT_EQ(t.code, 0);
+  expect_welcome(t.out);
+  EXPECT_NE(t.out.find("No knee check yet"), std::string::npos) << t.out;
+  const auto j = nlohmann::json::parse(run_cli(db_ + " today --format json").out);
+  EXPECT_TRUE(j["needs_assessment"].get<bool>());
+  EXPECT_TRUE(j["sessions"].empty());
+  ASSERT_TRUE(j["welcome"].is_object());
+  std::vector<std::string> ids;
+  for (const auto& s : j["welcome"]["steps"]) ids.push_back(s["id"]);
+  EXPECT_EQ(ids.at(0), "knee_check");
+  EXPECT_EQ(ids.at(1), "import");
+  const auto p = nlohmann::json::parse(run_cli(db_ + " plan --format json").out);
+  EXPECT_TRUE(p["needs_assessment"].get<bool>());
+  EXPECT_TRUE(p["weeks"].empty());
+  EXPECT_EQ(p["headline"].get<std::string>().find("leared"), std::string::npos);
+}
+
+TEST_F(FirstRunCli, RunsWithoutAKneeCheckStillWelcomeAndAfterTheCheckNot) {
+  std::ofstream log(dir_.path() / "log.csv");
+  log << "date,distance_km,duration,rpe\n2026-11-20T07:00:00,8,48:00,4\n";
+  log.close();
+  ASSERT_EQ(run_cli(db_ + " import " + (dir_.path() / "log.csv").string()).code, 0);
+  const auto home = run_cli(db_);
+  expect_welcome(home.out);
+  EXPECT_NE(home.out.find("1 run(s)"), std::string::npos) << home.out;
+  ASSERT_EQ(run_cli(db_ + " assess --answers " + std::string(RUNKNEE_SOURCE_DIR) +
+                    "/examples/answers-overuse.json")
+                .code,
+            0);
+  const auto after = run_cli(db_);
+  EXPECT_EQ(after.out.find("Welcome"), std::string::npos) << after.out;
+  EXPECT_NE(after.out.find("runknee today"), std::string::npos) << after.out;
+  const auto j = nlohmann::json::parse(run_cli(db_ + " today --format json").out);
+  EXPECT_FALSE(j["needs_assessment"].get<bool>());
+  EXPECT_TRUE(j["welcome"].is_null());
+}
+
 }  // namespace
 }  // namespace rk

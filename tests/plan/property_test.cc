@@ -28,6 +28,7 @@ Case random_case(std::mt19937& rng) {
   auto uni = [&](double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); };
   auto pick = [&](int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng); };
   Case c;
+  c.in.has_assessment = true;
   c.in.today = kToday;
   const char* levels[] = {"self_care", "self_care", "self_care", "soon", "urgent", "emergency"};
   c.in.urgency = levels[pick(0, 5)];

@@ -31,6 +31,7 @@ inline DiaryEntry run_entry(std::int64_t day, int during, int after, std::option
 
 inline PlanInputs inputs_with(std::vector<DiaryEntry> diary) {
   PlanInputs in;
+  in.has_assessment = true;  // an assessed runner: without a knee check there is no plan
   in.today = kToday;
   in.diary = std::move(diary);
   return in;

@@ -26,12 +26,26 @@ async function svgFigure(path: string, caption: string, id: string): Promise<HTM
   return fig;
 }
 
+/// What an empty page would show once runs are imported (issue 12: no bare headers).
+function emptyPage(main: HTMLElement, title: string, fills: string): void {
+  show(main, h('h1', {}, title),
+    h('section', { class: 'empty', id: 'empty' },
+      h('p', {}, 'No runs stored yet, so there is nothing to show here.'),
+      h('p', {}, fills),
+      h('p', {}, h('a', { href: '#/activities', class: 'button' }, 'Import your runs'),
+        ' ', h('a', { href: '#/today' }, 'Where runs come from'))));
+}
+
 export async function loadPage(main: HTMLElement): Promise<void> {
   const weeksBack = 26;
   const [load, runs] = await Promise.all([
     get<{ load: { weeks: Week[]; coverage_notes: string[]; acwr_note: string } }>(`/load?weeks=${weeksBack}`),
     get<{ runs: Run[]; rule: string }>(`/load/spikes?weeks=${weeksBack}`),
   ]);
+  if (load.load.weeks.every((w) => w.running.sessions === 0) && runs.runs.length === 0) {
+    emptyPage(main, 'Training load', 'Once runs are imported, this page charts your weekly distance, marks single runs that went more than 10% beyond your longest of the previous 30 days, and shows the week-to-week change.');
+    return;
+  }
   const weeks = load.load.weeks.slice(-weeksBack).reverse();
   const spikes = runs.runs.filter((r) => r.category !== 'none').reverse();
   show(main, 
@@ -69,6 +83,10 @@ interface FormData {
 
 export async function formPage(main: HTMLElement): Promise<void> {
   const data = await get<FormData>('/form?weeks=26');
+  if (data.form.runs.length === 0) {
+    emptyPage(main, 'Running form', 'Once runs are imported (watch FIT files record cadence), this page compares your recent cadence and step length with your own baseline at matched pace, and shows how much of your running is downhill.');
+    return;
+  }
   const c = data.form.comparison;
   show(main, 
     h('h1', {}, 'Running form'),

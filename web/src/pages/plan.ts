@@ -16,9 +16,15 @@ interface Session {
   citation: string;
 }
 interface Decision { date: string; decision: string; reason: string; citation?: string }
+interface WelcomeStep { id: string; title: string; text: string; command: string; href: string; notes: string[] }
+interface Welcome { title: string; intro: string; steps: WelcomeStep[] }
 interface TodayView {
   date: string;
+  needs_assessment: boolean;
+  has_runs: boolean;
+  welcome: Welcome | null;
   cleared: boolean;
+  not_cleared_reasons: string[];
   headline: string;
   stage_title: string;
   sessions: Session[];
@@ -27,6 +33,7 @@ interface TodayView {
 interface PlanView {
   plan: {
     today: string;
+    needs_assessment: boolean;
     cleared: boolean;
     not_cleared_reasons: string[];
     headline: string;
@@ -50,10 +57,27 @@ function session(s: Session): HTMLElement {
     s.why ? h('p', { class: 'hint' }, s.why, cite(s.citation)) : null);
 }
 
+/// The first-run welcome (data/plan/welcome.yaml through /today): what runknee does, the knee
+/// check first, then importing runs. No clearance wording before a knee check exists.
+export function renderWelcome(w: Welcome, hasRuns: boolean): HTMLElement {
+  return h('section', { class: 'welcome', id: 'welcome', 'aria-labelledby': 'welcome-h' },
+    h('h1', { id: 'welcome-h' }, w.title),
+    h('p', {}, w.intro),
+    h('ol', { class: 'welcome-steps' }, w.steps.map((s) => h('li', { id: `welcome-${s.id}` },
+      h('h2', {}, s.title),
+      h('p', {}, s.text),
+      s.id === 'import' && hasRuns ? h('p', { class: 'status ok' }, 'You already have runs stored.') : null,
+      s.notes.length ? h('ul', { class: 'hint' }, s.notes.map((n) => h('li', {}, n))) : null,
+      s.href ? h('p', {}, h('a', { href: s.href, class: s.id === 'knee_check' ? 'button' : '' },
+        s.id === 'knee_check' ? 'Start the knee check' : s.id === 'import' ? 'Import runs' : 'Today')) : null,
+      s.command ? h('p', { class: 'hint' }, 'On the command line: ', h('code', {}, s.command)) : null))));
+}
+
 export function renderToday(t: TodayView): HTMLElement {
   return h('section', { class: 'today', id: 'today', 'aria-labelledby': 'today-h' },
     h('h2', { id: 'today-h' }, `Today, ${t.date}`),
     h('p', { class: `headline ${t.cleared ? '' : 'warning'}` }, t.headline),
+    t.not_cleared_reasons?.length ? h('ul', { class: 'warning', id: 'not-cleared' }, t.not_cleared_reasons.map((r) => h('li', {}, r))) : null,
     t.stage_title ? h('p', {}, 'Stage: ', h('strong', {}, t.stage_title)) : null,
     t.sessions.length ? h('ul', { class: 'sessions' }, t.sessions.map(session)) : h('p', {}, 'Rest day.'),
     t.last_decision ? h('p', { class: 'decision' }, `Last change (${t.last_decision.date}): `,
@@ -62,6 +86,10 @@ export function renderToday(t: TodayView): HTMLElement {
 
 export async function todayPage(main: HTMLElement): Promise<void> {
   const t = await get<TodayView>('/today');
+  if (t.needs_assessment && t.welcome) {
+    show(main, renderWelcome(t.welcome, t.has_runs));
+    return;
+  }
   show(main, h('h1', {}, 'Today'), renderToday(t),
     h('p', {}, h('a', { href: '#/diary' }, 'Log pain'), ' · ', h('a', { href: '#/plan' }, 'The whole plan'), ' · ',
       h('a', { href: '#/assess' }, 'Knee check')));
@@ -69,6 +97,13 @@ export async function todayPage(main: HTMLElement): Promise<void> {
 
 export async function planPage(main: HTMLElement): Promise<void> {
   const { plan: p, decisions } = await get<PlanView>('/plan?weeks=4');
+  if (p.needs_assessment) {
+    show(main, h('h1', {}, 'Your plan'), h('p', { class: 'headline' }, p.headline),
+      h('p', {}, 'The plan is built from your knee check and your own runs. ',
+        h('a', { href: '#/assess', class: 'button' }, 'Start the knee check')),
+      h('p', { class: 'disclaimer' }, p.disclaimer));
+    return;
+  }
   show(main,
     h('h1', {}, 'Your plan'),
     h('p', { class: `headline ${p.cleared ? '' : 'warning'}` }, p.headline),
