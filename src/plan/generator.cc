@@ -23,6 +23,21 @@ double longest_before(const std::vector<PastRun>& runs, std::int64_t day, std::i
   return m;
 }
 
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const auto n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/// The worst pain of the last logged run, when it hurt.
+std::optional<int> last_run_pain(const PlanInputs& in) {
+  for (auto it = in.diary.rbegin(); it != in.diary.rend(); ++it) {
+    if (it->is_run()) return it->worst_pain();
+  }
+  return std::nullopt;
+}
+
 /// The runner's own easy pace (median min/km of recent runs), else the rules' default.
 double easy_pace(const PlanInputs& in, const PlanRules& r) {
   std::vector<double> paces;
@@ -44,6 +59,8 @@ struct Builder {
   double prev_week_km = 0;
   int running_weeks = 0;
   int build_weeks = 0;
+  RunnerWeek own;
+  std::vector<PastRun> long_runs;  // the runner's, then the plan's long runs
 
   Session make(std::int64_t day, SessionKind kind, std::string title) const {
     Session s;
@@ -155,6 +172,7 @@ struct Builder {
 
   Session run(std::int64_t day, double km, bool long_run) const {
     Session s = make(day, SessionKind::kRun, long_run ? "Long run (easy)" : "Easy run");
+    s.long_run = long_run;
     s.distance_km = km;
     s.minutes = km * pace;
     s.details = "Easy, conversational pace.";
@@ -199,6 +217,7 @@ struct Builder {
       }
       s.details += cadence_note();
       runs.push_back({s.day, *s.distance_km, s.minutes.value_or(0)});
+      if (s.long_run) long_runs.push_back({s.day, *s.distance_km, 0});
       w.planned_km += *s.distance_km;
     }
     prev_week_km = w.planned_km;
@@ -251,13 +270,75 @@ struct Builder {
     w.sessions.push_back(cross_training(start + 5, 30, false));
   }
 
+  /// The long run on `day`: at most plan.long_run_rise_pct above the shortest long run of the
+  /// previous plan.long_run_rise_days, so it rises at most 10% a fortnight, never compounding
+  /// week on week; `hold`: no rise. After a break (no long run in the window) the runner's usual.
+  double long_run_km(std::int64_t day, bool hold) const {
+    const auto window = static_cast<std::int64_t>(r.value("plan.long_run_rise_days"));
+    const double rise = hold ? 1.0 : 1 + r.value("plan.long_run_rise_pct") / 100.0;
+    std::optional<double> lowest;
+    for (const auto& l : long_runs) {
+      if (l.day >= day - window && l.day < day) lowest = std::min(lowest.value_or(l.km), l.km);
+    }
+    return lowest ? floor2(*lowest * rise) : own.long_median_km;
+  }
+
+  /// A week with the runner's own shape: the usual number of runs on the usual weekdays at the
+  /// usual distances (at most plan.weekday_run_max_ratio x the weekday median), the long run on
+  /// its usual day rising at most 10% a fortnight. Strength on two of the free days. A recovery
+  /// week or acceptable pain scales the same week down, with no rise.
+  void own_build_week(PlanWeek& w, std::int64_t start, double factor, bool hold_long) {
+    const double max_ratio = r.value("plan.weekday_run_max_ratio");
+    std::vector<bool> busy(7, false);
+    auto day_for = [&](int weekday) {
+      for (int d = 0; d < 7; ++d) {
+        if (weekday_of(start + d) == weekday) return start + d;
+      }
+      return start;
+    };
+    const auto long_day = day_for(own.long_weekday);
+    const double long_km = long_run_km(long_day, hold_long);
+    w.sessions.push_back(run(long_day, floor2(long_km * factor), true));
+    busy[static_cast<std::size_t>(long_day - start)] = true;
+    const int weekday_runs = own.runs_per_week - 1;
+    for (int i = 0; i < weekday_runs && i < static_cast<int>(own.weekdays.size()); ++i) {
+      const auto day = day_for(own.weekdays[static_cast<std::size_t>(i)]);
+      if (busy[static_cast<std::size_t>(day - start)]) continue;
+      const double km =
+          std::min(own.weekday_km[static_cast<std::size_t>(i)], own.weekday_median_km * max_ratio);
+      w.sessions.push_back(run(day, floor2(km * factor), false));
+      busy[static_cast<std::size_t>(day - start)] = true;
+    }
+    const int sw = strength_week(start);
+    int strength_days = 0;
+    for (int d = 0; d < 7 && strength_days < 2; ++d) {
+      if (busy[static_cast<std::size_t>(d)] || start + d + 1 == long_day) continue;
+      w.sessions.push_back(strength(start + d, sw, false));
+      busy[static_cast<std::size_t>(d)] = true;
+      ++strength_days;
+    }
+    std::sort(w.sessions.begin(), w.sessions.end(),
+              [](const Session& a, const Session& b) { return a.day < b.day; });
+  }
+
   void build_week(PlanWeek& w, std::int64_t start) {
     ++build_weeks;
     const int every = static_cast<int>(r.value("plan.recovery_week_every"));
+    const bool recovery = every > 0 && build_weeks % every == 0;
+    if (own.known) {
+      // Pain in the acceptable zone: the same week, smaller, and no rise.
+      const auto pain = last_run_pain(in);
+      const bool sore = pain && *pain > r.value("plan.pain_safe_max");
+      double factor = 1;
+      if (sore) factor = r.value("plan.acceptable_pain_volume_factor");
+      if (recovery) factor = std::min(factor, r.value("plan.recovery_week_factor"));
+      own_build_week(w, start, factor, sore || recovery);
+      return;
+    }
     double target;
     if (prev_week_km <= 0) {
       target = r.value("plan.build_runs_per_week") * 30.0 / pace;
-    } else if (every > 0 && build_weeks % every == 0) {
+    } else if (recovery) {
       target = prev_week_km * r.value("plan.recovery_week_factor");
     } else {
       target = prev_week_km * (1 + r.value("plan.weekly_increase_cap_pct") / 100.0);
@@ -361,6 +442,68 @@ std::string kind_name(SessionKind k) {
   return "run";
 }
 
+int weekday_of(std::int64_t day) {
+  return static_cast<int>(((day % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+}
+
+RunnerWeek runner_week(const std::vector<PastRun>& runs, std::int64_t today, const PlanRules& r) {
+  RunnerWeek w;
+  const auto weeks = static_cast<std::int64_t>(r.value("plan.structure_weeks"));
+  const auto first_day = today - 7 * weeks;
+  std::vector<std::vector<PastRun>> blocks(static_cast<std::size_t>(weeks));
+  std::int64_t earliest = today;
+  for (const auto& p : runs) {
+    if (p.day < first_day || p.day >= today || p.km <= 0) continue;
+    blocks[static_cast<std::size_t>((today - 1 - p.day) / 7)].push_back(p);
+    earliest = std::min(earliest, p.day);
+  }
+  if (earliest == today) return w;
+  const auto covered = static_cast<std::size_t>((today - 1 - earliest) / 7 + 1);
+  std::vector<int> long_days(7, 0), weekday_count(7, 0);
+  std::vector<std::vector<double>> by_weekday(7);
+  std::vector<double> weekday_all, long_all;
+  int total = 0;
+  for (std::size_t b = 0; b < covered; ++b) {
+    auto& block = blocks[b];
+    total += static_cast<int>(block.size());
+    if (block.empty()) continue;
+    auto longest = std::max_element(block.begin(), block.end(),
+                                    [](const PastRun& a, const PastRun& c) { return a.km < c.km; });
+    ++long_days[static_cast<std::size_t>(weekday_of(longest->day))];
+    long_all.push_back(longest->km);
+    w.long_runs.push_back(*longest);
+    for (auto it = block.begin(); it != block.end(); ++it) {
+      if (it == longest) continue;
+      const auto wd = static_cast<std::size_t>(weekday_of(it->day));
+      ++weekday_count[wd];
+      by_weekday[wd].push_back(it->km);
+      weekday_all.push_back(it->km);
+    }
+  }
+  std::sort(w.long_runs.begin(), w.long_runs.end(),
+            [](const PastRun& a, const PastRun& b) { return a.day < b.day; });
+  w.known = true;
+  w.runs_per_week = std::clamp(
+      static_cast<int>(std::lround(static_cast<double>(total) / static_cast<double>(covered))), 1,
+      7);
+  w.long_weekday =
+      static_cast<int>(std::max_element(long_days.begin(), long_days.end()) - long_days.begin());
+  w.long_median_km = median(long_all);
+  w.weekday_median_km = median(weekday_all);
+  std::vector<int> order;
+  for (int d = 0; d < 7; ++d) {
+    if (d != w.long_weekday && weekday_count[static_cast<std::size_t>(d)] > 0) order.push_back(d);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return weekday_count[static_cast<std::size_t>(a)] > weekday_count[static_cast<std::size_t>(b)];
+  });
+  for (int d : order) {
+    w.weekdays.push_back(d);
+    w.weekday_km.push_back(median(by_weekday[static_cast<std::size_t>(d)]));
+  }
+  return w;
+}
+
 Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules& r, int weeks) {
   Plan p;
   p.today = date_of_day(in.today);
@@ -394,10 +537,12 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
     p.headline = r.text("headline.not_cleared");
   }
 
-  Builder b{in, state, r, true, 7, {}, 0, 0, 0};
+  Builder b{in, state, r, true, 7, {}, 0, 0, 0, {}, {}};
   b.cleared = p.cleared;
   b.pace = easy_pace(in, r);
   b.runs = in.runs;
+  b.own = runner_week(in.runs, in.today, r);
+  b.long_runs = b.own.long_runs;
   if (b.runs.empty() && in.training && in.training->longest_prev30_km) {
     b.runs.push_back({in.today - 1, *in.training->longest_prev30_km, 0});
   }
@@ -459,9 +604,16 @@ nlohmann::json to_json(const Session& s) {
   auto opt = [](const std::optional<double>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
   };
-  return {{"date", s.date},        {"kind", kind_name(s.kind)}, {"title", s.title},
-          {"details", s.details},  {"minutes", opt(s.minutes)}, {"distance_km", opt(s.distance_km)},
-          {"capped", s.capped},    {"exercises", ex},           {"why", s.why},
+  return {{"date", s.date},
+          {"kind", kind_name(s.kind)},
+          {"title", s.title},
+          {"long_run", s.long_run},
+          {"details", s.details},
+          {"minutes", opt(s.minutes)},
+          {"distance_km", opt(s.distance_km)},
+          {"capped", s.capped},
+          {"exercises", ex},
+          {"why", s.why},
           {"citation", s.citation}};
 }
 

@@ -38,6 +38,7 @@ struct Session {
   std::optional<double> minutes;
   std::optional<double> distance_km;  // runs and walk/runs: the planned (capped) distance
   bool capped = false;                // shortened by the 30-day or weekly cap
+  bool long_run = false;              // the week's long run
   std::vector<ExerciseDose> exercises;
   std::string why, citation;
 
@@ -70,6 +71,23 @@ struct Plan {
   std::vector<Guidance> guidance;
   std::vector<RuleValue> rules;  // the stated rules the plan follows
 };
+
+/// The runner's own week, read from the runs of the last plan.structure_weeks weeks, counted in
+/// 7-day blocks back from today (block 0 = the 7 days before today). A block's longest run is
+/// its long run; the others are weekday runs.
+struct RunnerWeek {
+  bool known = false;              // false without runs in the window: the rules' default week
+  int runs_per_week = 0;           // rounded mean over the blocks since the first run in the window
+  int long_weekday = 5;            // 0 = Monday ... 6 = Sunday: where the long run usually falls
+  std::vector<int> weekdays;       // the usual weekday-run days, most used first
+  std::vector<double> weekday_km;  // parallel: the median distance on that weekday
+  double weekday_median_km = 0;    // the median of all weekday runs
+  double long_median_km = 0;       // the median of the blocks' long runs
+  std::vector<PastRun> long_runs;  // each block's long run, oldest first
+};
+RunnerWeek runner_week(const std::vector<PastRun>& runs, std::int64_t today, const PlanRules& r);
+/// 0 = Monday ... 6 = Sunday.
+int weekday_of(std::int64_t day);
 
 /// `state` should have been through update_state(); a state with stage -1 starts fresh. Without
 /// an assessment there is no plan yet (needs_assessment, not cleared, no weeks).

@@ -89,10 +89,10 @@ Expected<void> parse_clearance(const YAML::Node& list, std::string_view file, Pl
 
 const std::vector<std::string>& required_text_ids() {
   static const std::vector<std::string> ids = {
-      "clearance.emergency",  "clearance.urgent",          "clearance.soon",
-      "clearance.red_flag",   "clearance.assessment_pain", "headline.cleared",
-      "headline.emergency",   "headline.urgent",           "headline.soon",
-      "headline.not_cleared", "guidance.clinician_title",  "guidance.clinician_title_urgent",
+      "clearance.emergency",     "clearance.urgent",          "clearance.soon",
+      "clearance.red_flag",      "clearance.assessment_pain", "headline.cleared",
+      "headline.emergency",      "headline.urgent",           "headline.soon",
+      "headline.not_cleared",    "guidance.clinician_title",  "guidance.clinician_title_urgent",
       "clearance.no_assessment", "headline.no_assessment"};
   return ids;
 }
@@ -115,15 +115,35 @@ std::string PlanRules::text(std::string_view id,
 }
 
 const std::vector<std::string>& required_rule_ids() {
-  static const std::vector<std::string> ids = {
-      "plan.pain_during_max",        "plan.pain_after_max",       "plan.pain_safe_max",
-      "plan.morning_settled_max",    "plan.stiffness_rise_min",   "plan.current_pain_high",
-      "plan.assessment_pain_max",    "plan.build_start_pain_max", "plan.recent_days",
-      "plan.red_flag_lookback_days", "plan.sessions_to_advance",  "plan.step_backs_for_clinician",
-      "plan.spike_cap_pct",          "plan.spike_window_days",    "plan.weekly_increase_cap_pct",
-      "plan.recovery_week_every",    "plan.recovery_week_factor", "plan.long_run_share",
-      "plan.build_runs_per_week",    "plan.cadence_first_pct",    "plan.cadence_max_pct",
-      "plan.easy_pace_min_per_km",   "plan.walk_pace_min_per_km", "plan.protect_days"};
+  static const std::vector<std::string> ids = {"plan.pain_during_max",
+                                               "plan.pain_after_max",
+                                               "plan.pain_safe_max",
+                                               "plan.morning_settled_max",
+                                               "plan.stiffness_rise_min",
+                                               "plan.current_pain_high",
+                                               "plan.assessment_pain_max",
+                                               "plan.build_start_pain_max",
+                                               "plan.recent_days",
+                                               "plan.red_flag_lookback_days",
+                                               "plan.sessions_to_advance",
+                                               "plan.step_backs_for_clinician",
+                                               "plan.spike_cap_pct",
+                                               "plan.spike_window_days",
+                                               "plan.weekly_increase_cap_pct",
+                                               "plan.recovery_week_every",
+                                               "plan.recovery_week_factor",
+                                               "plan.long_run_share",
+                                               "plan.build_runs_per_week",
+                                               "plan.structure_weeks",
+                                               "plan.weekday_run_max_ratio",
+                                               "plan.long_run_rise_pct",
+                                               "plan.long_run_rise_days",
+                                               "plan.acceptable_pain_volume_factor",
+                                               "plan.cadence_first_pct",
+                                               "plan.cadence_max_pct",
+                                               "plan.easy_pace_min_per_km",
+                                               "plan.walk_pace_min_per_km",
+                                               "plan.protect_days"};
   return ids;
 }
 
