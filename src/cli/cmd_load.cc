@@ -7,6 +7,7 @@
 #include "load/analysis.h"
 #include "load/calendar.h"
 #include "load/chart.h"
+#include "load/fitness.h"
 #include "load/form.h"
 #include "load/report.h"
 #include "load/thresholds_kb.h"
@@ -18,7 +19,7 @@ namespace {
 
 struct LoadArgs {
   std::string from, to, format = "text", chart;
-  bool runs = false;
+  bool runs = false, all = false;
   double hr_rest = 0, hr_max = 0, height_cm = 0;
   bool female = false;
 };
@@ -106,8 +107,16 @@ void run_load(const LoadArgs& a, Context& ctx) {
     return;
   }
   const LoadReport rep = analyze_load(*acts, now_utc(), load_thresholds(*kb), hr);
-  const auto range = parse_range(a, rep.today, ctx);
+  auto range = parse_range(a, rep.today, ctx);
   if (!range) return;
+  // Without --from/--to/--all: the runner's last 12 weeks of data (not of the calendar).
+  const bool recent = !a.all && a.from.empty() && a.to.empty();
+  if (recent) range = default_range(rep, 12);
+  if (a.all) range = DayRange{rep.first_day, rep.today};
+  if (recent && a.format == "text" && a.chart.empty() && !rep.days.empty()) {
+    fmt::print("{} to {}: the last 12 weeks of your data (--all or --from/--to for more)\n\n",
+               day_label(range->from_day), day_label(range->to_day));
+  }
   if (!a.chart.empty()) {
     write_chart_file(load_chart(rep, range->from_day, range->to_day), a.chart, ctx);
     return;
@@ -165,6 +174,9 @@ void add_load_commands(CLI::App& app, Context& ctx) {
   auto* load = app.add_subcommand(
       "load", "Training load: per-day and per-week table, single-run spikes, weekly change");
   add_common(load, *load_args);
+  load->add_flag("--all", load_args->all, "the whole history (default: the last 12 weeks of data)")
+      ->excludes(load->get_option("--from"))
+      ->excludes(load->get_option("--to"));
   load->add_flag("--runs", load_args->runs,
                  "every run against the longest run of the previous 30 days");
   load->add_option("--hr-rest", load_args->hr_rest, "resting heart rate for TRIMP (default 60)");

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "load/calendar.h"
+#include "load/fitness.h"
 
 namespace rk {
 namespace {
@@ -139,7 +140,7 @@ Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_d
   acwr.stroke = kAcwr;
   acwr.stroke_width = 1.5;
   acwr.dashed = true;
-  const std::size_t label_every = std::max<std::size_t>(1, weeks.size() / 10);
+  const std::size_t label_every = std::max<std::size_t>(1, (weeks.size() + 6) / 7);
   for (std::size_t i = 0; i < weeks.size(); ++i) {
     const WeekRow& w = *weeks[i];
     const double x = kLeft + bw * static_cast<double>(i), km = w.load.running.distance_m / 1000;
@@ -154,7 +155,7 @@ Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_d
     s.shapes.push_back(rect(x + bw * 0.1, y_km(km), x + bw * 0.9, y0, spike ? kSpikeWeek : kBar));
     if (auto r = week_acwr(rep, w)) acwr.points.emplace_back(x + bw / 2, y_ratio(*r));
     if (i % label_every == 0)
-      s.shapes.push_back(text(x + bw / 2, y0 + 16, day_string(w.load.monday).substr(2), 9));
+      s.shapes.push_back(text(x + bw / 2, y0 + 16, day_label(w.load.monday), 9));
   }
   for (const RunLoad& r : rep.runs) {
     if (r.day < from_day || r.day > to_day || r.category <= SpikeCategory::kNone) continue;
@@ -219,9 +220,9 @@ Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_d
                   (s.height - kBottom - mid - 12) * (*r->step_length_m - l_lo) / (l_hi - l_lo),
               2.5, 0xe07b39));
   }
-  s.shapes.push_back(text(kLeft, s.height - kBottom + 16, day_string(runs.front()->day), 9, -1));
+  s.shapes.push_back(text(kLeft, s.height - kBottom + 16, day_label(runs.front()->day), 9, -1));
   s.shapes.push_back(
-      text(s.width - kRight, s.height - kBottom + 16, day_string(runs.back()->day), 9, 1));
+      text(s.width - kRight, s.height - kBottom + 16, day_label(runs.back()->day), 9, 1));
   return s;
 }
 

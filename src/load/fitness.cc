@@ -73,7 +73,8 @@ DayRange default_range(const LoadReport& rep, int weeks) {
   DayRange r;
   r.to_day = last_data_day(rep);
   r.from_day = r.to_day - 7 * static_cast<std::int64_t>(std::max(1, weeks)) + 1;
-  if (!rep.days.empty()) r.from_day = std::max(r.from_day, rep.first_day);
+  // Not before the week of the first day of data (whole weeks, so that week's bar shows).
+  if (!rep.days.empty()) r.from_day = std::max(r.from_day, week_start(rep.first_day));
   return r;
 }
 

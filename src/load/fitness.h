@@ -52,7 +52,7 @@ nlohmann::json fitness_json(const std::vector<FitnessDay>& series, const DayRang
 std::int64_t last_data_day(const LoadReport& rep);
 /// The runner's last `weeks` weeks of data: ending on the last day with an activity (not
 /// today, so an old history still shows its runs), starting `weeks` x 7 - 1 days earlier but
-/// not before the first day of data.
+/// not before the Monday of the week of the first day of data.
 DayRange default_range(const LoadReport& rep, int weeks = 12);
 
 /// "4 Jul 2016".

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <memory>
 
+#include "load/splits.h"
+#include "server/analysis_cache.h"
 #include "server/routes.h"
 #include "server/upload.h"
 #include "store/activity_repo.h"
@@ -28,6 +30,7 @@ Json summary_json(const StoredActivity& s) {
   const Activity& a = s.activity;
   const std::int32_t off = a.local_offset_s.value_or(0);
   return {{"id", s.id},
+          {"name", default_activity_name(a)},
           {"start_utc", format_utc(a.start_utc)},
           {"date", format_date(a.start_utc, off)},
           {"sport", a.sport},
@@ -133,13 +136,51 @@ ApiResult list_activities(State& s, Call& c) {
   });
 }
 
+Json splits_json(const Streams& st, bool miles) {
+  Json out = Json::array();
+  for (const Split& sp : splits(st, miles ? 1609.344 : 1000)) {
+    auto round1 = [](const std::optional<double>& v) {
+      return v ? Json(std::round(*v * 10) / 10) : Json(nullptr);
+    };
+    out.push_back({{"index", sp.index},
+                   {"distance_km", std::round(sp.distance_m) / 1000.0},
+                   {"time_s", std::round(sp.time_s * 10) / 10},
+                   {"pace_s_per_km", round1(sp.pace_s_per_km)},
+                   {"avg_heart_rate", round1(sp.avg_heart_rate)},
+                   {"avg_cadence_spm", round1(sp.avg_cadence_spm)},
+                   {"ascent_m", round1(sp.ascent_m)},
+                   {"descent_m", round1(sp.descent_m)},
+                   {"partial", sp.partial}});
+  }
+  return out;
+}
+
+/// This run against the longest run of the 30 days before it (from the cached load analysis).
+Json spike_json(const LoadReport& rep, const Activity& a) {
+  for (const RunLoad& r : rep.runs) {
+    if (r.start_utc != a.start_utc || std::fabs(r.distance_m - a.distance_m) > 1) continue;
+    return {{"longest_prev30_km", std::round(r.longest_prev_m / 100) / 10},
+            {"spike_pct", r.spike_pct ? Json(std::round(*r.spike_pct)) : Json(nullptr)},
+            {"category", std::string(category_name(r.category))},
+            {"enough_history", r.enough_history}};
+  }
+  return nullptr;
+}
+
 ApiResult activity_detail(State& s, Call& c) {
   auto id = id_param(c);
   if (!id) return Unexpected<ApiError>(id.error());
   auto points = int_query(c, "points", 10, 20000);
   if (!points) return Unexpected<ApiError>(points.error());
   const auto n = static_cast<std::size_t>(points->value_or(600));
-  const std::string key = "activity:" + std::to_string(*id) + ":" + std::to_string(n);
+  const std::string unit = c.query("split").value_or("km");
+  if (unit != "km" && unit != "mile") {
+    return api_error(400, "invalid_parameter", "split must be km or mile", "split");
+  }
+  // Taken before the store is locked for the activity (the analysis reads the store itself).
+  auto analysis = s.analysis().get();
+  if (!analysis) return Unexpected<ApiError>(analysis.error());
+  const std::string key = "activity:" + std::to_string(*id) + ":" + std::to_string(n) + ":" + unit;
   return s.cached(key, [&](Store& store) -> Checked<Json> {
     auto found = ActivityRepo(store.db()).find(*id, true);
     if (!found) return internal_error(found.error());
@@ -156,7 +197,14 @@ ApiResult activity_detail(State& s, Call& c) {
     }
     j["laps"] = std::move(laps);
     j["notes"] = a.activity.notes;
-    return Json{{"activity", std::move(j)}, {"streams", streams_json(a.activity.streams, n)}};
+    Json route = Json::array();
+    for (const auto& [lat, lon] : route_points(a.activity.streams, 800)) {
+      route.push_back({std::round(lat * 1e6) / 1e6, std::round(lon * 1e6) / 1e6});
+    }
+    return Json{
+        {"activity", std::move(j)},  {"streams", streams_json(a.activity.streams, n)},
+        {"split_unit", unit},        {"splits", splits_json(a.activity.streams, unit == "mile")},
+        {"route", std::move(route)}, {"spike", spike_json((*analysis)->load, a.activity)}};
   });
 }
 

@@ -66,23 +66,70 @@ describe('runknee web app', () => {
     await page.setInputFiles('#import-file', FIT);
     await page.waitForSelector('#activity-list table tbody tr');
     const row = await page.textContent('#activity-list tbody tr');
-    assert.match(row ?? '', /2015-08-15/);
+    assert.match(row ?? '', /15 Aug 2015/);
     assert.match(row ?? '', /9\.01 km/);
+    assert.match(row ?? '', /run/i, 'the run has a name');
+    // One import control: the file input is hidden behind its "Choose files" button.
+    const input = await page.locator('#import-file').boundingBox();
+    assert.ok(!input || input.width <= 1, 'the raw file input is not shown');
+    assert.equal(await page.locator('#dropzone input[type="file"]').count(), 1);
+    assert.ok(await page.isVisible('#dropzone label[for="import-file"]'));
     await shot(page, 'activities');
     await page.click('#activity-list tbody tr a');
     await page.waitForURL(/#\/activities\/\d+$/);
     activityHash = new URL(page.url()).hash.slice(2);
     await page.waitForSelector('main[data-page="activities"] svg.chart path');
-    assert.equal(await page.locator('svg.chart').count(), 3, 'pace, heart rate and cadence charts');
+    assert.ok(await page.locator('svg.chart').count() >= 3, 'pace, heart rate and cadence charts');
+    assert.ok(await page.isVisible('#route svg polyline.track'), 'the route is drawn from the stored positions');
+    assert.equal(await page.locator('#splits tbody tr').count(), 9, 'nine whole kilometres (9.01 km)');
+    assert.match(await page.textContent('#spike-context') ?? '', /previous 30 days/);
     await shot(page, 'activity');
+    await page.check('input[name="split-unit"][value="mile"]');
+    await page.waitForFunction(() => document.querySelectorAll('#splits tbody tr').length === 6);
+    await page.check('input[name="split-unit"][value="km"]');
+    await page.waitForFunction(() => document.querySelectorAll('#splits tbody tr').length === 9);
+    for (const p of ['activities', activityHash]) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(page, p);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `#/${p} fits a 390 px phone (${overflow}px)`);
+    }
+    await shot(page, 'phone-activity');
+    await page.setViewportSize({ width: 1100, height: 900 });
   });
 
   test('see the load chart drawn', async () => {
     await open(page, 'load');
     await page.waitForSelector('#load-chart svg');
-    const bars = await page.locator('#load-chart svg rect').count();
-    assert.ok(bars > 1, `load chart has shapes (${bars})`);
+    const bars = await page.locator('#load-chart svg rect.bar').count();
+    assert.ok(bars >= 1, `load chart has bars (${bars})`);
+    // The default is the last 12 weeks of the runner's data: the 2015 run, not an empty 2026.
+    assert.match(await page.textContent('#range-shown') ?? '', /2015: the last 12 weeks of your data/);
+    assert.equal(await page.locator('#fitness-chart svg path.series').count(), 3, 'fitness, fatigue and form');
+    assert.match(await page.textContent('#fitness') ?? '', /not an injury predictor/);
+    const text = await page.textContent('main') ?? '';
+    assert.doesNotMatch(text, /next_run_cap|longest run of the previous 30 days - 1|(?<!\d)\d\d-\d\d-\d\d(?!\d)/);
     await shot(page, 'load');
+    await page.click('.presets button:has-text("All")');
+    await page.waitForSelector('.presets button[aria-pressed="true"]:has-text("All")');
+    await page.fill('#range-from', '2015-08-01');
+    await page.fill('#range-to', '2015-08-31');
+    await page.click('.range form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#range-shown')?.textContent?.startsWith('1 Aug 2015 to 31 Aug 2015'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, 'today');  // a fresh render of the load page at phone width
+    await open(page, 'load');
+    await page.waitForSelector('#load-chart svg');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `load page fits a phone (${overflow}px)`);
+    // Chart text is drawn at its shown size: at least 10 px on a phone.
+    const tick = await page.evaluate(() => {
+      const t = document.querySelector('#load-chart svg text.tick');
+      return t ? t.getBoundingClientRect().height : 0;
+    });
+    assert.ok(tick >= 10, `chart labels readable on a phone (${tick}px)`);
+    await shot(page, 'phone-load');
+    await page.setViewportSize({ width: 1100, height: 900 });
     await open(page, 'form');
     await page.waitForSelector('#form-chart svg');
     await shot(page, 'form');
@@ -153,9 +200,13 @@ describe('runknee web app', () => {
       await open(page, 'load');
       await page.waitForSelector('#load-chart svg');
       const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-      const chartBg = await page.evaluate(() => getComputedStyle(document.querySelector('#load-chart svg > rect')).fill);
+      const chartBg = await page.evaluate(() => getComputedStyle(document.querySelector('#load-chart svg')).backgroundColor);
       assert.notEqual(bg, 'rgb(255, 255, 255)', 'dark page background');
-      assert.notEqual(chartBg, 'rgb(255, 255, 255)', 'the server chart is not a white box on a dark page');
+      assert.notEqual(chartBg, 'rgb(255, 255, 255)', 'the load chart is not a white box on a dark page');
+      await open(page, 'form');
+      await page.waitForSelector('#form-chart svg');
+      const formBg = await page.evaluate(() => getComputedStyle(document.querySelector('#form-chart svg > rect')).fill);
+      assert.notEqual(formBg, 'rgb(255, 255, 255)', 'the server chart is not a white box on a dark page');
     } finally {
       await page.emulateMedia({ colorScheme: 'light' });
     }

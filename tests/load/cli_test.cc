@@ -92,4 +92,24 @@ TEST(LoadCliEmpty, EmptyStoreSaysWhatWouldFillLoadAndForm) {
   EXPECT_TRUE(nlohmann::json::parse(json.out).is_object());
 }
 
+TEST_F(LoadCli, DefaultsToTheLastTwelveWeeksOfDataAndAllShowsEverything) {
+  std::ofstream old(dir_ / "old.csv");
+  old << "date,distance_km,duration,rpe\n2024-03-05T07:00:00,8,48:00,4\n";
+  old.close();
+  ASSERT_EQ(run(db_ + " import " + (dir_ / "old.csv").string()).code, 0);
+  const Result recent = run(db_ + " load --format csv");
+  ASSERT_EQ(recent.code, 0);
+  EXPECT_EQ(recent.out.find("2024-W10"), std::string::npos);  // not every week since 2024
+  EXPECT_NE(recent.out.find("2026-W47"), std::string::npos);
+  const Result text = run(db_ + " load");
+  EXPECT_NE(text.out.find("26 Aug 2026 to 17 Nov 2026: the last 12 weeks of your data"),
+            std::string::npos)
+      << text.out.substr(0, 200);
+  const Result all = run(db_ + " load --all --format csv");
+  ASSERT_EQ(all.code, 0);
+  EXPECT_NE(all.out.find("2024-W10"), std::string::npos);
+  EXPECT_NE(all.out.find("2026-W47"), std::string::npos);
+  EXPECT_NE(run(db_ + " load --all --from 2026-01-01").code, 0);
+}
+
 }  // namespace

@@ -97,11 +97,11 @@ TEST(LoadRange, DefaultsToTheLastTwelveWeeksOfDataNotOfTheCalendar) {
   const DayRange r = default_range(rep);
   EXPECT_EQ(r.to_day, last_run);
   EXPECT_EQ(r.from_day, last_run - 83);
-  // A short history starts at its first day.
+  // A short history starts in the week of its first day (2016-01-01 is a Friday).
   const LoadReport short_rep = analyze_load(
       {test::run(at("2016-01-01T07:00:00Z"), 5), test::run(at("2016-01-10T07:00:00Z"), 5)},
       at("2026-11-30T12:00:00Z"), LoadThresholds{});
-  EXPECT_EQ(default_range(short_rep).from_day, days_from_civil(2016, 1, 1));
+  EXPECT_EQ(default_range(short_rep).from_day, days_from_civil(2015, 12, 28));
   EXPECT_EQ(default_range(short_rep, 1).from_day, days_from_civil(2016, 1, 4));
 }
 

@@ -254,6 +254,18 @@ TEST_F(ServerTest, ImportsAFitUploadAndListsIt) {
   EXPECT_EQ(st["time_s"].size(), 50u);
   EXPECT_EQ(st["heart_rate_bpm"].size(), 50u);
   EXPECT_EQ(st["cadence_spm"].size(), 50u);
+  // The activity page: a name, per-km splits (9.01 km: 9 whole and a short remainder is
+  // dropped), the route from stored positions and the run's spike context.
+  const json detail = body(d);
+  EXPECT_FALSE(detail["activity"]["name"].get<std::string>().empty());
+  ASSERT_EQ(detail["splits"].size(), 9u);
+  EXPECT_GT(detail["splits"][0]["pace_s_per_km"].get<double>(), 150);
+  EXPECT_GT(detail["splits"][0]["avg_heart_rate"].get<double>(), 60);
+  EXPECT_GT(detail["route"].size(), 100u);
+  EXPECT_TRUE(detail["spike"].is_object());
+  const std::string path = "/api/v1/activities/" + std::to_string(a["id"].get<int>());
+  EXPECT_EQ(body(client_->Get((path + "?split=mile").c_str()))["splits"].size(), 6u);
+  EXPECT_EQ(client_->Get((path + "?split=furlong").c_str())->status, 400);
   EXPECT_EQ(client_->Get("/api/v1/activities/999")->status, 404);
   EXPECT_EQ(client_->Get("/api/v1/activities?limit=0")->status, 400);
 }
@@ -305,6 +317,22 @@ TEST_F(ServerTest, LoadTableChartAndParameters) {
   EXPECT_EQ(r->status, 400);
   EXPECT_EQ(body(r)["error"]["field"], "weeks");
   EXPECT_EQ(client_->Get("/api/v1/load?weeks=abc")->status, 400);
+  // By default the last 12 weeks of data: the one run (2015) is shown, not the calendar's
+  // last 12 weeks.
+  const json def = body(client_->Get("/api/v1/load"));
+  EXPECT_EQ(def["range"]["to"], def["range"]["last_data"]);
+  EXPECT_EQ(def["range"]["last_data"].get<std::string>().substr(0, 4), "2015");
+  const json fit = body(client_->Get("/api/v1/load/fitness"));
+  EXPECT_EQ(fit["unit"], "km");
+  ASSERT_FALSE(fit["days"].empty());
+  EXPECT_GT(fit["days"].back()["fitness"].get<double>(), 0);
+  EXPECT_EQ(body(client_->Get("/api/v1/load/fitness?basis=time"))["unit"], "min");
+  EXPECT_EQ(client_->Get("/api/v1/load/fitness?basis=pace")->status, 400);
+  EXPECT_EQ(client_->Get("/api/v1/load?from=2016-01-02&to=2016-01-01")->status, 400);
+  const json all = body(client_->Get("/api/v1/load?all=1"));
+  EXPECT_EQ(all["range"]["from"], all["range"]["first_data"]);
+  const json span = body(client_->Get("/api/v1/load?from=2015-08-01&to=2015-08-31"));
+  EXPECT_EQ(span["range"]["from"], "2015-08-01");
 }
 
 TEST_F(ServerTest, DiaryValidatesAndTodayResponds) {
