@@ -188,8 +188,9 @@ interface FormData {
 }
 
 export async function formPage(main: HTMLElement): Promise<void> {
-  const data = await get<FormData>('/form?weeks=26');
-  if (data.form.runs.length === 0) {
+  const [data, stored] = await Promise.all([get<FormData>('/form?weeks=26'), get<{ total: number }>('/activities?limit=1')]);
+  // Empty only when nothing is stored: an older history has runs but none in the form window.
+  if (stored.total === 0) {
     emptyPage(main, 'Running form', 'Once runs are imported (watch FIT files record cadence), this page compares your recent cadence and step length with your own baseline at matched pace, and shows how much of your running is downhill.');
     return;
   }
