@@ -163,6 +163,27 @@ describe('runknee web app', () => {
     }
   });
 
+  test('KOOS: each item shows its own answer words, grouped by subscale, with the user\'s wording when loaded', async () => {
+    await open(page, 'koos');
+    const words = async (id) => page.locator(`[data-item="${id}"] label.choice`).allTextContents();
+    assert.deepEqual((await words('P1')).map((t) => t.trim()), ['Never', 'Monthly', 'Weekly', 'Daily', 'Always']);
+    assert.deepEqual((await words('S4')).map((t) => t.trim()), ['Always', 'Often', 'Sometimes', 'Rarely', 'Never']);
+    assert.deepEqual((await words('Q1')).map((t) => t.trim()).at(-1), 'Constantly');
+    assert.equal(await page.locator('[data-subscale="symptoms"] [data-item]').count(), 7);
+    assert.doesNotMatch(await page.textContent('main') ?? '', /docs\/|koos\.md/);
+    // The user's own copy of the wording, the same file the CLI's --items reads.
+    await page.click('details.wording summary');
+    await page.setInputFiles('details.wording input[type="file"]', {
+      name: 'my-koos.yaml', mimeType: 'text/yaml', buffer: Buffer.from('items:\n  P1: "my own pain question"\n  S4: my own straightening question\n'),
+    });
+    await page.waitForFunction(() => document.querySelector('[data-item="P1"] legend')?.textContent === 'P1. my own pain question');
+    // Ticking "Never" on S4 (the last box) stores the worst score for that item.
+    await page.check('[data-item="S4"] input[value="4"]');
+    assert.equal((await page.locator('[data-item="S4"] input:checked').locator('xpath=..').textContent())?.trim(), 'Never');
+    await page.click('details.wording button:has-text("Forget my wording")');
+    await page.waitForFunction(() => document.querySelector('[data-item="P1"] legend')?.textContent === 'Item P1 on your form');
+  });
+
   test('axe-core: every page, light and dark, desktop and phone, has no violations', async () => {
     const pages = ['today', 'assess', assessmentHash, 'activities', activityHash, 'load', 'form', 'diary', 'plan',
       'koos', 'learn', 'faq', 'history'].filter(Boolean);

@@ -98,7 +98,7 @@ export async function koosPage(main: HTMLElement): Promise<void> {
         names.map((n) => h('td', {}, t.scores[n.id] == null ? '–' : Math.round(t.scores[n.id] as number)))))))) :
       h('p', {}, 'No questionnaire taken yet.'),
     schema.instructions ? h('p', { class: 'hint' }, schema.instructions) : null,
-    h('details', { class: 'wording' }, h('summary', {}, 'Use your own copy of the item wording'),
+    h('details', { class: 'wording', open: Object.keys(text).length > 0 }, h('summary', {}, 'Use your own copy of the item wording'),
       h('p', { class: 'hint' }, 'A text file with one line per item, such as "P1: …". It is read here and kept only in this browser.'),
       field('Wording file', picker), wordingStatus, forget),
     h('p', { class: 'hint' }, 'The answers under each item are in the order of the boxes on your form. Items do not all use the same words, and two symptom items run from "Always" to "Never".'),
