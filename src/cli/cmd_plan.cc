@@ -141,7 +141,7 @@ Expected<DiaryEntry> merge_entry(DiaryEntry e, const LogOptions& o, const CLI::A
 
 void run_log(Context& ctx, LogOptions& o, const CLI::App& cmd) {
   if (o.interactive) ask_all(o);
-  const std::string date = o.date.empty() ? format_date(now_utc()) : o.date;
+  const std::string date = o.date.empty() ? format_local_date(now_utc()) : o.date;
   const auto day = plan::day_number(date);
   if (!day) {
     ctx.exit_code = report_failure(
@@ -397,7 +397,7 @@ void add_report(CLI::App& app, Context& ctx) {
     auto pc = open_plan(ctx);
     if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
     plan::ReportData d;
-    d.today = format_date(now_utc());
+    d.today = format_local_date(now_utc());
     d.today_day = pc->inputs.today;
     if (pc->assessment) {
       d.assessment_json = pc->assessment->result_json;

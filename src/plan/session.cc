@@ -6,6 +6,7 @@
 #include "store/diary_repo.h"
 #include "store/plan_repo.h"
 #include "util/error.h"
+#include "util/time.h"
 
 namespace rk::plan {
 namespace {
@@ -39,14 +40,14 @@ Expected<std::vector<StoredActivity>> runs_between(Database& db, std::int64_t fi
 }
 
 Expected<void> read_inputs(Database& db, PlanSession& s, std::int64_t now_utc) {
-  s.inputs.today = now_utc / 86400;
+  s.inputs.today = local_day_of(now_utc);  // the runner's local day (TZ), not the UTC one
   auto latest = AssessmentRepo(db).latest();
   if (!latest) return fail(latest.error());
   if (*latest) {
     s.assessment = **latest;
     const auto where = "assessment " + std::to_string(s.assessment->id);
     if (auto ok = apply_assessment_json(s.assessment->result_json, where, s.inputs); !ok) return ok;
-    s.inputs.assessment_day = s.assessment->created_utc / 86400;
+    s.inputs.assessment_day = local_day_of(s.assessment->created_utc);
     s.inputs.assessment_id = s.assessment->id;
   }
   auto runs = runs_between(db, s.inputs.today - kRunWindowDays, s.inputs.today + 1);

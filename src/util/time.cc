@@ -1,10 +1,11 @@
 #include "util/time.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
-
-#include <fmt/format.h>
+#include <ctime>
 
 namespace rk {
 namespace {
@@ -106,6 +107,24 @@ std::int64_t now_utc() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+std::int32_t local_offset_s(std::int64_t utc) {
+  // localtime_r reads TZ (tzset) and the system zone database; tm_gmtoff includes DST.
+  ::tzset();
+  const auto t = static_cast<std::time_t>(utc);
+  std::tm tm{};
+  if (::localtime_r(&t, &tm) == nullptr) return 0;
+  return static_cast<std::int32_t>(tm.tm_gmtoff);
+}
+
+std::int64_t local_day_of(std::int64_t utc) {
+  const std::int64_t local = utc + local_offset_s(utc);
+  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
+std::string format_local_date(std::int64_t utc) {
+  return format_date(utc, local_offset_s(utc));
 }
 
 }  // namespace rk

@@ -21,4 +21,13 @@ std::int64_t days_from_civil(int year, unsigned month, unsigned day);
 /// Current UTC time; tests override it through RUNKNEE_NOW (ISO 8601) for reproducible output.
 std::int64_t now_utc();
 
+/// The runner's local time: the time zone in TZ when set (e.g. "America/Los_Angeles"), else the
+/// system's. Decides what "today", a diary day and a plan week are.
+/// Seconds east of UTC at `utc`, daylight saving included.
+std::int32_t local_offset_s(std::int64_t utc);
+/// Days since 1970-01-01 of the local calendar date at `utc`.
+std::int64_t local_day_of(std::int64_t utc);
+/// "2024-05-01": the local calendar date at `utc`.
+std::string format_local_date(std::int64_t utc);
+
 }  // namespace rk

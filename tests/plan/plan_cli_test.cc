@@ -2,7 +2,9 @@
 // plan step back, as a runner would on the command line.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "support/run_cli.h"
@@ -142,6 +144,55 @@ TEST_F(FirstRunCli, RunsWithoutAKneeCheckStillWelcomeAndAfterTheCheckNot) {
   const auto j = nlohmann::json::parse(run_cli(db_ + " today --format json").out);
   EXPECT_FALSE(j["needs_assessment"].get<bool>());
   EXPECT_TRUE(j["welcome"].is_null());
+}
+
+// Local days (issue 12, item 4): the runner's time zone decides "today" and the diary day.
+class LocalDayCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* k : {"TZ", "RUNKNEE_NOW"}) {
+      if (const char* v = std::getenv(k)) saved_[k] = v;
+    }
+  }
+  void TearDown() override {
+    for (const char* k : {"TZ", "RUNKNEE_NOW"}) {
+      if (saved_.count(k)) {
+        setenv(k, saved_[k].c_str(), 1);
+      } else {
+        unsetenv(k);
+      }
+    }
+  }
+  std::map<std::string, std::string> saved_;
+  rk::testing::TempDir dir_{"rk_local_day_"};
+  std::string db_ = "--db " + (dir_.path() / "runknee.db").string();
+};
+
+TEST_F(LocalDayCli, LosAngelesEveningEntryIsThatDayAndLinksToTheEveningRun) {
+  setenv("TZ", "America/Los_Angeles", 1);
+  setenv("RUNKNEE_NOW", "2026-01-03T05:00:00Z", 1);  // 21:00 on 2 January in Los Angeles
+  std::ofstream log(dir_.path() / "log.csv");
+  log << "date,distance_km,duration,rpe\n2026-01-02T18:00:00,6,36:00,4\n";
+  log.close();
+  ASSERT_EQ(run_cli(db_ + " import " + (dir_.path() / "log.csv").string()).code, 0);
+  const auto logged = run_cli(db_ + " log --during 3 --after 2");
+  ASSERT_EQ(logged.code, 0);
+  EXPECT_NE(logged.out.find("Logged 2026-01-02 (linked to 1 run(s)"), std::string::npos)
+      << logged.out;
+  const auto t = nlohmann::json::parse(run_cli(db_ + " today --format json").out);
+  EXPECT_EQ(t["date"], "2026-01-02");
+}
+
+TEST_F(LocalDayCli, AucklandIsAlreadyTheNextDay) {
+  setenv("TZ", "Pacific/Auckland", 1);
+  setenv("RUNKNEE_NOW", "2026-01-02T12:30:00Z", 1);  // 01:30 on 3 January in Auckland
+  const auto logged = run_cli(db_ + " log --morning 1");
+  EXPECT_NE(logged.out.find("Logged 2026-01-03"), std::string::npos) << logged.out;
+  const auto t = nlohmann::json::parse(run_cli(db_ + " today --format json").out);
+  EXPECT_EQ(t["date"], "2026-01-03");
+  setenv("TZ", "UTC", 1);
+  const auto utc = nlohmann::json::parse(run_cli(db_ + " today --format json").out);
+  EXPECT_EQ(utc["date"], "2026-01-02");
 }
 
 }  // namespace
