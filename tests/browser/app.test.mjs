@@ -30,6 +30,23 @@ describe('runknee web app', () => {
     assert.equal(body.error.code, 'not_found');
   });
 
+  test('first run: Today welcomes, points to the knee check and the import, and clears nobody', async () => {
+    await open(page, 'today');
+    await page.waitForSelector('#welcome');
+    const text = await page.textContent('main');
+    assert.match(text, /Start with a knee check/);
+    assert.match(text, /Import your runs/);
+    assert.match(text, /GARMIN\/Activity/);
+    assert.match(text, /Strava/);
+    assert.doesNotMatch(text, /[Cc]leared/, 'no clearance wording before a knee check');
+    assert.equal(await page.getAttribute('#welcome-knee_check a.button', 'href'), '#/assess');
+    assert.deepEqual(await axeViolations(page), []);
+    await open(page, 'plan');
+    assert.doesNotMatch(await page.textContent('main'), /[Cc]leared/);
+    await open(page, 'load');
+    assert.match(await page.textContent('main'), /No runs stored yet|Import/);
+  });
+
   test('complete an assessment by clicking the knee map and answering', async () => {
     await open(page, 'assess');
     await page.fill('[data-question="age"] input', '34');
