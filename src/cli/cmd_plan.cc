@@ -11,6 +11,7 @@
 #include "plan/ics.h"
 #include "plan/report.h"
 #include "plan/session.h"
+#include "plan/settings.h"
 #include "plan/welcome.h"
 #include "store/diary_repo.h"
 #include "store/koos_repo.h"
@@ -23,11 +24,20 @@ namespace {
 
 using plan::DiaryEntry;
 
-/// Everything the plan needs, with the stored state brought up to date with the diary.
+/// Everything the plan needs, with the stored state brought up to date with the diary, and the
+/// runner's units for text.
 Expected<plan::PlanSession> open_plan(Context& ctx) {
   auto store = ctx.store();
   if (!store) return fail(store.error());
-  return plan::open_plan_session((*store)->db(), now_utc());
+  auto settings = plan::load_settings();
+  if (!settings) return fail(settings.error());
+  auto s = plan::open_plan_session((*store)->db(), now_utc());
+  if (s) s->inputs.miles = settings->units == plan::Units::kMi;
+  return s;
+}
+
+plan::Units units_of(const plan::PlanSession& s) {
+  return s.inputs.miles ? plan::Units::kMi : plan::Units::kKm;
 }
 
 Expected<void> write_output(const std::string& text, const std::string& path) {
@@ -140,6 +150,9 @@ Expected<DiaryEntry> merge_entry(DiaryEntry e, const LogOptions& o, const CLI::A
 }
 
 void run_log(Context& ctx, LogOptions& o, const CLI::App& cmd) {
+  auto settings = plan::load_settings();
+  if (!settings) return void(ctx.exit_code = report_failure(settings.error(), kFailed));
+  const auto units = settings->units;
   if (o.interactive) ask_all(o);
   const std::string date = o.date.empty() ? format_local_date(now_utc()) : o.date;
   const auto day = plan::day_number(date);
@@ -172,9 +185,10 @@ void run_log(Context& ctx, LogOptions& o, const CLI::App& cmd) {
   auto saved = repo.upsert({0, date, now_utc(), plan::to_json(*entry).dump()});
   if (!saved) return void(ctx.exit_code = report_failure(saved.error(), kFailed));
   fmt::print("Logged {}{}.\n", date,
-             entry->activity_ids.empty() ? ""
-                                         : fmt::format(" (linked to {} run(s), {:.1f} km)",
-                                                       entry->activity_ids.size(), entry->run_km));
+             entry->activity_ids.empty()
+                 ? ""
+                 : fmt::format(" (linked to {} run(s), {})", entry->activity_ids.size(),
+                               plan::format_distance(entry->run_km, units, 1)));
   for (const auto& f : plan::diary_red_flags(*entry)) {
     fmt::print("Red flag: {}. Please see a clinician before running again.\n", f.text);
   }
@@ -222,7 +236,9 @@ void add_diary(CLI::App& app, Context& ctx) {
       for (const auto& e : *diary) arr.push_back(plan::to_json(e));
       fmt::print("{}\n", arr.dump(2));
     } else {
-      fmt::print("{}", plan::render_diary_text(*diary));
+      auto settings = plan::load_settings();
+      if (!settings) return void(ctx.exit_code = report_failure(settings.error(), kFailed));
+      fmt::print("{}", plan::render_diary_text(*diary, settings->units));
     }
   });
 }
@@ -359,7 +375,7 @@ void add_plan(CLI::App& app, Context& ctx) {
     const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, o->weeks);
     std::string text = o->format == "json"  ? to_json(p).dump(2) + "\n"
                        : o->format == "ics" ? plan::write_ics(p, now_utc())
-                                            : plan::render_plan_text(p);
+                                            : plan::render_plan_text(p, units_of(*pc));
     if (auto ok = write_output(text, o->output); !ok) {
       ctx.exit_code = report_failure(ok.error(), kFailed);
     }
@@ -378,7 +394,7 @@ void add_today(CLI::App& app, Context& ctx) {
     if (*format == "json") {
       fmt::print("{}\n", to_json(t).dump(2));
     } else {
-      fmt::print("{}", plan::render_today_text(t, pc->rules));
+      fmt::print("{}", plan::render_today_text(t, pc->rules, units_of(*pc)));
     }
   });
 }
@@ -418,6 +434,36 @@ void add_report(CLI::App& app, Context& ctx) {
   });
 }
 
+// --- config -------------------------------------------------------------------------------
+
+void add_config(CLI::App& app, Context& ctx) {
+  auto* cmd =
+      app.add_subcommand("config", "Settings: `config set units mi|km`, `config get units`");
+  cmd->require_subcommand(1);
+  auto kv = std::make_shared<std::vector<std::string>>();
+  auto* set = cmd->add_subcommand("set", "Set a value (stored in $XDG_CONFIG_HOME/runknee/)");
+  set->add_option("key value", *kv, "units km|mi")->expected(2)->required();
+  set->callback([&ctx, kv] {
+    auto s = plan::load_settings();
+    if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
+    if (auto ok = plan::set_setting(*s, (*kv)[0], (*kv)[1]); !ok) {
+      return void(ctx.exit_code = report_failure(ok.error(), kBadInput));
+    }
+    if (auto ok = plan::save_settings(*s); !ok) {
+      return void(ctx.exit_code = report_failure(ok.error(), kFailed));
+    }
+    fmt::print("{} = {} (in {})\n", (*kv)[0], (*kv)[1], plan::settings_path().string());
+  });
+  auto key = std::make_shared<std::string>();
+  auto* get = cmd->add_subcommand("get", "Print a value");
+  get->add_option("key", *key, "units")->required()->check(CLI::IsMember({"units"}));
+  get->callback([&ctx, key] {
+    auto s = plan::load_settings();
+    if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
+    fmt::print("{}\n", plan::units_name(s->units));
+  });
+}
+
 }  // namespace
 
 void show_home(Context& ctx) {
@@ -447,6 +493,7 @@ void show_home(Context& ctx) {
 }
 
 void add_plan_commands(CLI::App& app, Context& ctx) {
+  add_config(app, ctx);
   add_log(app, ctx);
   add_diary(app, ctx);
   add_koos(app, ctx);

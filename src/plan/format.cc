@@ -11,9 +11,9 @@ std::string pain(const std::optional<int>& v) {
   return v ? fmt::format("{}", *v) : "-";
 }
 
-std::string session_line(const Session& s) {
+std::string session_line(const Session& s, Units u) {
   std::string line = fmt::format("  {}  {}", s.date, s.title);
-  if (s.distance_km) line += fmt::format(" ({:.2f} km)", *s.distance_km);
+  if (s.distance_km) line += fmt::format(" ({})", format_distance(*s.distance_km, u));
   line += "\n      " + s.details + "\n";
   for (const auto& e : s.exercises) {
     line += fmt::format("        - {}: {} x {} {}\n", e.name, e.sets, e.amount, e.unit);
@@ -25,7 +25,7 @@ std::string session_line(const Session& s) {
 
 }  // namespace
 
-std::string render_diary_text(const std::vector<DiaryEntry>& diary) {
+std::string render_diary_text(const std::vector<DiaryEntry>& diary, Units u) {
   if (diary.empty()) return "No diary entries yet. Add one with `runknee log`.\n";
   std::string out = "date        during after morning stiff  where / symptoms\n";
   for (const auto& e : diary) {
@@ -37,7 +37,7 @@ std::string render_diary_text(const std::vector<DiaryEntry>& diary) {
     if (e.giving_way) notes += e.fell ? "GAVE-WAY+FALL " : "giving-way ";
     if (e.night_pain) notes += "NIGHT-PAIN ";
     if (e.cannot_bear_weight) notes += "NO-WEIGHT-BEARING ";
-    if (e.run_km > 0) notes += fmt::format("run {:.1f} km ", e.run_km);
+    if (e.run_km > 0) notes += fmt::format("run {} ", format_distance(e.run_km, u, 1));
     out += fmt::format("{}  {:>6} {:>5} {:>7} {:>5}  {}\n", e.date, pain(e.pain_during),
                        pain(e.pain_after), pain(e.pain_morning),
                        e.stiffness_min ? fmt::format("{}m", *e.stiffness_min) : "-", notes);
@@ -48,7 +48,7 @@ std::string render_diary_text(const std::vector<DiaryEntry>& diary) {
   return out;
 }
 
-std::string render_plan_text(const Plan& p) {
+std::string render_plan_text(const Plan& p, Units u) {
   std::string out = fmt::format("Plan from {}: {}\n", p.today, p.headline);
   if (p.needs_assessment) {
     for (std::size_t i = 1; i < p.not_cleared_reasons.size(); ++i) {
@@ -59,10 +59,12 @@ std::string render_plan_text(const Plan& p) {
   for (const auto& r : p.not_cleared_reasons) out += "  not cleared: " + r + "\n";
   for (const auto& w : p.weeks) {
     out += fmt::format("\nWeek {} (from {}): {}", w.index, w.start_date, w.stage_title);
-    if (w.planned_km > 0) out += fmt::format(", {:.2f} km planned", w.planned_km);
-    if (w.weekly_cap_km) out += fmt::format(" (weekly cap {:.2f} km)", *w.weekly_cap_km);
+    if (w.planned_km > 0) out += fmt::format(", {} planned", format_distance(w.planned_km, u));
+    if (w.weekly_cap_km) {
+      out += fmt::format(" (weekly cap {})", format_distance(*w.weekly_cap_km, u));
+    }
     out += "\n";
-    for (const auto& s : w.sessions) out += session_line(s);
+    for (const auto& s : w.sessions) out += session_line(s, u);
   }
   out += "\nGuidance\n";
   for (const auto& g : p.guidance) {
@@ -76,7 +78,7 @@ std::string render_plan_text(const Plan& p) {
   return out;
 }
 
-std::string render_today_text(const TodayView& t, const PlanRules& r) {
+std::string render_today_text(const TodayView& t, const PlanRules& r, Units u) {
   std::string out = fmt::format("Today, {}: {}\n", t.date, t.headline);
   if (t.needs_assessment) {  // the first-run welcome; no clearance wording before a knee check
     for (std::size_t i = 1; i < t.not_cleared_reasons.size(); ++i) {
@@ -97,7 +99,7 @@ std::string render_today_text(const TodayView& t, const PlanRules& r) {
         "Rest day: recovery is when the knee adapts to the load. Log how it feels with "
         "`runknee log`.\n";
   }
-  for (const auto& s : t.sessions) out += session_line(s);
+  for (const auto& s : t.sessions) out += session_line(s, u);
   return out;
 }
 

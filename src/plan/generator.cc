@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plan/settings.h"
 #include "plan/welcome.h"
 
 namespace rk::plan {
@@ -212,8 +213,9 @@ struct Builder {
       }
       s.distance_km = floor2(*s.distance_km);
       if (s.capped) {
-        s.details += fmt::format(" Stop at {:.2f} km even if the time is not up (cap rule).",
-                                 *s.distance_km);
+        s.details +=
+            fmt::format(" Stop at {} even if the time is not up (cap rule).",
+                        format_distance(*s.distance_km, in.miles ? Units::kMi : Units::kKm));
       }
       s.details += cadence_note();
       runs.push_back({s.day, *s.distance_km, s.minutes.value_or(0)});

@@ -46,6 +46,7 @@ struct PlanInputs {
   std::optional<double> cadence_spm;  // the runner's own recent cadence
   std::vector<DiaryEntry> diary;      // oldest first
   std::int64_t today = 0;             // days since 1970-01-01
+  bool miles = false;                 // text shows miles (`runknee config set units mi`)
 
   /// True when the cause is listed with at least this score.
   bool has_cause(std::string_view id, double min_score = 0.3) const;

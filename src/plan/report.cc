@@ -9,7 +9,6 @@
 namespace rk::plan {
 namespace {
 
-
 constexpr int kW = 640, kH = 200, kPad = 30;
 
 std::string polyline(const std::vector<std::pair<double, double>>& pts, const char* color) {

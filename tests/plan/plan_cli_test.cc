@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,18 @@ namespace rk {
 namespace {
 
 using rk::testing::run_cli;
+
+// The runner's own ~/.config/runknee (units) must not change these tests' text: every test of
+// this binary sees an empty config folder of its own unless it sets one.
+class HermeticConfig : public ::testing::Environment {
+ public:
+  void SetUp() override { setenv("XDG_CONFIG_HOME", dir_.path().c_str(), 1); }
+
+ private:
+  rk::testing::TempDir dir_{"rk_plan_cli_config_"};
+};
+[[maybe_unused]] auto* const kHermeticConfig =
+    ::testing::AddGlobalTestEnvironment(new HermeticConfig);
 
 class PlanCli : public ::testing::Test {
  protected:
@@ -144,6 +157,30 @@ TEST_F(FirstRunCli, RunsWithoutAKneeCheckStillWelcomeAndAfterTheCheckNot) {
   const auto j = nlohmann::json::parse(run_cli(db_ + " today --format json").out);
   EXPECT_FALSE(j["needs_assessment"].get<bool>());
   EXPECT_TRUE(j["welcome"].is_null());
+}
+
+// Units (issue 12, item 5): `runknee config set units mi` switches text to miles; JSON keeps km.
+TEST_F(PlanCli, MilesSettingChangesTextNotJson) {
+  rk::testing::TempDir config("rk_units_config_");
+  const std::string saved = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
+  setenv("XDG_CONFIG_HOME", config.path().c_str(), 1);
+  const auto km_json = run_cli(db_ + " plan --weeks 2 --format json").out;
+  ASSERT_EQ(run_cli("config set units mi").code, 0);
+  EXPECT_TRUE(std::filesystem::exists(config.path() / "runknee" / "config.json"));
+  EXPECT_EQ(run_cli("config get units").out, "mi\n");
+  const auto text = run_cli(db_ + " plan --weeks 2").out;
+  EXPECT_NE(text.find(" mi"), std::string::npos) << text;
+  EXPECT_EQ(text.find(" km)"), std::string::npos) << text;
+  EXPECT_EQ(text.find(" km planned"), std::string::npos) << text;
+  EXPECT_EQ(run_cli(db_ + " plan --weeks 2 --format json").out, km_json);  // SI unchanged
+  const auto logged = run_cli(db_ + " log --date 2026-11-23 --during 1");
+  EXPECT_NE(logged.out.find("linked to 1 run(s), 5.0 mi"), std::string::npos) << logged.out;
+  EXPECT_EQ(run_cli("config set units furlongs").code, 2);
+  EXPECT_EQ(run_cli("config set colour red").code, 2);
+  EXPECT_EQ(run_cli("config get units").out, "mi\n");  // a rejected value changes nothing
+  ASSERT_EQ(run_cli("config set units km").code, 0);
+  EXPECT_NE(run_cli(db_ + " plan --weeks 2").out.find(" km"), std::string::npos);
+  setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
 }
 
 // Local days (issue 12, item 4): the runner's time zone decides "today" and the diary day.
