@@ -36,6 +36,14 @@ Expected<plan::PlanSession> open_plan(Context& ctx) {
   return s;
 }
 
+/// Calendar sessions at the runner's time of day (`config set time HH:MM`, default 07:00).
+plan::IcsOptions ics_options() {
+  plan::IcsOptions o;
+  auto s = plan::load_settings();  // open_plan has already reported a broken file
+  o.minute_of_day = s ? s->session_minute : 7 * 60;
+  return o;
+}
+
 plan::Units units_of(const plan::PlanSession& s) {
   return s.inputs.miles ? plan::Units::kMi : plan::Units::kKm;
 }
@@ -374,7 +382,7 @@ void add_plan(CLI::App& app, Context& ctx) {
     if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
     const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, o->weeks);
     std::string text = o->format == "json"  ? to_json(p).dump(2) + "\n"
-                       : o->format == "ics" ? plan::write_ics(p, now_utc())
+                       : o->format == "ics" ? plan::write_ics(p, now_utc(), ics_options())
                                             : plan::render_plan_text(p, units_of(*pc));
     if (auto ok = write_output(text, o->output); !ok) {
       ctx.exit_code = report_failure(ok.error(), kFailed);
@@ -442,7 +450,7 @@ void add_config(CLI::App& app, Context& ctx) {
   cmd->require_subcommand(1);
   auto kv = std::make_shared<std::vector<std::string>>();
   auto* set = cmd->add_subcommand("set", "Set a value (stored in $XDG_CONFIG_HOME/runknee/)");
-  set->add_option("key value", *kv, "units km|mi")->expected(2)->required();
+  set->add_option("key value", *kv, "units km|mi, time HH:MM")->expected(2)->required();
   set->callback([&ctx, kv] {
     auto s = plan::load_settings();
     if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
@@ -456,11 +464,12 @@ void add_config(CLI::App& app, Context& ctx) {
   });
   auto key = std::make_shared<std::string>();
   auto* get = cmd->add_subcommand("get", "Print a value");
-  get->add_option("key", *key, "units")->required()->check(CLI::IsMember({"units"}));
+  get->add_option("key", *key, "units|time")->required()->check(CLI::IsMember({"units", "time"}));
   get->callback([&ctx, key] {
     auto s = plan::load_settings();
     if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
-    fmt::print("{}\n", plan::units_name(s->units));
+    fmt::print("{}\n", *key == "time" ? plan::format_minute(s->session_minute)
+                                      : plan::units_name(s->units));
   });
 }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "util/time.h"
 
 namespace rk::plan {
@@ -87,7 +90,7 @@ std::string ics_fold_line(std::string_view line) {
   return out;
 }
 
-std::string write_ics(const Plan& p, std::int64_t dtstamp_utc) {
+std::string write_ics(const Plan& p, std::int64_t dtstamp_utc, const IcsOptions& o) {
   std::string out;
   add(out, "BEGIN:VCALENDAR");
   add(out, "VERSION:2.0");
@@ -102,11 +105,31 @@ std::string write_ics(const Plan& p, std::int64_t dtstamp_utc) {
       add(out, fmt::format("UID:{}-{}-{}-{}@runknee", compact_date(s.date), w.index, n++,
                            kind_name(s.kind)));
       add(out, "DTSTAMP:" + stamp);
-      add(out, "DTSTART;VALUE=DATE:" + compact_date(s.date));
-      add(out, "DTEND;VALUE=DATE:" + compact_date(date_of_day(s.day + 1)));
+      if (o.minute_of_day) {
+        // Floating local time: the session is at this time wherever the runner is.
+        const int start = *o.minute_of_day;
+        const int length = static_cast<int>(std::lround(s.minutes.value_or(30)));
+        const int end = start + std::max(length, 5);
+        const auto stamp_at = [&](int minute) {
+          return fmt::format("{}T{:02}{:02}00", compact_date(date_of_day(s.day + minute / 1440)),
+                             (minute % 1440) / 60, minute % 60);
+        };
+        add(out, "DTSTART:" + stamp_at(start));
+        add(out, "DTEND:" + stamp_at(end));
+      } else {
+        add(out, "DTSTART;VALUE=DATE:" + compact_date(s.date));
+        add(out, "DTEND;VALUE=DATE:" + compact_date(date_of_day(s.day + 1)));
+      }
       add(out, "SUMMARY:" + ics_escape_text(s.title));
       add(out, "DESCRIPTION:" + ics_escape_text(description(s)));
       add(out, "TRANSP:TRANSPARENT");
+      if (o.minute_of_day) {
+        add(out, "BEGIN:VALARM");
+        add(out, "ACTION:DISPLAY");
+        add(out, "DESCRIPTION:" + ics_escape_text("runknee: " + s.title));
+        add(out, fmt::format("TRIGGER:-PT{}M", o.alarm_minutes_before));
+        add(out, "END:VALARM");
+      }
       add(out, "END:VEVENT");
     }
   }

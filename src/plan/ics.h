@@ -1,9 +1,11 @@
 #pragma once
-// RFC 5545 iCalendar export of a plan: one all-day VEVENT per session (DTSTART;VALUE=DATE),
+// RFC 5545 iCalendar export of a plan: one VEVENT per session, all-day (DTSTART;VALUE=DATE) or at
+// the runner's time of day with a VALARM reminder,
 // stable UIDs, DESCRIPTION with the why and the citation. CRLF line endings, lines folded at 75
 // octets (never inside a UTF-8 sequence), TEXT values escaped (\\ \; \, \n).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,8 +13,15 @@
 
 namespace rk::plan {
 
+struct IcsOptions {
+  /// Minutes after local midnight: timed events (floating local time, lasting the session's
+  /// minutes or 30) with a VALARM reminder; absent: all-day events without alarms.
+  std::optional<int> minute_of_day;
+  int alarm_minutes_before = 30;
+};
+
 /// `dtstamp_utc` is the creation time written to every DTSTAMP.
-std::string write_ics(const Plan& p, std::int64_t dtstamp_utc);
+std::string write_ics(const Plan& p, std::int64_t dtstamp_utc, const IcsOptions& o = {});
 
 /// Exposed for tests.
 std::string ics_escape_text(std::string_view s);

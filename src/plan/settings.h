@@ -14,6 +14,7 @@ enum class Units { kKm, kMi };
 
 struct Settings {
   Units units = Units::kKm;
+  int session_minute = 7 * 60;  // the calendar's time of day for sessions ("time" = "07:00")
 };
 
 /// The config file's path (not created).
@@ -22,9 +23,11 @@ std::filesystem::path settings_path();
 Expected<Settings> load_settings();
 /// Writes the file atomically, creating the folder.
 Expected<void> save_settings(const Settings& s);
-/// Sets one key from text ("units" = "km" | "mi"); bad keys or values are an Error (bad input).
+/// Sets one key from text ("units" = "km" | "mi", "time" = "HH:MM"); bad keys or values are an
+/// Error (bad input).
 Expected<void> set_setting(Settings& s, std::string_view key, std::string_view value);
 std::string units_name(Units u);
+std::string format_minute(int minute_of_day);  // "07:00"
 
 /// "8.00 km" or "4.97 mi" (two decimals, as the plan prints distances).
 std::string format_distance(double km, Units u, int decimals = 2);

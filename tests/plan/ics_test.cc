@@ -125,5 +125,31 @@ TEST(Ics, FoldsAt75OctetsWithoutSplittingUtf8) {
   EXPECT_EQ(unfolded, line);
 }
 
+TEST(Ics, TimedSessionsCarryATimeOfDayAndAReminder) {
+  const auto plan = sample_plan();
+  IcsOptions o;
+  o.minute_of_day = 18 * 60 + 30;
+  const auto text = write_ics(plan, 1764072000, o);
+  std::size_t sessions = 0;
+  for (const auto& w : plan.weeks) sessions += w.sessions.size();
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("BEGIN:VEVENT\r\n"), sessions);
+  EXPECT_EQ(count("BEGIN:VALARM\r\n"), sessions);
+  EXPECT_EQ(count("END:VALARM\r\n"), sessions);
+  EXPECT_EQ(count("TRIGGER:-PT30M\r\n"), sessions);
+  EXPECT_EQ(count("ACTION:DISPLAY\r\n"), sessions);
+  EXPECT_EQ(count("VALUE=DATE"), 0u);
+  const auto first = plan.weeks.front().sessions.front();
+  std::string day = first.date;
+  day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+  EXPECT_NE(text.find("DTSTART:" + day + "T183000\r\n"), std::string::npos);
+  // Without a time: all-day events and no alarms, as before.
+  EXPECT_EQ(write_ics(plan, 1764072000).find("VALARM"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rk::plan

@@ -178,6 +178,14 @@ TEST_F(PlanCli, MilesSettingChangesTextNotJson) {
   EXPECT_EQ(run_cli("config set units furlongs").code, 2);
   EXPECT_EQ(run_cli("config set colour red").code, 2);
   EXPECT_EQ(run_cli("config get units").out, "mi\n");  // a rejected value changes nothing
+  // The calendar's time of day: timed events with a reminder.
+  ASSERT_EQ(run_cli("config set time 18:30").code, 0);
+  EXPECT_EQ(run_cli("config get time").out, "18:30\n");
+  const auto ics = run_cli(db_ + " plan --weeks 1 --format ics").out;
+  EXPECT_NE(ics.find("DTSTART:20261125T183000\r\n"), std::string::npos) << ics.substr(0, 600);
+  EXPECT_NE(ics.find("BEGIN:VALARM\r\n"), std::string::npos);
+  EXPECT_EQ(run_cli("config set time 25:00").code, 2);
+  EXPECT_EQ(run_cli("config get units").out, "mi\n");  // a rejected time leaves units alone
   ASSERT_EQ(run_cli("config set units km").code, 0);
   EXPECT_NE(run_cli(db_ + " plan --weeks 2").out.find(" km"), std::string::npos);
   setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
