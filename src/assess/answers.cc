@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <sstream>
 
 #include "util/error.h"
@@ -347,16 +346,26 @@ std::string format_value(const AnswerValue& v) {
 }
 
 std::string fill_template(std::string_view text, const Facts& facts) {
-  static const std::regex field(R"(\{([a-z0-9_]+)\})");
-  std::string in(text), out;
-  std::size_t last = 0;
-  for (std::sregex_iterator it(in.begin(), in.end(), field), end; it != end; ++it) {
-    out += in.substr(last, static_cast<std::size_t>(it->position()) - last);
-    auto f = facts.find((*it)[1].str());
-    out += f == facts.end() ? "?" : format_value(f->second);
-    last = static_cast<std::size_t>(it->position() + it->length());
+  // {id} with id made of [a-z0-9_]; anything else is copied as it is.
+  auto is_id_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '{') {
+      std::size_t j = i + 1;
+      while (j < text.size() && is_id_char(text[j])) ++j;
+      if (j > i + 1 && j < text.size() && text[j] == '}') {
+        auto f = facts.find(std::string(text.substr(i + 1, j - i - 1)));
+        out += f == facts.end() ? "?" : format_value(f->second);
+        i = j + 1;
+        continue;
+      }
+    }
+    out += text[i++];
   }
-  return out + in.substr(last);
+  return out;
 }
 
 nlohmann::json questions_schema(const KnowledgeBase& kb) {

@@ -58,8 +58,12 @@ class Eval3 {
       case Op::kAll:
       case Op::kAny: {
         const bool all = p.op == Op::kAll;
+        const Truth decisive = all ? Truth::kFalse : Truth::kTrue;
         Truth t = all ? Truth::kTrue : Truth::kFalse;
-        for (const auto& c : p.children) t = all ? all_of(t, (*this)(c)) : any_of(t, (*this)(c));
+        for (const auto& c : p.children) {
+          t = all ? all_of(t, (*this)(c)) : any_of(t, (*this)(c));
+          if (t == decisive) return t;
+        }
         if (t == Truth::kUnknown && open)
           for (const auto& c : p.children)
             if ((*this)(c) == Truth::kUnknown) (*this)(c, open);
@@ -342,7 +346,8 @@ std::vector<TriageRule3> triage_rules3(const KnowledgeBase& kb, const Facts& fac
   std::vector<TriageRule3> out;
   for (const RedFlag& f : d.red_flags) {
     TriageRule3 r{severity(f.urgency), f.until_seen, Truth::kFalse, {}};
-    r.truth = eval(f.when, &r.open);
+    // A rule that fires on the answers as given (an unanswered `ne` counts) is true.
+    r.truth = evaluate(f.when, facts) ? Truth::kTrue : eval(f.when, &r.open);
     out.push_back(std::move(r));
   }
   if (d.ottawa) {
@@ -351,6 +356,7 @@ std::vector<TriageRule3> triage_rules3(const KnowledgeBase& kb, const Facts& fac
     Truth items = Truth::kFalse;
     for (const auto& item : d.ottawa->items) items = any_of(items, eval(item.when));
     r.truth = all_of(eval(d.ottawa->applies_when), items);
+    if (!ottawa_positive_items(kb, facts).empty()) r.truth = Truth::kTrue;
     if (r.truth == Truth::kUnknown) {
       eval(d.ottawa->applies_when, &r.open);
       for (const auto& item : d.ottawa->items) eval(item.when, &r.open);
@@ -396,8 +402,11 @@ bool ottawa_negative(const KnowledgeBase& kb, const Facts& facts) {
 
 }  // namespace
 
-UrgencyResult triage(const KnowledgeBase& kb, const Facts& facts,
-                     std::vector<RedFlagHit>* red_flags) {
+namespace {
+
+UrgencyResult triage_with(const KnowledgeBase& kb, const Facts& facts,
+                          std::vector<RedFlagHit>* red_flags,
+                          const std::vector<TriageRule3>& rules3) {
   const KnowledgeData& d = kb.data();
   std::vector<Hit> hits;
   for (const RedFlag& f : d.red_flags) {
@@ -437,7 +446,7 @@ UrgencyResult triage(const KnowledgeBase& kb, const Facts& facts,
   if (best == 3) {
     // Reassure only about what was answered: a skipped warning sign is not a "no".
     std::vector<std::string> open;
-    for (const auto& r : triage_rules3(kb, facts))
+    for (const auto& r : rules3)
       if (r.truth == Truth::kUnknown)
         for (const auto& q : r.open) add_unique(open, q);
     if (open.empty()) {
@@ -462,6 +471,13 @@ UrgencyResult triage(const KnowledgeBase& kb, const Facts& facts,
           {d.ottawa->negative_text, "answer", "ottawa.negative", d.ottawa->negative_citation});
   }
   return u;
+}
+
+}  // namespace
+
+UrgencyResult triage(const KnowledgeBase& kb, const Facts& facts,
+                     std::vector<RedFlagHit>* red_flags) {
+  return triage_with(kb, facts, red_flags, triage_rules3(kb, facts));
 }
 
 namespace {
@@ -523,10 +539,11 @@ Assessment assess(const KnowledgeBase& kb, const AssessmentInput& input) {
   a.answers = input.answers;
   a.training = input.training;
   Facts facts = compute_facts(input.answers);
-  a.urgency = triage(kb, facts, &a.red_flags);
+  const std::vector<TriageRule3> rules3 = triage_rules3(kb, facts);
+  a.urgency = triage_with(kb, facts, &a.red_flags, rules3);
   // Facts triage sets for the advice: "until you are seen" and "any red flag", each three-valued
   // so that a skipped warning sign keeps anti-inflammatory tablets under check_first.
-  const DerivedTruth derived = triage_truth(triage_rules3(kb, facts));
+  const DerivedTruth derived = triage_truth(rules3);
   facts["until_seen"] = derived.truth.at("until_seen") == Truth::kTrue;
   facts["any_red_flag"] = derived.truth.at("any_red_flag") == Truth::kTrue;
   a.causes = score_causes(kb, facts, input.training);

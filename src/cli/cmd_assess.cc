@@ -52,17 +52,41 @@ std::string type_hint(const Question& q) {
   return hint + (q.required ? ", required" : ", Enter to skip");
 }
 
+/// Why a section matters, said before it: a skipped answer there is never read as "no".
+const char* section_intro(const std::string& section) {
+  if (section == "Warning signs")
+    return "These look for signs that need a clinician soon or today. Please answer every one "
+           "you can: a skipped warning sign is never counted as \"no\", and the result says "
+           "which ones you left out.";
+  if (section == "Painkiller safety")
+    return "These check whether a painkiller could harm you (stomach bleeding, kidney, heart or "
+           "liver problems, pregnancy, medicines that interact). If you skip one, the medicines "
+           "it concerns are listed as \"check with a pharmacist first\", never as safe to take.";
+  return nullptr;
+}
+
 /// Asks every applicable question on stderr; nullopt when input ends before the last answer.
 std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
   Answers answers;
   Facts facts;
   std::string section;
+  int skipped_here = 0;
+  auto end_section = [&] {
+    if (skipped_here > 0 && section_intro(section))
+      fmt::print(stderr, "  You skipped {} question{} in \"{}\": the result will say so.\n",
+                 skipped_here, skipped_here == 1 ? "" : "s", section);
+    skipped_here = 0;
+  };
   fmt::print(stderr,
              "runknee assessment: answer each question (Ctrl-C quits; nothing is saved "
              "until the end).\n");
   for (const Question& q : kb.questions()) {
     if (!should_ask(q, facts)) continue;
-    if (q.section != section) fmt::print(stderr, "\n== {} ==\n", section = q.section);
+    if (q.section != section) {
+      end_section();
+      fmt::print(stderr, "\n== {} ==\n", section = q.section);
+      if (const char* intro = section_intro(section)) fmt::print(stderr, "{}\n", intro);
+    }
     for (;;) {
       fmt::print(stderr, "{} [{}]\n", q.prompt, type_hint(q));
       if (!q.help.empty()) fmt::print(stderr, "  ({})\n", q.help);
@@ -83,10 +107,13 @@ std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
       if (*reply) {
         answers.values[q.id] = **reply;
         facts[q.id] = **reply;
+      } else {
+        ++skipped_here;
       }
       break;
     }
   }
+  end_section();
   return answers;
 }
 

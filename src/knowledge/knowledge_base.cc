@@ -87,8 +87,14 @@ const Threshold* KnowledgeBase::threshold(std::string_view id) const {
 const Citation* KnowledgeBase::citation(std::string_view id) const {
   return find_by_id(data_.citations, id);
 }
+KnowledgeBase::KnowledgeBase(KnowledgeData data) : data_(std::move(data)) {
+  for (std::size_t i = 0; i < data_.questions.size(); ++i)
+    question_index_.emplace(data_.questions[i].id, i);
+}
+
 const Question* KnowledgeBase::question(std::string_view id) const {
-  return find_by_id(data_.questions, id);
+  auto it = question_index_.find(id);
+  return it == question_index_.end() ? nullptr : &data_.questions[it->second];
 }
 const Cause* KnowledgeBase::cause(std::string_view id) const {
   return find_by_id(data_.causes, id);

@@ -5,6 +5,7 @@
 // "causes.yaml:42: cause 'overuse': missing field 'name'"; all problems are listed at once.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -227,8 +228,10 @@ class KnowledgeBase {
   const std::vector<AnatomyEntry>& anatomy() const { return data_.anatomy; }
 
  private:
-  explicit KnowledgeBase(KnowledgeData data) : data_(std::move(data)) {}
+  explicit KnowledgeBase(KnowledgeData data);
   KnowledgeData data_;
+  // Question id -> index into data_.questions: the assessment looks questions up in hot loops.
+  std::map<std::string, std::size_t, std::less<>> question_index_;
 };
 
 }  // namespace rk

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -447,6 +448,128 @@ TEST(Assess, QuestionSchemaListsTypesAndBranching) {
   EXPECT_TRUE(saw_ottawa);
 }
 
+// --- Medicines: three buckets ------------------------------------------------------------------
+
+const json kAllSafe = {{"age", 34},
+                       {"sex", "male"},
+                       {"onset", "gradual"},
+                       {"med_stomach_ulcer", false},
+                       {"med_kidney", false},
+                       {"med_liver", false},
+                       {"med_anticoagulant", false},
+                       {"med_nsaid_asthma", false},
+                       {"med_alcohol", false},
+                       {"med_other_nsaid", false},
+                       {"med_heart", false},
+                       {"med_high_bp", false},
+                       {"med_other_medicines", {"none"}},
+                       {"long_run_soon", false}};
+
+template <class T>
+bool in_bucket(const std::vector<T>& v, const std::string& id) {
+  return std::any_of(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+}
+
+TEST(Medication, ASkippedSafetyQuestionIsCheckFirstNeverRecommended) {
+  for (const auto& [key, value] : kAllSafe.items()) {
+    if (key == "age" || key == "onset" || key == "sex") continue;
+    json j = kAllSafe;
+    j.erase(key);
+    const Assessment a = run(j);
+    EXPECT_FALSE(in_bucket(a.recommended, "ibuprofen")) << key << " skipped";
+    EXPECT_TRUE(in_bucket(a.check_first, "ibuprofen")) << key << " skipped";
+    EXPECT_FALSE(a.safety.unanswered_painkiller_questions.empty()) << key;
+  }
+}
+
+TEST(Medication, ChildrenAreToldToAskAPharmacistAndNeverGivenAspirin) {
+  json j = kAllSafe;
+  j["age"] = 11;
+  const Assessment a = run(j);
+  for (const char* id : {"paracetamol", "topical_nsaid", "ibuprofen"}) {
+    EXPECT_TRUE(in_bucket(a.check_first, id)) << id;
+    EXPECT_FALSE(in_bucket(a.avoid, id)) << id << ": not 'avoid', ask a pharmacist";
+  }
+  for (const auto& m : a.check_first) {
+    if (m.id == "paracetamol") {
+      EXPECT_NE(m.reason.find("ask a pharmacist"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(in_bucket(a.medication_notes, "medication_note.no_aspirin_under_16"));
+  j["age"] = 16;
+  EXPECT_FALSE(in_bucket(run(j).medication_notes, "medication_note.no_aspirin_under_16"));
+}
+
+TEST(Medication, LiverDiseaseMeansParacetamolCheckFirstAndNoIbuprofen) {
+  json j = kAllSafe;
+  j["med_liver"] = true;
+  const Assessment a = run(j);
+  EXPECT_TRUE(in_bucket(a.check_first, "paracetamol"));
+  EXPECT_TRUE(in_bucket(a.avoid, "ibuprofen"));
+}
+
+TEST(Medication, IbuprofenWordingNeverExceedsTheOverTheCounterCap) {
+  const Medication* ibu = nullptr;
+  for (const auto& m : kb().data().medications)
+    if (m.id == "ibuprofen") ibu = &m;
+  ASSERT_NE(ibu, nullptr);
+  EXPECT_NE(ibu->daily_max.find("1,200 mg"), std::string::npos);
+  // Every "N mg ... M times" pairing in the wording stays within 1,200 mg a day.
+  const std::string text = ibu->dose + " " + ibu->interval;
+  int max_mg = 0;
+  for (std::size_t i = text.find(" mg"); i != std::string::npos; i = text.find(" mg", i + 1)) {
+    std::size_t b = i;
+    while (b > 0 && (std::isdigit(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == ','))
+      --b;
+    std::string digits;
+    for (char c : text.substr(b, i - b))
+      if (c != ',') digits += c;
+    if (!digits.empty() && std::stoi(digits) < 1000) max_mg = std::max(max_mg, std::stoi(digits));
+  }
+  EXPECT_EQ(max_mg, 400);
+  EXPECT_NE(text.find("up to 3 times a day"), std::string::npos) << text;
+  EXPECT_EQ(text.find("4 times"), std::string::npos) << "400 mg 4 times a day is 1,600 mg";
+  EXPECT_NE(ibu->notes.find("long runs or races"), std::string::npos);
+}
+
+TEST(Medication, NoOralNsaidUntilSeen) {
+  json j = kAllSafe;
+  j["deformity"] = true;
+  const Assessment a = run(j);
+  EXPECT_EQ(a.urgency.level, "emergency");
+  EXPECT_TRUE(a.safety.until_seen);
+  EXPECT_TRUE(in_bucket(a.avoid, "ibuprofen"));
+  EXPECT_TRUE(in_bucket(a.recommended, "paracetamol"));
+}
+
+// --- Wording ------------------------------------------------------------------------------------
+
+TEST(Wording, ScoresAreWordsNotPercentages) {
+  json j = kAllSafe;
+  j["pain_location"] = {"below_joint_line"};
+  j["stairs_pain"] = true;
+  const json r = to_json(kb(), run(j));
+  for (const auto& c : r["causes"])
+    EXPECT_TRUE(c["fit"] == "strong" || c["fit"] == "some" || c["fit"] == "weak");
+  ASSERT_FALSE(r["conditions"].empty());
+  const std::string text = render_text(kb(), r);
+  EXPECT_EQ(text.find("likelihood"), std::string::npos);
+  // The line naming each cause and condition carries its fit word, never a number.
+  auto line_of = [&](const std::string& name) {
+    const auto at = text.find(" " + name);
+    EXPECT_NE(at, std::string::npos) << name;
+    const auto begin = text.rfind('\n', at) + 1;
+    return text.substr(begin, text.find('\n', at) - begin);
+  };
+  for (const char* list : {"causes", "conditions"})
+    for (const auto& c : r[list]) {
+      const std::string line = line_of(c["name"].get<std::string>());
+      EXPECT_NE(line.find(c["fit"].get<std::string>() + " fit"), std::string::npos) << line;
+      EXPECT_EQ(line.find('%'), std::string::npos) << line;
+      EXPECT_EQ(line.find_first_of("0123456789"), std::string::npos) << line;
+    }
+}
+
 // --- Clinical vignettes (tests/data/assess/vignettes/*.json) ----------------------------------
 
 std::vector<std::string> sorted_ids(const json& list) {
@@ -462,7 +585,7 @@ TEST(Vignettes, AllMatchTheirExpectations) {
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  ASSERT_GE(files.size(), 30u);
+  ASSERT_GE(files.size(), 71u);  // 41 first vignettes + at least 30 for the safety hazards
   for (const auto& path : files) {
     SCOPED_TRACE(path.filename().string());
     auto text = read_file_text(path);
@@ -489,6 +612,19 @@ TEST(Vignettes, AllMatchTheirExpectations) {
       const auto got = sorted_ids(r["relief"]["steps"]);
       for (const auto& c : expect["relief_exclude"])
         EXPECT_FALSE(std::binary_search(got.begin(), got.end(), c.get<std::string>())) << c;
+    }
+    if (expect.contains("long_term_exclude")) {
+      const auto got = sorted_ids(r["long_term"]);
+      for (const auto& c : expect["long_term_exclude"])
+        EXPECT_FALSE(std::binary_search(got.begin(), got.end(), c.get<std::string>())) << c;
+    }
+    if (expect.contains("notes_include")) {
+      const auto got = sorted_ids(r["relief"]["medication"]["notes"]);
+      for (const auto& c : expect["notes_include"])
+        EXPECT_TRUE(std::binary_search(got.begin(), got.end(), c.get<std::string>())) << c;
+    }
+    if (expect.contains("until_seen")) {
+      EXPECT_EQ(r["safety"]["until_seen"], expect["until_seen"]);
     }
     if (expect.contains("urgency_reasons_include")) {
       std::vector<std::string> got;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "knowledge/learn.h"
 #include "util/embedded.h"
@@ -155,6 +156,55 @@ TEST(Learn, WrapTextKeepsLinesShort) {
       std::string(30, 'a') + " " + std::string(30, 'b') + " " + std::string(30, 'c'), 2, 70);
   EXPECT_EQ(out, "  " + std::string(30, 'a') + " " + std::string(30, 'b') + "\n  " +
                      std::string(30, 'c') + "\n");
+}
+
+// Every citation a rule names exists, and every evidence citation says who, when, where and
+// which pages (or a URL), so a reader can find the source and check the claim.
+TEST(Citations, EveryEntryNamesAuthorsYearSourceAndLocator) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  const KnowledgeData& d = kb->data();
+  std::vector<std::pair<std::string, std::string>> used;  // {where, citation id}
+  for (const auto& f : d.red_flags) used.push_back({f.id, f.citation});
+  for (const auto& r : d.urgency_rules) used.push_back({r.id, r.citation});
+  for (const auto& c : d.causes)
+    for (const auto& r : c.rules) used.push_back({r.id, r.citation});
+  for (const auto& c : d.conditions) {
+    used.push_back({c.id, c.citation});
+    for (const auto& r : c.rules) used.push_back({r.id, r.citation});
+  }
+  for (const auto& m : d.medications) {
+    used.push_back({m.id, m.citation});
+    for (const auto& c : m.contraindications) used.push_back({c.id, c.citation});
+    for (const auto& c : m.check_first) used.push_back({c.id, c.citation});
+    for (const auto& c : m.cautions) used.push_back({c.id, c.citation});
+  }
+  for (const auto& n : d.medication_notes) used.push_back({n.id, n.citation});
+  for (const auto& s : d.relief_steps) used.push_back({s.id, s.citation});
+  for (const auto& s : d.strategies) used.push_back({s.id, s.citation});
+  for (const auto& t : d.thresholds) used.push_back({t.id, t.citation});
+  if (d.ottawa) {
+    used.push_back({d.ottawa->id, d.ottawa->citation});
+    used.push_back({"ottawa.negative", d.ottawa->negative_citation});
+    for (const auto& i : d.ottawa->items) used.push_back({i.id, i.citation});
+  }
+  ASSERT_GT(used.size(), 100u);
+  for (const auto& [where, id] : used) EXPECT_NE(kb->citation(id), nullptr) << where << ": " << id;
+
+  const std::regex year(R"(\b(19|20)\d\d\b)");
+  const std::regex locator(R"(\d+(\(\d+\))?:\s*[a-z]?\d+|https?://|pp\. \d+)");
+  for (const Citation& c : d.citations) {
+    if (c.kind == "editorial" || c.kind == "source_article") continue;  // not evidence
+    SCOPED_TRACE(c.id);
+    const auto first_stop = c.text.find(". ");
+    ASSERT_NE(first_stop, std::string::npos) << "authors, then a title: " << c.text;
+    EXPECT_GT(first_stop, 1u) << "no authors: " << c.text;
+    const auto second_stop = c.text.find_first_of(".?", first_stop + 2);
+    EXPECT_NE(second_stop, std::string::npos)
+        << "no journal or publisher after the title: " << c.text;
+    EXPECT_TRUE(std::regex_search(c.text, year)) << "no year: " << c.text;
+    EXPECT_TRUE(std::regex_search(c.text, locator)) << "no volume:pages or URL: " << c.text;
+  }
 }
 
 }  // namespace

@@ -142,6 +142,14 @@ function control(q: Question, answers: Answers, onChange: () => void): HTMLEleme
   return wrap;
 }
 
+// Why two sections matter, shown above them: a skipped answer there is never read as "no".
+const SECTION_INTROS: Record<string, string> = {
+  'Warning signs':
+    'These questions look for signs that need a clinician soon or today. Please answer every one you can: a skipped warning sign is never counted as "no", and the result will tell you which ones you left out.',
+  'Painkiller safety':
+    'These questions check whether a painkiller could harm you (stomach bleeding, kidney, heart or liver problems, pregnancy, medicines that interact). If you skip one, the medicines it concerns are listed under "check with a pharmacist first", never as safe to take.',
+};
+
 export async function assessPage(main: HTMLElement): Promise<void> {
   const schema = await get<{ questions: Question[] }>('/questions');
   const answers: Answers = {};
@@ -161,11 +169,21 @@ export async function assessPage(main: HTMLElement): Promise<void> {
     heading.textContent = `${step + 1} of ${sections.length}: ${sec}`;
     progress.value = step + 1;
     const qs = visible(sec);
-    body.replaceChildren(...qs.map((q) => control(q, answers, () => {
+    const intro = SECTION_INTROS[sec] ? h('p', { class: 'section-intro', id: 'section-intro' }, SECTION_INTROS[sec]) : null;
+    const skipped = h('p', { class: 'hint skipped-count', 'aria-live': 'polite' });
+    const countSkipped = () => {
+      const left = visible(sec).filter((q) => answers[q.id] === undefined).length;
+      skipped.textContent = SECTION_INTROS[sec] && left > 0
+        ? `${left} of ${visible(sec).length} not answered yet in this section.`
+        : '';
+    };
+    body.replaceChildren(intro ?? '', ...qs.map((q) => control(q, answers, () => {
+      countSkipped();
       // Re-render only when branching changed what this section shows.
       const now = visible(sec).map((x) => x.id).join();
       if (now !== qs.map((x) => x.id).join()) render();
-    })));
+    })), skipped);
+    countSkipped();
     back.hidden = step === 0;
     next.hidden = step === sections.length - 1;
   };
@@ -225,13 +243,16 @@ interface Result {
   disclaimer: string;
   urgency: { level: string; label: string; reasons: Reason[] };
   red_flags: { id: string; text: string; action: string }[];
-  causes: { id: string; name: string; score: number; reasons: Reason[]; would_change?: string[] }[];
-  conditions: { id: string; name: string; score: number; reasons: Reason[]; clinician_checks?: string[] }[];
+  causes: { id: string; name: string; score: number; fit?: string; reasons: Reason[]; would_change?: string[] }[];
+  conditions: { id: string; name: string; score: number; fit?: string; reasons: Reason[]; clinician_checks?: string[] }[];
   relief: {
     steps: { id: string; title: string; how: string; timing?: string; citation?: string }[];
     medication: {
-      recommended: { id: string; dose: string; interval: string; daily_max: string; notes?: string }[];
+      recommended: { id: string; name?: string; dose: string; interval: string; daily_max: string; notes?: string }[];
+      check_first?: { id: string; name: string; reason: string }[];
       avoid: { id: string; reason: string }[];
+      notes?: { id: string; text: string; citation?: string }[];
+      unanswered_safety_questions?: string[];
       caveat?: string;
     };
   };
@@ -240,7 +261,9 @@ interface Result {
 
 const cite = (r: { citation?: string }) => (r.citation ? h('span', { class: 'cite' }, ` [${r.citation}]`) : null);
 const reasons = (rs: Reason[]) => h('ul', { class: 'reasons' }, rs.map((r) => h('li', {}, r.text, cite(r))));
-const pct = (v: number) => `${Math.round(v * 100)}%`;
+// Scores are sums of rule weights, not probabilities: shown as words, never as a percentage.
+// (Results saved before the words existed show no rating rather than a number.)
+const fit = (c: { fit?: string }) => (c.fit ? `${c.fit} fit` : 'fit not rated');
 
 export function renderResult(r: Result): HTMLElement {
   const u = r.urgency;
@@ -251,19 +274,26 @@ export function renderResult(r: Result): HTMLElement {
       h('ul', {}, r.red_flags.map((f) => h('li', {}, h('strong', {}, f.text), ' — ', f.action)))) : null,
     h('section', {}, h('h2', {}, 'Likely causes'),
       h('ol', { class: 'causes' }, (r.causes ?? []).map((c) => h('li', {},
-        h('h3', {}, c.name, ' ', h('meter', { min: 0, max: 1, value: c.score, 'aria-label': `${c.name} likelihood` }), ` ${pct(c.score)}`),
+        h('h3', {}, c.name, ' ', h('span', { class: `fit fit-${c.fit ?? ''}` }, `(${fit(c)})`)),
         reasons(c.reasons ?? []),
         c.would_change?.length ? h('details', { class: 'hint' }, h('summary', {}, 'What would change this'), h('ul', {}, c.would_change.map((w) => h('li', {}, w)))) : null)))),
     r.conditions?.length ? h('section', {}, h('h2', {}, 'Conditions consistent with your answers'),
-      h('ul', {}, r.conditions.slice(0, 4).map((c) => h('li', {}, h('strong', {}, c.name), ` (${pct(c.score)})`,
+      h('p', { class: 'hint' }, 'Not a diagnosis: how well each fits your answers, by the rules behind it.'),
+      h('ul', {}, r.conditions.slice(0, 4).map((c) => h('li', {}, h('strong', {}, c.name), ` (${fit(c)})`,
         c.clinician_checks?.length ? h('p', { class: 'hint' }, 'A clinician may check: ', c.clinician_checks.join('; ')) : null)))) : null,
     h('section', {}, h('h2', {}, 'Relief now'),
       h('ol', {}, (r.relief?.steps ?? []).map((s) => h('li', {}, h('strong', {}, s.title), ': ', s.how, s.timing ? ` (${s.timing})` : '', cite(s))))),
-    h('section', {}, h('h2', {}, 'Medication'),
+    h('section', { class: 'medication' }, h('h2', {}, 'Medication'),
+      (r.relief?.medication?.unanswered_safety_questions ?? []).length ? h('p', { class: 'notice skipped-safety', role: 'note' },
+        `You skipped ${r.relief.medication.unanswered_safety_questions!.length} painkiller-safety question(s). They check whether a painkiller could harm you, so a skipped one counts as "check first", never as "no". Answer them in a new knee check, or ask a pharmacist.`) : null,
+      (r.relief?.medication?.recommended ?? []).length ? h('h3', {}, 'Suitable for you') : null,
       h('ul', {}, (r.relief?.medication?.recommended ?? []).map((m) =>
-        h('li', {}, h('strong', {}, m.id.replace(/_/g, ' ')), `: ${m.dose}, every ${m.interval}, at most ${m.daily_max}`, m.notes ? `. ${m.notes}` : ''))),
-      (r.relief?.medication?.avoid ?? []).length ? h('p', {}, 'Avoid: ',
-        r.relief.medication.avoid.map((a) => `${a.id.replace(/_/g, ' ')} (${a.reason})`).join('; ')) : null,
+        h('li', {}, h('strong', {}, m.name ?? m.id.replace(/_/g, ' ')), `: ${m.dose}, ${m.interval}, at most ${m.daily_max}`, m.notes ? `. ${m.notes}` : ''))),
+      (r.relief?.medication?.check_first ?? []).length ? h('div', { class: 'check-first' }, h('h3', {}, 'Check with a pharmacist or doctor first'),
+        h('ul', {}, r.relief.medication.check_first!.map((m) => h('li', {}, h('strong', {}, m.name), `: ${m.reason}`)))) : null,
+      (r.relief?.medication?.avoid ?? []).length ? h('div', { class: 'avoid' }, h('h3', {}, 'Avoid'),
+        h('ul', {}, r.relief.medication.avoid.map((a) => h('li', {}, h('strong', {}, a.id.replace(/_/g, ' ')), `: ${a.reason}`)))) : null,
+      h('ul', { class: 'hint' }, (r.relief?.medication?.notes ?? []).map((n) => h('li', {}, n.text, cite(n)))),
       r.relief?.medication?.caveat ? h('p', { class: 'hint' }, r.relief.medication.caveat) : null),
     r.long_term?.length ? h('section', {}, h('h2', {}, 'For the long term'),
       h('ul', {}, r.long_term.map((l) => h('li', {}, h('strong', {}, l.title), ': ', l.why, cite(l))))) : null,
