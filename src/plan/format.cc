@@ -11,12 +11,16 @@ std::string pain(const std::optional<int>& v) {
   return v ? fmt::format("{}", *v) : "-";
 }
 
-std::string session_line(const Session& s, Units u) {
+std::string session_line(const Session& s, Units u, bool detail = false) {
   std::string line = fmt::format("  {}  {}", s.date, s.title);
   if (s.distance_km) line += fmt::format(" ({})", format_distance(*s.distance_km, u));
   line += "\n      " + s.details + "\n";
   for (const auto& e : s.exercises) {
     line += fmt::format("        - {}: {} x {} {}\n", e.name, e.sets, e.amount, e.unit);
+    if (!detail) continue;
+    int n = 0;
+    for (const auto& step : e.steps) line += fmt::format("            {}. {}\n", ++n, step);
+    if (!e.mistake.empty()) line += fmt::format("            avoid: {}\n", e.mistake);
   }
   line +=
       fmt::format("      why: {}{}\n", s.why, s.citation.empty() ? "" : " [" + s.citation + "]");
@@ -99,7 +103,7 @@ std::string render_today_text(const TodayView& t, const PlanRules& r, Units u) {
         "Rest day: recovery is when the knee adapts to the load. Log how it feels with "
         "`runknee log`.\n";
   }
-  for (const auto& s : t.sessions) out += session_line(s, u);
+  for (const auto& s : t.sessions) out += session_line(s, u, true);
   return out;
 }
 

@@ -99,7 +99,7 @@ struct Builder {
     for (const auto& e : r.strengthening) {
       if (week < e.start_week || (gentle_only && !e.gentle)) continue;
       const int amount = std::min(e.max, e.reps + e.step * (week - e.start_week));
-      s.exercises.push_back({e.id, e.name, e.sets, amount, e.unit});
+      s.exercises.push_back({e.id, e.name, e.sets, amount, e.unit, e.steps, e.mistake});
     }
     std::string list;
     for (const auto& x : s.exercises) {
@@ -600,8 +600,13 @@ TodayView today_view(const Plan& p, const PlanState& s) {
 nlohmann::json to_json(const Session& s) {
   nlohmann::json ex = nlohmann::json::array();
   for (const auto& e : s.exercises) {
-    ex.push_back(
-        {{"id", e.id}, {"name", e.name}, {"sets", e.sets}, {"amount", e.amount}, {"unit", e.unit}});
+    ex.push_back({{"id", e.id},
+                  {"name", e.name},
+                  {"sets", e.sets},
+                  {"amount", e.amount},
+                  {"unit", e.unit},
+                  {"steps", e.steps},
+                  {"mistake", e.mistake}});
   }
   auto opt = [](const std::optional<double>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);

@@ -26,8 +26,10 @@ std::string kind_name(SessionKind k);
 struct ExerciseDose {
   std::string id, name;
   int sets = 0;
-  int amount = 0;    // reps per set, or seconds held
-  std::string unit;  // "reps" or "s hold"
+  int amount = 0;                  // reps per set, or seconds held
+  std::string unit;                // "reps" or "s hold"
+  std::vector<std::string> steps;  // how to do it (data/plan/exercise_guide.yaml)
+  std::string mistake;             // the common mistake to avoid
 };
 
 struct Session {

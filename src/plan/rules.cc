@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "plan/embedded_data.h"
 #include "util/error.h"
 
@@ -173,6 +175,18 @@ Expected<void> parse_plan_rules_file(std::string_view yaml, std::string_view fil
     for (const auto& kv : root["texts"]) {
       r.texts[kv.first.as<std::string>()] = kv.second.as<std::string>();
     }
+    for (const auto& n : root["guide"]) {
+      if (auto ok = need(file, n, "exercise guide", {"id", "steps", "mistake"}); !ok) return ok;
+      const auto id = n["id"].as<std::string>();
+      auto it = std::find_if(r.strengthening.begin(), r.strengthening.end(),
+                             [&](const StrengthExercise& e) { return e.id == id; });
+      if (it == r.strengthening.end()) {
+        return fail("{}: guide for '{}', which is not a plan exercise", at(file, n), id);
+      }
+      it->steps.clear();
+      for (const auto& step : n["steps"]) it->steps.push_back(step.as<std::string>());
+      it->mistake = n["mistake"].as<std::string>();
+    }
     for (const auto& n : root["cross_training"]) {
       if (auto ok = need(file, n, "cross-training", {"id", "name", "ratio"}); !ok) return ok;
       r.cross_training.push_back(
@@ -203,7 +217,8 @@ Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files) {
 
 Expected<PlanRules> plan_rules() {
   std::vector<RulesFile> files;
-  for (const char* name : {"plan_rules.yaml", "plan/ladder.yaml", "plan/clearance.yaml"}) {
+  for (const char* name :
+       {"plan_rules.yaml", "plan/ladder.yaml", "plan/clearance.yaml", "plan/exercise_guide.yaml"}) {
     auto text = embedded_plan_file(name);
     if (!text) return fail("{} is not compiled in", name);
     files.push_back({name, *text});

@@ -33,6 +33,8 @@ struct CrossTraining {
 
 struct StrengthExercise {
   std::string id, name, unit;
+  std::vector<std::string> steps;  // how to do it, 3-5 cues (data/plan/exercise_guide.yaml)
+  std::string mistake;             // the common mistake to avoid
   int sets = 3, reps = 10, step = 2, max = 15, start_week = 1;
   bool gentle = false;  // suitable while not yet cleared to run
 };

@@ -58,6 +58,28 @@ TEST(PlanClearanceData, ChecksNameRealQuestionsValuesConditionsAndCitations) {
   }
 }
 
+// Every plan exercise says how to do it (3-5 steps) and the common mistake (issue 12, item 7).
+TEST(ExerciseGuideData, EveryPlanExerciseHasStepsAndAMistake) {
+  auto rules = plan::plan_rules();
+  ASSERT_TRUE(rules) << rules.error().message;
+  ASSERT_FALSE(rules->strengthening.empty());
+  for (const auto& e : rules->strengthening) {
+    SCOPED_TRACE(e.id);
+    EXPECT_GE(e.steps.size(), 3u);
+    EXPECT_LE(e.steps.size(), 5u);
+    for (const auto& s : e.steps) EXPECT_GT(s.size(), 10u);
+    EXPECT_GT(e.mistake.size(), 10u);
+  }
+  // A guide for an exercise the plan does not have is refused, not ignored.
+  auto bad = plan::parse_plan_rules(
+      {{"ladder.yaml",
+        "stages: [{id: relief, title: r}, {id: w, title: w}, {id: build, title: b}]\n"
+        "strengthening: [{id: squat, name: Squat, sets: 3, reps: 10}]\n"},
+       {"guide.yaml", "guide: [{id: lunge, steps: [a, b, c], mistake: m}]\n"}});
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("lunge"), std::string::npos) << bad.error().message;
+}
+
 TEST(FirstRunData, WelcomeParsesAndPointsToTheKneeCheckAndTheImport) {
   const auto& w = plan::welcome();  // throws if the compiled-in file is broken
   ASSERT_GE(w.steps.size(), 2u);

@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 
+#include "plan/format.h"
 #include "plan/generator.h"
 #include "test_helpers.h"
 
@@ -134,6 +135,27 @@ TEST(RunnerWeek, AcceptablePainScalesTheSameWeekDown) {
       EXPECT_LT(*b.distance_km, *a.distance_km) << a.date;
     }
   }
+}
+
+TEST(ExerciseGuide, TodaysStrengthSessionSaysHowAndWhatToAvoid) {
+  const auto p = generate_plan(five_run_runner(), at_build(), rules(), 1);
+  const Session* strength = nullptr;
+  for (const auto& s : p.weeks[0].sessions) {
+    if (s.kind == SessionKind::kStrength) strength = &s;
+  }
+  ASSERT_NE(strength, nullptr);
+  ASSERT_FALSE(strength->exercises.empty());
+  for (const auto& e : strength->exercises) {
+    EXPECT_GE(e.steps.size(), 3u) << e.id;
+    EXPECT_FALSE(e.mistake.empty()) << e.id;
+  }
+  Plan one = p;
+  one.today = strength->date;
+  const auto text = render_today_text(today_view(one, at_build()), rules());
+  EXPECT_NE(text.find("1. " + strength->exercises[0].steps[0]), std::string::npos) << text;
+  EXPECT_NE(text.find("avoid: " + strength->exercises[0].mistake), std::string::npos) << text;
+  EXPECT_EQ(to_json(*strength)["exercises"][0]["steps"].size(),
+            strength->exercises[0].steps.size());
 }
 
 TEST(RunnerWeekProperty, WeekdayRunsAndLongRunStayWithinTheRunnersRange) {

@@ -11,7 +11,7 @@ interface Session {
   minutes: number | null;
   distance_km: number | null;
   capped: boolean;
-  exercises: { id: string; name: string; sets: number; amount: number; unit: string }[];
+  exercises: { id: string; name: string; sets: number; amount: number; unit: string; steps?: string[]; mistake?: string }[];
   why: string;
   citation: string;
 }
@@ -53,7 +53,12 @@ function session(s: Session): HTMLElement {
     s.distance_km ? ` — ${fmtNum(s.distance_km, 1, 'km')}${s.capped ? ' (capped)' : ''}` : '',
     s.minutes ? ` — ${Math.round(s.minutes)} min` : '',
     s.details ? h('p', {}, s.details) : null,
-    s.exercises.length ? h('ul', {}, s.exercises.map((e) => h('li', {}, `${e.name}: ${e.sets} × ${e.amount} ${e.unit}`))) : null,
+    s.exercises.length ? h('ul', { class: 'exercises' }, s.exercises.map((e) => h('li', { 'data-exercise': e.id },
+      e.steps?.length ? h('details', {},
+        h('summary', {}, `${e.name}: ${e.sets} × ${e.amount} ${e.unit}`),
+        h('ol', {}, e.steps.map((st) => h('li', {}, st))),
+        e.mistake ? h('p', { class: 'hint' }, h('strong', {}, 'Avoid: '), e.mistake) : null)
+        : `${e.name}: ${e.sets} × ${e.amount} ${e.unit}`))) : null,
     s.why ? h('p', { class: 'hint' }, s.why, cite(s.citation)) : null);
 }
 
