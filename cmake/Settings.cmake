@@ -6,8 +6,10 @@ if(RUNKNEE_WERROR)
   target_compile_options(rk_settings INTERFACE -Werror)
 endif()
 if(RUNKNEE_SANITIZE)
+  # -O1, as the AddressSanitizer documentation advises: stack traces stay usable and the
+  # 100,000-case safety property test runs in minutes rather than tens of minutes.
   target_compile_options(rk_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
-    -fno-sanitize-recover=undefined)
+    -fno-sanitize-recover=undefined -O1)
   target_link_options(rk_settings INTERFACE -fsanitize=address,undefined)
 endif()
 if(RUNKNEE_FUZZ)
