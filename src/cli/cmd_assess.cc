@@ -15,6 +15,7 @@
 #include "store/assessment_repo.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/json_limits.h"
 #include "util/time.h"
 
 namespace rk::cli {
@@ -126,7 +127,11 @@ Expected<Answers> read_answers_file(const KnowledgeBase& kb, const std::string& 
     if (!t) return fail(t.error());
     text = std::move(*t);
   }
-  return answers_from_text(kb, text, path == "-" ? "<stdin>" : path);
+  const std::string source = path == "-" ? "<stdin>" : path;
+  // Bounded depth, size and numbers before the assess module sees the value (issue 13).
+  auto j = parse_json_limited(text, source);
+  if (!j) return fail("{}", j.error().message);
+  return answers_from_json(kb, *j, source);
 }
 
 /// The training summary from stored runs; nullopt when nothing is imported.

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "plan/diary_service.h"
 #include "plan/format.h"
 #include "plan/ics.h"
 #include "plan/report.h"
@@ -17,12 +18,11 @@
 #include "store/koos_repo.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/json_limits.h"
 #include "util/time.h"
 
 namespace rk::cli {
 namespace {
-
-using plan::DiaryEntry;
 
 /// Everything the plan needs, with the stored state brought up to date with the diary, and the
 /// runner's units for text.
@@ -118,86 +118,81 @@ Expected<std::optional<bool>> yes_no(const std::string& v, const char* flag) {
   return fail("{}: expected yes or no, got '{}'", flag, v);
 }
 
-/// Applies the options given over the day's existing entry (so --morning can come a day later).
-Expected<DiaryEntry> merge_entry(DiaryEntry e, const LogOptions& o, const CLI::App& cmd) {
-  auto given = [&](const char* name) { return cmd.get_option(name)->count() > 0; };
-  if (o.during) e.pain_during = o.during;
-  if (o.after) e.pain_after = o.after;
-  if (o.morning) e.pain_morning = o.morning;
-  if (o.stiffness) e.stiffness_min = o.stiffness;
+/// The diary use case's field names as `runknee log` spells them, for messages.
+std::string flag_of(const std::string& field) {
+  static const std::pair<const char*, const char*> kFlags[] = {
+      {"pain_during", "--during"},   {"pain_after", "--after"},
+      {"pain_morning", "--morning"}, {"stiffness_min", "--stiffness"},
+      {"locations", "--where"},      {"date", "--date"},
+      {"notes", "--notes"},          {"brisk_walk_pain_free", "--walk-ok"},
+      {"hop_pain_free", "--hop-ok"}};
+  for (const auto& [f, flag] : kFlags) {
+    if (field == f) return flag;
+  }
+  return field;
+}
+
+Expected<plan::DiaryUpdate> to_update(const LogOptions& o, const std::string& date) {
+  plan::DiaryUpdate u;
+  u.date = date;
+  u.pain_during = o.during;
+  u.pain_after = o.after;
+  u.pain_morning = o.morning;
+  u.stiffness_min = o.stiffness;
   for (const auto& w : o.where) {
     std::size_t start = 0;
     while (start <= w.size()) {
       auto end = w.find(',', start);
       if (end == std::string::npos) end = w.size();
       auto part = w.substr(start, end - start);
-      if (!part.empty() &&
-          std::find(e.locations.begin(), e.locations.end(), part) == e.locations.end()) {
-        e.locations.push_back(part);
-      }
+      if (!part.empty()) u.locations.push_back(part);
       start = end + 1;
     }
   }
-  e.swelling = e.swelling || o.swelling;
-  e.catching = e.catching || o.catching;
-  e.locking = e.locking || o.locking;
-  e.giving_way = e.giving_way || o.giving_way;
-  e.fell = e.fell || o.fell;
-  e.injury = e.injury || o.injury;
-  e.night_pain = e.night_pain || o.night_pain;
-  e.cannot_bear_weight = e.cannot_bear_weight || o.no_weight;
-  e.ran = e.ran || o.ran;
+  u.swelling = o.swelling;
+  u.catching = o.catching;
+  u.locking = o.locking;
+  u.giving_way = o.giving_way;
+  u.fell = o.fell;
+  u.injury = o.injury;
+  u.night_pain = o.night_pain;
+  u.cannot_bear_weight = o.no_weight;
+  u.ran = o.ran;
   auto walk = yes_no(o.walk_ok, "--walk-ok");
   if (!walk) return fail(walk.error());
   auto hop = yes_no(o.hop_ok, "--hop-ok");
   if (!hop) return fail(hop.error());
-  if (*walk) e.brisk_walk_pain_free = *walk;
-  if (*hop) e.hop_pain_free = *hop;
-  if (given("--notes")) e.notes = o.notes;
-  return e;
+  u.brisk_walk_pain_free = *walk;
+  u.hop_pain_free = *hop;
+  u.notes = o.notes;
+  return u;
 }
 
-void run_log(Context& ctx, LogOptions& o, const CLI::App& cmd) {
+void run_log(Context& ctx, LogOptions& o) {
   auto settings = plan::load_settings();
   if (!settings) return void(ctx.exit_code = report_failure(settings.error(), kFailed));
   const auto units = settings->units;
   if (o.interactive) ask_all(o);
   const std::string date = o.date.empty() ? format_local_date(now_utc()) : o.date;
-  const auto day = plan::day_number(date);
-  if (!day) {
-    ctx.exit_code = report_failure(
-        Error{fmt::format("--date: expected YYYY-MM-DD, got '{}'", date)}, kBadInput);
-    return;
-  }
+  auto update = to_update(o, date);
+  if (!update) return void(ctx.exit_code = report_failure(update.error(), kBadInput));
   auto store = ctx.store();
   if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
-  DiaryRepo repo((*store)->db());
-  auto existing = repo.find_by_date(date);
-  if (!existing) return void(ctx.exit_code = report_failure(existing.error(), kFailed));
-  DiaryEntry base;
-  base.date = date;
-  if (*existing) {
-    auto e = plan::diary_entry_from_json(
-        nlohmann::json::parse((*existing)->entry_json, nullptr, false), "diary " + date);
-    if (!e) return void(ctx.exit_code = report_failure(e.error(), kFailed));
-    base = *e;
+  auto logged = plan::log_diary((*store)->db(), *update, now_utc());
+  if (!logged) {
+    const auto& e = logged.error();
+    const std::string where = flag_of(e.field);
+    return void(ctx.exit_code =
+                    report_failure(Error{where.empty() ? e.message : where + ": " + e.message},
+                                   e.bad_input ? kBadInput : kFailed));
   }
-  auto entry = merge_entry(base, o, cmd);
-  if (!entry) return void(ctx.exit_code = report_failure(entry.error(), kBadInput));
-  if (auto v = plan::validate(*entry); !v) {
-    return void(ctx.exit_code = report_failure(v.error(), kBadInput));
-  }
-  if (auto ok = plan::attach_day_runs((*store)->db(), *entry); !ok) {
-    return void(ctx.exit_code = report_failure(ok.error(), kFailed));
-  }
-  auto saved = repo.upsert({0, date, now_utc(), plan::to_json(*entry).dump()});
-  if (!saved) return void(ctx.exit_code = report_failure(saved.error(), kFailed));
+  const auto& entry = logged->entry;
   fmt::print("Logged {}{}.\n", date,
-             entry->activity_ids.empty()
+             entry.activity_ids.empty()
                  ? ""
-                 : fmt::format(" (linked to {} run(s), {})", entry->activity_ids.size(),
-                               plan::format_distance(entry->run_km, units, 1)));
-  for (const auto& f : plan::diary_red_flags(*entry)) {
+                 : fmt::format(" (linked to {} run(s), {})", entry.activity_ids.size(),
+                               plan::format_distance(entry.run_km, units, 1)));
+  for (const auto& f : logged->red_flags) {
     fmt::print("Red flag: {}. Please see a clinician before running again.\n", f.text);
   }
 }
@@ -225,7 +220,7 @@ void add_log(CLI::App& app, Context& ctx) {
   cmd->add_option("--hop-ok", o->hop_ok, "10 single-leg hops pain-free: yes|no");
   cmd->add_option("--notes", o->notes, "Free text");
   cmd->add_flag("-i,--interactive", o->interactive, "Ask for each field");
-  cmd->callback([&ctx, o, cmd] { run_log(ctx, *o, *cmd); });
+  cmd->callback([&ctx, o] { run_log(ctx, *o); });
 }
 
 // --- diary --------------------------------------------------------------------------------
@@ -331,11 +326,9 @@ void run_koos(Context& ctx, const KoosOptions& o) {
   if (!o.answers.empty()) {
     auto raw = read_file_text(o.answers);
     if (!raw) return void(ctx.exit_code = report_failure(raw.error(), kBadInput));
-    auto j = nlohmann::json::parse(*raw, nullptr, false);
-    if (j.is_discarded()) {
-      return void(ctx.exit_code = report_failure(Error{o.answers + ": not valid JSON"}, kBadInput));
-    }
-    answers = plan::koos_answers_from_json(j, o.answers, *s);
+    auto j = parse_json_limited(*raw, o.answers);
+    if (!j) return void(ctx.exit_code = report_failure(Error{j.error().message}, kBadInput));
+    answers = plan::koos_answers_from_json(*j, o.answers, *s);
   } else {
     answers = ask_koos(*s, text);
   }

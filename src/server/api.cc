@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "util/json_limits.h"
 #include "util/time.h"
 
 namespace rk::server {
@@ -53,8 +54,12 @@ Checked<Json> json_body(const Call& call) {
     return api_error(415, "unsupported_media_type", "send the body as application/json",
                      "Content-Type");
   }
-  Json j = Json::parse(call.body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return api_error(400, "invalid_json", "the body is not valid JSON");
+  auto parsed = parse_json_limited(call.body, "the body");
+  if (!parsed) {
+    const auto& p = parsed.error();
+    return api_error(p.syntax ? 400 : 422, p.syntax ? "invalid_json" : "json_limit", p.message);
+  }
+  Json j = std::move(*parsed);
   if (!j.is_object()) return api_error(400, "invalid_json", "the body must be a JSON object");
   return j;
 }

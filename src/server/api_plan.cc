@@ -4,6 +4,7 @@
 
 #include "plan/adapt.h"
 #include "plan/diary.h"
+#include "plan/diary_service.h"
 #include "plan/koos.h"
 #include "server/plan_service.h"
 #include "server/routes.h"
@@ -60,34 +61,26 @@ ApiResult diary_list(State& s) {
 ApiResult diary_create(State& s, Call& c) {
   auto body = json_body(c);
   if (!body) return Unexpected<ApiError>(body.error());
-  if (!body->contains("date")) (*body)["date"] = format_date(now_utc());
-  auto entry = plan::diary_entry_from_json(*body, "diary");
-  if (!entry) {
-    return api_error(422, "invalid_value", entry.error().message,
-                     field_of(entry.error().message, *body));
+  auto update = plan::diary_update_from_json(*body, format_date(now_utc()));
+  if (!update) {
+    const auto& e = update.error();
+    return api_error(422, "invalid_value", e.field.empty() ? e.message : e.field + ": " + e.message,
+                     e.field);
   }
-  if (auto v = plan::validate(*entry); !v) {
-    if (v.error().message.find("date") == 0) {
-      return api_error(422, "invalid_value", v.error().message, "date");
-    }
-    return api_error(422, "invalid_value", v.error().message, field_of(v.error().message, *body));
+  auto logged =
+      s.with_store([&](Store& store) { return plan::log_diary(store.db(), *update, now_utc()); });
+  if (!logged) {
+    const auto& e = logged.error();
+    if (!e.bad_input) return internal_error(Error{e.message});
+    return api_error(422, "invalid_value", e.field.empty() ? e.message : e.field + ": " + e.message,
+                     e.field.empty() ? "" : e.field);
   }
-  auto saved = s.with_store([&](Store& store) -> Checked<Json> {
-    if (auto r = attach_runs(store, *entry); !r) return Unexpected<ApiError>(r.error());
-    const Json j = plan::to_json(*entry);
-    auto id = DiaryRepo(store.db()).upsert({0, entry->date, now_utc(), j.dump()});
-    if (!id) return internal_error(id.error());
-    Json out = j;
-    out["id"] = *id;
-    return out;
-  });
-  if (!saved) return Unexpected<ApiError>(saved.error());
   s.bump_revision();
+  Json entry = plan::to_json(logged->entry);
+  entry["id"] = logged->id;
   Json flags = Json::array();
-  for (const auto& f : plan::diary_red_flags(*entry)) {
-    flags.push_back({{"id", f.id}, {"text", f.text}});
-  }
-  return json_reply({{"entry", *saved}, {"red_flags", std::move(flags)}}, 201);
+  for (const auto& f : logged->red_flags) flags.push_back({{"id", f.id}, {"text", f.text}});
+  return json_reply({{"entry", std::move(entry)}, {"red_flags", std::move(flags)}}, 201);
 }
 
 Checked<int> weeks_param(const Call& c) {

@@ -40,6 +40,13 @@ bool read_int(std::string_view text, std::size_t pos, std::size_t len, int& out)
   return r.ec == std::errc() && r.ptr == text.data() + pos + len;
 }
 
+/// 2024-02-30 is not a day: the month's real length, leap years included.
+int days_in_month(int year, unsigned month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 }  // namespace
 
 std::int64_t days_from_civil(int year, unsigned month, unsigned day) {
@@ -69,7 +76,8 @@ std::optional<std::int64_t> parse_iso8601(std::string_view s) {
   if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) ||
       s[7] != '-' || !read_int(s, 8, 2, d))
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, static_cast<unsigned>(mo)))
+    return std::nullopt;
   std::size_t pos = 10;
   if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
     if (!read_int(s, pos + 1, 2, h) || s.size() < pos + 9 || s[pos + 3] != ':' ||

@@ -97,3 +97,20 @@ TEST_F(LocalTime, UtcZoneMatchesUtcDays) {
 
 }  // namespace
 }  // namespace rk
+
+namespace rk {
+namespace {
+
+// Issue 13 item 10: 2024-02-30 was accepted (as 1 March) by the CLI and the API.
+TEST(Time, ImpossibleDatesRejected) {
+  EXPECT_FALSE(parse_iso8601("2024-02-30"));
+  EXPECT_FALSE(parse_iso8601("2023-02-29"));
+  EXPECT_FALSE(parse_iso8601("2026-04-31T10:00:00Z"));
+  EXPECT_FALSE(parse_iso8601("1900-02-29"));
+  EXPECT_TRUE(parse_iso8601("2024-02-29"));
+  EXPECT_TRUE(parse_iso8601("2000-02-29"));
+  EXPECT_TRUE(parse_iso8601("2026-12-31"));
+}
+
+}  // namespace
+}  // namespace rk

@@ -1,0 +1,212 @@
+#include "plan/diary_service.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "plan/session.h"
+#include "store/diary_repo.h"
+
+namespace rk::plan {
+namespace {
+
+constexpr std::size_t kMaxNotes = 4000;  // characters of free text per day
+constexpr std::size_t kMaxLocations = 16;
+
+Unexpected<DiaryError> bad(std::string field, std::string message) {
+  return Unexpected<DiaryError>(DiaryError{true, std::move(field), std::move(message)});
+}
+
+Unexpected<DiaryError> store_failed(const Error& e) {
+  return Unexpected<DiaryError>(DiaryError{false, "", e.message});
+}
+
+/// An integer field: a JSON integer (not a bool, not 3.5, not 1e999) within int64.
+Expected<std::optional<std::int64_t>, DiaryError> int_field(const nlohmann::json& v,
+                                                            const std::string& key) {
+  if (v.is_null()) return std::optional<std::int64_t>();
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) return bad(key, "number out of range");
+    return std::optional<std::int64_t>(static_cast<std::int64_t>(u));
+  }
+  if (v.is_number_integer()) return std::optional<std::int64_t>(v.get<std::int64_t>());
+  if (v.is_number_float()) return bad(key, "must be a whole number");
+  return bad(key, fmt::format("must be a number, got {}", v.type_name()));
+}
+
+Expected<bool, DiaryError> bool_field(const nlohmann::json& v, const std::string& key) {
+  if (!v.is_boolean()) return bad(key, fmt::format("must be true or false, got {}", v.type_name()));
+  return v.get<bool>();
+}
+
+Expected<void, DiaryError> check_range(const std::optional<std::int64_t>& v, const char* field,
+                                       std::int64_t lo, std::int64_t hi) {
+  if (v && (*v < lo || *v > hi)) {
+    return bad(field, fmt::format("must be {}-{}, got {}", lo, hi, *v));
+  }
+  return {};
+}
+
+std::optional<int> narrow(const std::optional<std::int64_t>& v) {
+  return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
+
+}  // namespace
+
+bool DiaryUpdate::empty() const {
+  return !pain_during && !pain_after && !pain_morning && !stiffness_min && locations.empty() &&
+         !swelling && !catching && !locking && !giving_way && !fell && !injury && !night_pain &&
+         !cannot_bear_weight && !ran && !brisk_walk_pain_free && !hop_pain_free && notes.empty();
+}
+
+Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j,
+                                                         std::string_view default_date) {
+  if (!j.is_object()) return bad("", "the diary entry must be a JSON object");
+  DiaryUpdate u;
+  u.date = std::string(default_date);
+  const std::pair<const char*, std::optional<std::int64_t> DiaryUpdate::*> ints[] = {
+      {"pain_during", &DiaryUpdate::pain_during},
+      {"pain_after", &DiaryUpdate::pain_after},
+      {"pain_morning", &DiaryUpdate::pain_morning},
+      {"stiffness_min", &DiaryUpdate::stiffness_min}};
+  const std::pair<const char*, bool DiaryUpdate::*> flags[] = {
+      {"swelling", &DiaryUpdate::swelling},
+      {"catching", &DiaryUpdate::catching},
+      {"locking", &DiaryUpdate::locking},
+      {"giving_way", &DiaryUpdate::giving_way},
+      {"fell", &DiaryUpdate::fell},
+      {"injury", &DiaryUpdate::injury},
+      {"night_pain", &DiaryUpdate::night_pain},
+      {"cannot_bear_weight", &DiaryUpdate::cannot_bear_weight},
+      {"ran", &DiaryUpdate::ran}};
+  for (const auto& [key, value] : j.items()) {
+    if (key == "date") {
+      if (!value.is_string()) return bad(key, "must be a date like 2026-11-25");
+      u.date = value.get<std::string>();
+      continue;
+    }
+    if (key == "notes") {
+      if (!value.is_string() && !value.is_null()) return bad(key, "must be text");
+      if (value.is_string()) u.notes = value.get<std::string>();
+      continue;
+    }
+    if (key == "locations") {
+      if (!value.is_array()) return bad(key, "must be a list of places");
+      for (const auto& l : value) {
+        if (!l.is_string()) return bad(key, "must be a list of place names");
+        u.locations.push_back(l.get<std::string>());
+      }
+      continue;
+    }
+    if (key == "brisk_walk_pain_free" || key == "hop_pain_free") {
+      auto& slot = key == "hop_pain_free" ? u.hop_pain_free : u.brisk_walk_pain_free;
+      if (value.is_null()) continue;
+      auto b = bool_field(value, key);
+      if (!b) return Unexpected<DiaryError>(b.error());
+      slot = *b;
+      continue;
+    }
+    bool known = false;
+    for (const auto& [name, member] : ints) {
+      if (key != name) continue;
+      auto v = int_field(value, key);
+      if (!v) return Unexpected<DiaryError>(v.error());
+      u.*member = *v;
+      known = true;
+    }
+    for (const auto& [name, member] : flags) {
+      if (key != name) continue;
+      auto b = bool_field(value, key);
+      if (!b) return Unexpected<DiaryError>(b.error());
+      u.*member = *b;
+      known = true;
+    }
+    if (!known) return bad(key, "unknown field");
+  }
+  return u;
+}
+
+Expected<void, DiaryError> check_update(const DiaryUpdate& u) {
+  if (!day_number(u.date)) {
+    return bad("date", fmt::format("expected a real date as YYYY-MM-DD, got '{}'", u.date));
+  }
+  if (auto r = check_range(u.pain_during, "pain_during", 0, 10); !r) return r;
+  if (auto r = check_range(u.pain_after, "pain_after", 0, 10); !r) return r;
+  if (auto r = check_range(u.pain_morning, "pain_morning", 0, 10); !r) return r;
+  if (auto r = check_range(u.stiffness_min, "stiffness_min", 0, 24 * 60); !r) return r;
+  if (u.locations.size() > kMaxLocations) return bad("locations", "too many places");
+  const auto& ok = diary_locations();
+  for (const auto& loc : u.locations) {
+    if (std::find(ok.begin(), ok.end(), loc) == ok.end()) {
+      return bad("locations",
+                 fmt::format("unknown location '{}' (use joint_line, below_joint_line, "
+                             "upper_shin_bone or above_joint_line)",
+                             loc));
+    }
+  }
+  if (u.notes.size() > kMaxNotes) {
+    return bad("notes", fmt::format("longer than {} characters", kMaxNotes));
+  }
+  if (u.empty()) {
+    return bad("", "nothing to log: give at least one pain score, symptom, check or note");
+  }
+  return {};
+}
+
+DiaryEntry merge_update(DiaryEntry e, const DiaryUpdate& u) {
+  e.date = u.date;
+  if (u.pain_during) e.pain_during = narrow(u.pain_during);
+  if (u.pain_after) e.pain_after = narrow(u.pain_after);
+  if (u.pain_morning) e.pain_morning = narrow(u.pain_morning);
+  if (u.stiffness_min) e.stiffness_min = narrow(u.stiffness_min);
+  for (const auto& l : u.locations) {
+    if (std::find(e.locations.begin(), e.locations.end(), l) == e.locations.end()) {
+      e.locations.push_back(l);
+    }
+  }
+  e.swelling = e.swelling || u.swelling;
+  e.catching = e.catching || u.catching;
+  e.locking = e.locking || u.locking;
+  e.giving_way = e.giving_way || u.giving_way;
+  e.fell = e.fell || u.fell;
+  e.injury = e.injury || u.injury;
+  e.night_pain = e.night_pain || u.night_pain;
+  e.cannot_bear_weight = e.cannot_bear_weight || u.cannot_bear_weight;
+  e.ran = e.ran || u.ran;
+  if (u.brisk_walk_pain_free) e.brisk_walk_pain_free = u.brisk_walk_pain_free;
+  if (u.hop_pain_free) e.hop_pain_free = u.hop_pain_free;
+  if (!u.notes.empty()) e.notes = u.notes;
+  return e;
+}
+
+Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& u,
+                                               std::int64_t now_utc) {
+  if (auto ok = check_update(u); !ok) return Unexpected<DiaryError>(ok.error());
+  auto tx = db.begin();
+  if (!tx) return store_failed(tx.error());
+  DiaryRepo repo(db);
+  auto existing = repo.find_by_date(u.date);
+  if (!existing) return store_failed(existing.error());
+  DiaryLogResult out;
+  out.created = !*existing;
+  DiaryEntry base;
+  base.date = u.date;
+  if (*existing) {
+    auto stored = diary_entry_from_json(
+        nlohmann::json::parse((*existing)->entry_json, nullptr, false), "diary " + u.date);
+    if (!stored) return store_failed(stored.error());
+    base = std::move(*stored);
+  }
+  out.entry = merge_update(std::move(base), u);
+  if (auto v = validate(out.entry); !v) return store_failed(v.error());
+  if (auto ok = attach_day_runs(db, out.entry); !ok) return store_failed(ok.error());
+  auto id = repo.upsert({0, u.date, now_utc, to_json(out.entry).dump()});
+  if (!id) return store_failed(id.error());
+  if (auto c = tx->commit(); !c) return store_failed(c.error());
+  out.id = *id;
+  out.red_flags = diary_red_flags(out.entry);
+  return out;
+}
+
+}  // namespace rk::plan

@@ -1,0 +1,70 @@
+#pragma once
+// The one way to log a pain diary entry, used by `runknee log` and `POST /api/v1/diary` alike:
+// check the update, merge it into the day's stored entry, link that day's runs and save, all in
+// one BEGIN IMMEDIATE transaction (two writers for the same day never lose each other's values).
+//
+// Merge rules (a partial update never drops what is stored):
+//  - a pain score, stiffness, the walk/hop checks: a given value replaces, an absent one keeps;
+//  - locations: added to the stored ones;
+//  - symptoms (swelling, locking, ...) and `ran`: `true` sets them; `false` or absent keeps the
+//    stored value. A symptom logged for a day stays logged: red flags are never cleared by an
+//    update that simply did not mention them;
+//  - notes: a non-empty text replaces; empty or absent keeps.
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plan/diary.h"
+#include "store/database.h"
+#include "util/expected.h"
+
+namespace rk::plan {
+
+/// What a runner reports for one day; every field optional.
+struct DiaryUpdate {
+  std::string date;  // "YYYY-MM-DD", required (the front end fills in today)
+  std::optional<std::int64_t> pain_during, pain_after, pain_morning, stiffness_min;
+  std::vector<std::string> locations;
+  bool swelling = false, catching = false, locking = false, giving_way = false, fell = false,
+       injury = false, night_pain = false, cannot_bear_weight = false, ran = false;
+  std::optional<bool> brisk_walk_pain_free, hop_pain_free;
+  std::string notes;
+
+  /// True when the update would change nothing (besides the date).
+  bool empty() const;
+};
+
+struct DiaryError {
+  bool bad_input = true;  // false: the store failed (exit 1 / 500), true: exit 2 / 422
+  std::string field;      // the JSON field at fault ("pain_during"), "" when none
+  std::string message;    // without the field name: "must be 0-10, got 11"
+};
+
+struct DiaryLogResult {
+  DiaryEntry entry;  // as stored, after the merge
+  std::int64_t id = 0;
+  bool created = false;  // no entry for that day before
+  std::vector<DiaryRedFlag> red_flags;
+};
+
+/// Strict reading of a request body: known fields only, integers as integers (no bool, no
+/// fraction, no out-of-range), booleans as booleans, strings as strings. `date` may be absent
+/// (then `default_date`).
+Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j,
+                                                         std::string_view default_date);
+
+/// Checks ranges and names; rejects an update that says nothing.
+Expected<void, DiaryError> check_update(const DiaryUpdate& u);
+
+/// `stored` with `u` applied by the rules above.
+DiaryEntry merge_update(DiaryEntry stored, const DiaryUpdate& u);
+
+/// Validates, merges into the day's entry, links that day's runs and saves, in one transaction.
+Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& u,
+                                               std::int64_t now_utc);
+
+}  // namespace rk::plan

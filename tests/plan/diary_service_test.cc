@@ -1,0 +1,204 @@
+// The one diary use case (plan/diary_service.h): strict input, merge into the day's entry
+// without ever dropping a stored field or red flag, one transaction per write.
+#include "plan/diary_service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "store/diary_repo.h"
+#include "store/store.h"
+
+namespace rk::plan {
+namespace {
+
+using nlohmann::json;
+
+DiaryUpdate parse(const json& j) {
+  auto u = diary_update_from_json(j, "2026-11-25");
+  EXPECT_TRUE(u) << (u ? "" : u.error().field + ": " + u.error().message);
+  return u ? *u : DiaryUpdate{};
+}
+
+DiaryError parse_error(const json& j) {
+  auto u = diary_update_from_json(j, "2026-11-25");
+  if (u) {
+    auto c = check_update(*u);
+    EXPECT_FALSE(c) << j.dump();
+    return c ? DiaryError{} : c.error();
+  }
+  return u.error();
+}
+
+// Issue 13 item 3: the web app's next-morning body erased the day's pain and its locking flag.
+TEST(DiaryService, PartialUpdateNeverDropsAStoredFieldOrRedFlag) {
+  auto store = Store::open(":memory:");
+  ASSERT_TRUE(store);
+  auto& db = store->db();
+  DiaryUpdate full = parse({{"date", "2026-11-20"},
+                            {"pain_during", 4},
+                            {"pain_after", 3},
+                            {"locations", {"joint_line"}},
+                            {"swelling", true},
+                            {"locking", true},
+                            {"stiffness_min", 15},
+                            {"notes", "sore on the hills"},
+                            {"ran", true}});
+  ASSERT_TRUE(log_diary(db, full, 100));
+  // What the web diary sends when only the morning box is filled in.
+  DiaryUpdate morning = parse({{"date", "2026-11-20"},
+                               {"pain_morning", 2},
+                               {"ran", false},
+                               {"notes", ""},
+                               {"swelling", false},
+                               {"catching", false},
+                               {"locking", false},
+                               {"giving_way", false},
+                               {"night_pain", false},
+                               {"injury", false},
+                               {"cannot_bear_weight", false}});
+  auto r = log_diary(db, morning, 200);
+  ASSERT_TRUE(r) << r.error().message;
+  const DiaryEntry& e = r->entry;
+  EXPECT_FALSE(r->created);
+  EXPECT_EQ(e.pain_during, 4);
+  EXPECT_EQ(e.pain_after, 3);
+  EXPECT_EQ(e.pain_morning, 2);
+  EXPECT_EQ(e.stiffness_min, 15);
+  EXPECT_EQ(e.locations, std::vector<std::string>{"joint_line"});
+  EXPECT_TRUE(e.swelling);
+  EXPECT_TRUE(e.locking);
+  EXPECT_TRUE(e.ran);
+  EXPECT_EQ(e.notes, "sore on the hills");
+  ASSERT_EQ(r->red_flags.size(), 1u);
+  EXPECT_EQ(r->red_flags[0].id, "diary.locking");
+  // And the stored row says the same.
+  auto rows = DiaryRepo(db).list();
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  const json stored = json::parse((*rows)[0].entry_json);
+  EXPECT_EQ(stored["pain_during"], 4);
+  EXPECT_EQ(stored["locking"], true);
+  EXPECT_EQ(stored["red_flags"].size(), 1u);
+}
+
+// Every single-field update applied over a full entry keeps all the other fields.
+TEST(DiaryService, EverySingleFieldUpdateKeepsTheRest) {
+  const json full = {{"date", "2026-11-20"},  {"pain_during", 4},
+                     {"pain_after", 3},       {"pain_morning", 1},
+                     {"stiffness_min", 9},    {"locations", {"joint_line"}},
+                     {"swelling", true},      {"catching", true},
+                     {"locking", true},       {"giving_way", true},
+                     {"fell", true},          {"injury", true},
+                     {"night_pain", true},    {"cannot_bear_weight", true},
+                     {"ran", true},           {"brisk_walk_pain_free", false},
+                     {"hop_pain_free", true}, {"notes", "n"}};
+  const json partials[] = {{{"pain_morning", 5}},
+                           {{"notes", ""}},
+                           {{"ran", false}},
+                           {{"locking", false}},
+                           {{"stiffness_min", nullptr}},
+                           {{"locations", json::array()}},
+                           {{"swelling", false}},
+                           {{"pain_during", nullptr}}};
+  for (const auto& p : partials) {
+    auto store = Store::open(":memory:");
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(log_diary(store->db(), parse(full), 1));
+    json body = p;
+    body["date"] = "2026-11-20";
+    body["pain_after"] = 3;  // something to log, so that the update is not empty
+    auto r = log_diary(store->db(), parse(body), 2);
+    ASSERT_TRUE(r) << p.dump();
+    json after = to_json(r->entry);
+    for (const auto& [k, v] : full.items()) {
+      if (k == "pain_morning" && p.contains("pain_morning")) {
+        EXPECT_EQ(after[k], 5);
+        continue;
+      }
+      EXPECT_EQ(after[k], v) << "field " << k << " after " << p.dump();
+    }
+    EXPECT_EQ(r->red_flags.size(), 5u) << p.dump();
+  }
+}
+
+// Issue 13 item 9: wrong types were dropped silently, {} overwrote the day.
+TEST(DiaryService, WrongTypesEmptyAndUnknownFieldsRejected) {
+  EXPECT_EQ(parse_error({{"swelling", "yes"}}).field, "swelling");
+  EXPECT_EQ(parse_error({{"pain_during", "4"}}).field, "pain_during");
+  EXPECT_EQ(parse_error({{"pain_during", true}}).field, "pain_during");
+  EXPECT_EQ(parse_error({{"pain_during", 4.5}}).field, "pain_during");
+  EXPECT_EQ(parse_error({{"locations", "joint_line"}}).field, "locations");
+  EXPECT_EQ(parse_error({{"notes", 3}}).field, "notes");
+  EXPECT_EQ(parse_error({{"colour", "red"}}).field, "colour");
+  EXPECT_EQ(parse_error(json::object()).field, "");
+  EXPECT_NE(parse_error(json::object()).message.find("nothing to log"), std::string::npos);
+  EXPECT_EQ(parse_error({{"ran", false}, {"notes", ""}}).field, "");
+}
+
+// Issue 13 item 8: 4294967300 was stored as 4, -4294967291 as 5.
+TEST(DiaryService, OutOfRangeIntegersRejectedNotWrapped) {
+  for (const json& v : {json(4294967300LL), json(-4294967291LL), json(11), json(-1),
+                        json(18446744073709551615ULL), json(2147483648LL)}) {
+    const auto e = parse_error({{"pain_during", v}});
+    EXPECT_EQ(e.field, "pain_during") << v.dump();
+    EXPECT_TRUE(e.bad_input);
+  }
+  EXPECT_EQ(parse_error({{"stiffness_min", 1441}}).field, "stiffness_min");
+}
+
+TEST(DiaryService, ImpossibleDateRejected) {
+  const auto e = parse_error({{"date", "2024-02-30"}, {"pain_after", 2}});
+  EXPECT_EQ(e.field, "date");
+}
+
+// Issue 13 item 5: parallel logs for one day lost values (read-merge-write outside a
+// transaction). Two connections to one file, each adding a different field many times.
+TEST(DiaryService, ConcurrentLogsForOneDayLoseNothing) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("rk-diary-concurrent-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    auto init = Store::open(path);
+    ASSERT_TRUE(init);
+  }
+  constexpr int kRounds = 40;
+  auto writer = [&](int which, bool* ok) {
+    auto store = Store::open(path);
+    if (!store) return;
+    for (int i = 0; i < kRounds; ++i) {
+      DiaryUpdate u;
+      u.date = "2026-11-" + std::to_string(10 + i % 10);
+      if (which == 0) u.pain_morning = 3;
+      if (which == 1) u.pain_during = 5;
+      if (which == 2) u.locking = true;
+      if (!log_diary(store->db(), u, i)) return;
+    }
+    *ok = true;
+  };
+  bool ok[3] = {false, false, false};
+  std::thread a(writer, 0, &ok[0]), b(writer, 1, &ok[1]), c(writer, 2, &ok[2]);
+  a.join();
+  b.join();
+  c.join();
+  EXPECT_TRUE(ok[0] && ok[1] && ok[2]);
+  auto store = Store::open(path);
+  ASSERT_TRUE(store);
+  auto rows = DiaryRepo(store->db()).list();
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 10u);
+  for (const auto& r : *rows) {
+    const json e = json::parse(r.entry_json);
+    EXPECT_EQ(e["pain_morning"], 3) << r.date;
+    EXPECT_EQ(e["pain_during"], 5) << r.date;
+    EXPECT_EQ(e["locking"], true) << r.date;
+  }
+  std::filesystem::remove(path);
+  std::filesystem::remove(path.string() + "-wal");
+  std::filesystem::remove(path.string() + "-shm");
+}
+
+}  // namespace
+}  // namespace rk::plan
