@@ -17,6 +17,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   bool allow_remote = false;
   std::size_t max_upload_mb = 512;
+  std::vector<std::string> allowed_hosts;
 };
 
 void run_serve(const ServeOptions& o, Context& ctx) {
@@ -31,6 +32,7 @@ void run_serve(const ServeOptions& o, Context& ctx) {
   so.port = o.port;
   so.allow_remote = o.allow_remote;
   so.max_upload_bytes = o.max_upload_mb << 20;
+  so.allowed_hosts = o.allowed_hosts;
   const auto data_dir =
       ctx.db_path.has_parent_path() ? ctx.db_path.parent_path() : std::filesystem::current_path();
   so.upload_dir = data_dir / "uploads";
@@ -94,6 +96,8 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-upload-mb", opts->max_upload_mb, "Largest accepted upload, in MiB")
       ->capture_default_str()
       ->check(CLI::Range(1, 4096));
+  cmd->add_option("--allowed-host", opts->allowed_hosts,
+                  "Another name this server may be reached by (Host header), e.g. knee.local");
   cmd->callback([opts, &ctx] { run_serve(*opts, ctx); });
 }
 

@@ -2,6 +2,25 @@
 
 namespace rk::server {
 
+State::State(Store& store, const KnowledgeBase& kb, ServerOptions options)
+    : store_(store), kb_(kb), options_(std::move(options)), analysis_(*this) {
+  const auto& path = store_.db().path();
+  if (!path.empty() && path != ":memory:") {
+    if (auto w = Database::open(path)) watch_.emplace(std::move(*w));
+  }
+}
+
+std::uint64_t State::revision() {
+  std::lock_guard lock(watch_mu_);
+  if (watch_) {
+    if (auto v = watch_->data_version(); v && *v != data_version_) {
+      if (data_version_ != -1) ++revision_;
+      data_version_ = *v;
+    }
+  }
+  return revision_.load();
+}
+
 ApiResult State::cached(const std::string& key,
                         const std::function<Checked<Json>(Store&)>& compute) {
   return memoized(key, [&]() -> ApiResult {

@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "knowledge/knowledge_base.h"
 #include "server/analysis_cache.h"
@@ -25,12 +27,17 @@ struct ServerOptions {
   std::size_t max_upload_bytes = std::size_t{512} << 20;
   std::size_t max_json_bytes = std::size_t{1} << 20;
   std::filesystem::path upload_dir;  // server-named temporary files for uploads
+  /// Extra names the Host header may carry ("knee.local" or "knee.local:8080"), besides
+  /// 127.0.0.1, localhost and [::1] on the bound port.
+  std::vector<std::string> allowed_hosts;
+  int read_timeout_s = 10;    // per connection: a request's headers and body must arrive by then
+  int max_connections = 256;  // open connections served at once; more wait their turn
+  int keep_alive_max = 100;   // requests per connection
 };
 
 class State {
  public:
-  State(Store& store, const KnowledgeBase& kb, ServerOptions options)
-      : store_(store), kb_(kb), options_(std::move(options)), analysis_(*this) {}
+  State(Store& store, const KnowledgeBase& kb, ServerOptions options);
 
   const ServerOptions& options() const { return options_; }
   const KnowledgeBase& kb() const { return kb_; }
@@ -43,7 +50,9 @@ class State {
     return f(store_);
   }
 
-  std::uint64_t revision() const { return revision_.load(); }
+  /// The store's revision: bumped by API writes, and by writes of other processes (a CLI
+  /// import while the server runs), which SQLite's data_version reveals.
+  std::uint64_t revision();
   /// Call after any write: cached replies computed before it are dropped.
   void bump_revision() { ++revision_; }
 
@@ -59,6 +68,11 @@ class State {
   ServerOptions options_;
   std::mutex store_mu_;
   std::atomic<std::uint64_t> revision_{1};
+  // A second connection to the store file, only to read PRAGMA data_version (which changes
+  // when any other connection commits) without waiting for the store lock.
+  std::mutex watch_mu_;
+  std::optional<Database> watch_;
+  std::int64_t data_version_ = -1;
   std::mutex cache_mu_;
   struct Entry {
     std::uint64_t revision;

@@ -122,6 +122,15 @@ std::int64_t Database::last_insert_id() const {
   return sqlite3_last_insert_rowid(db_.get());
 }
 
+Expected<std::int64_t> Database::data_version() {
+  auto st = prepare("PRAGMA data_version");
+  if (!st) return fail(st.error());
+  auto row = st->step();
+  if (!row) return fail(row.error());
+  if (!*row) return fail("database: PRAGMA data_version gave no row");
+  return st->column_int(0);
+}
+
 Expected<Database::Transaction> Database::begin() {
   if (auto r = exec("BEGIN IMMEDIATE"); !r) return fail(r.error());
   return Transaction(*this);

@@ -71,6 +71,8 @@ class Database {
   Expected<void> exec(std::string_view sql);
   Expected<Statement> prepare(std::string_view sql);
   std::int64_t last_insert_id() const;
+  /// PRAGMA data_version: changes whenever another connection (another process) commits.
+  Expected<std::int64_t> data_version();
   const std::filesystem::path& path() const { return path_; }
 
   /// BEGIN IMMEDIATE ... COMMIT; rolled back by the destructor unless commit() succeeded.

@@ -275,7 +275,9 @@ TEST_F(ServerTest, MultipartUploadWorksToo) {
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   httplib::MultipartFormDataItems items = {
       {"file", bytes, "watch.fit", "application/octet-stream"}};
-  auto r = client_->Post("/api/v1/imports", items);
+  // A form upload must show it comes from our own page (issue 13: cross-site uploads).
+  const httplib::Headers same_origin = {{"Origin", "http://127.0.0.1:" + std::to_string(port_)}};
+  auto r = client_->Post("/api/v1/imports", same_origin, items);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 201) << r->body;
 }
