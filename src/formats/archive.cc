@@ -157,7 +157,8 @@ Expected<std::vector<std::uint8_t>> ZipReader::read(std::size_t i, std::size_t m
   if (zip_stat_index(zip_.get(), i, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
     return fail("{}: zip: {}", full, zip_strerror(zip_.get()));
   if (st.size > max_size)
-    return fail("{}: zip: member of {} MB refused (too large)", full, st.size >> 20);
+    return fail("{}: zip: member of {} MiB refused (more than {} MiB)", full, st.size >> 20,
+                max_size >> 20);
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(zip_.get(), i, 0),
                                                       &zip_fclose);
   if (!f) return fail("{}: zip: {}", full, zip_strerror(zip_.get()));

@@ -35,7 +35,7 @@ class ZipReader {
   std::optional<std::size_t> find(std::string_view path) const;
   /// The member's bytes; errors read "export.zip:activities/1.fit: ...".
   Expected<std::vector<std::uint8_t>> read(std::size_t i,
-                                           std::size_t max_size = std::size_t{1} << 30) const;
+                                           std::size_t max_size = kMaxInflatedBytes) const;
   const std::string& name() const { return name_; }
 
  private:

@@ -16,6 +16,11 @@ namespace rk {
 
 using Bytes = std::span<const std::uint8_t>;
 
+/// The most one compressed file (a .gz, a zip member) may inflate to. Real activity files are
+/// a few MB (a 24-hour FIT recording is ~20 MB); a "bomb" is refused while it inflates, with
+/// memory to match (docs/security.md).
+inline constexpr std::size_t kMaxInflatedBytes = std::size_t{64} << 20;
+
 Expected<Decoded> decode_fit(Bytes bytes, std::string_view name);
 Expected<Decoded> decode_gpx(Bytes bytes, std::string_view name);
 Expected<Decoded> decode_tcx(Bytes bytes, std::string_view name);

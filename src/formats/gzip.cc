@@ -29,7 +29,8 @@ Expected<std::vector<std::uint8_t>> gunzip(Bytes bytes, std::string_view name,
   for (;;) {
     if (produced == out.size()) {
       if (out.size() >= max_out)
-        return fail("{}: gzip: inflates to more than {} MB, refused", name, max_out >> 20);
+        return fail("{}: gzip: inflates to more than {} MiB, refused (limit for one file)", name,
+                    max_out >> 20);
       out.resize(std::min(max_out, out.size() * 2));
     }
     zs.next_out = out.data() + produced;

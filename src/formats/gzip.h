@@ -15,6 +15,6 @@ bool is_gzip(Bytes bytes);
 /// Inflates every member of a gzip stream. Refuses output beyond `max_out` bytes so that a
 /// crafted file cannot exhaust memory. Errors read "name: byte N: gzip: ...".
 Expected<std::vector<std::uint8_t>> gunzip(Bytes bytes, std::string_view name,
-                                           std::size_t max_out = std::size_t{1} << 30);
+                                           std::size_t max_out = kMaxInflatedBytes);
 
 }  // namespace rk

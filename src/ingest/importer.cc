@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -90,6 +92,46 @@ class UnitQueue {
   bool closed_ = false;
 };
 
+/// Bytes of working memory the decoding workers may hold at once, whatever their number: a
+/// worker reserves its file's estimate before reading it and gives it back when done. One
+/// estimate larger than the whole budget takes the whole budget (it still runs, alone).
+class MemoryBudget {
+ public:
+  explicit MemoryBudget(std::uint64_t total) : total_(std::max<std::uint64_t>(total, 1)) {}
+  std::uint64_t acquire(std::uint64_t want) {
+    want = std::min(std::max<std::uint64_t>(want, 1), total_);
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return used_ + want <= total_; });
+    used_ += want;
+    return want;
+  }
+  void release(std::uint64_t n) {
+    {
+      std::lock_guard lock(mu_);
+      used_ -= n;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::uint64_t total_, used_ = 0;
+};
+
+/// What decoding `job` may need at its peak: the bytes read, anything inflated from them
+/// (checked while inflating against kMaxInflatedBytes; the buffer may briefly be 1.5 times
+/// that while it grows) and the decoded activity.
+std::uint64_t memory_estimate(const Job& job) {
+  std::string name = job.path.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::uint64_t inflate = kMaxInflatedBytes + kMaxInflatedBytes / 2;
+  if (name.ends_with(".zip")) return job.size + 2 * inflate;
+  if (name.ends_with(".gz")) return job.size + inflate;
+  return job.size * 4 + (std::uint64_t{1} << 20);
+}
+
 /// What the workers share: the jobs, the known file hashes and the output queue.
 struct Shared {
   std::vector<Job> jobs;
@@ -100,6 +142,7 @@ struct Shared {
   std::mutex seen_mu;
   std::unordered_set<std::string> seen;  // hashes met in this run
   UnitQueue queue{64};
+  std::unique_ptr<MemoryBudget> budget;
   const std::atomic<bool>* cancel = nullptr;
 
   bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
@@ -212,7 +255,9 @@ void worker(Shared& shared) {
     if (shared.cancelled()) break;
     const std::size_t i = shared.next_job.fetch_add(1);
     if (i >= shared.jobs.size()) break;
+    const std::uint64_t held = shared.budget->acquire(memory_estimate(shared.jobs[i]));
     process_job(shared.jobs[i], shared);
+    shared.budget->release(held);
     shared.files_done.fetch_add(1);
     shared.bytes_done.fetch_add(shared.jobs[i].size);
   }
@@ -346,6 +391,7 @@ Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& p
   ImportReport report;
   Shared shared;
   shared.cancel = options.cancel;
+  shared.budget = std::make_unique<MemoryBudget>(options.memory_budget);
   shared.jobs = collect_jobs(paths, report);
   {
     ActivityRepo repo(db);

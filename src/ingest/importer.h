@@ -22,6 +22,9 @@ struct ImportOptions {
   std::size_t batch = 256;  // activities per transaction (never splitting one)
   bool progress = false;    // draw a progress bar on stderr (the caller checks isatty)
   const std::atomic<bool>* cancel = nullptr;  // set from a SIGINT handler to stop early
+  /// Working memory all decoding workers share (see MemoryBudget in importer.cc), so that
+  /// peak memory does not grow with the number of cores.
+  std::uint64_t memory_budget = std::uint64_t{256} << 20;
 };
 
 struct ImportIssue {
