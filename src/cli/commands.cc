@@ -10,6 +10,7 @@ void add_all_commands(CLI::App& app, Context& ctx) {
   add_knowledge_commands(app, ctx);
   add_load_commands(app, ctx);
   add_plan_commands(app, ctx);
+  add_backup_commands(app, ctx);
   // No subcommand: a welcome rather than a usage error (issue 12: first run).
   app.require_subcommand(0, 1);
   app.callback([&app, &ctx] {

@@ -16,6 +16,7 @@ void add_assess_commands(CLI::App& app, Context& ctx);  // cmd_assess.cc
 void add_knowledge_commands(CLI::App& app, Context& ctx);  // cmd_knowledge.cc
 void add_load_commands(CLI::App& app, Context& ctx);  // cmd_load.cc (load, form)
 void add_plan_commands(CLI::App& app, Context& ctx);  // cmd_plan.cc (config, log, diary, koos, plan, today, report)
+void add_backup_commands(CLI::App& app, Context& ctx);  // cmd_backup.cc (backup, restore, export, forget)
 
 /// `runknee` with no subcommand: the first-run welcome, or today's headline and the commands
 /// used most (cmd_plan.cc).

@@ -230,11 +230,18 @@ Expected<Decoded> decode_csv_log(Bytes bytes, std::string_view name) {
   std::string first_error;
   std::size_t line_no = 0, start = 0;
   while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
+    // A record ends at a newline outside quotes (RFC 4180: a quoted field may hold newlines).
+    std::size_t end = start;
+    std::size_t newlines = 0;
+    for (bool quoted = false; end < text.size() && (quoted || text[end] != '\n'); ++end) {
+      if (text[end] == '"') quoted = !quoted;
+      if (text[end] == '\n') ++newlines;
+    }
     std::string_view line = text.substr(start, end - start);
     start = end + 1;
     ++line_no;
+    const std::size_t record_line = line_no;
+    line_no += newlines;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (trim(line).empty() || trim(line).front() == '#') continue;
     if (!have_header) {
@@ -252,12 +259,12 @@ Expected<Decoded> decode_csv_log(Bytes bytes, std::string_view name) {
     }
     auto row = parse_row(split_fields(line, sep), cols);
     if (!row) {
-      auto msg = fmt::format("{}:{}: {}", name, line_no, row.error().message);
+      auto msg = fmt::format("{}:{}: {}", name, record_line, row.error().message);
       if (first_error.empty()) first_error = msg;
       out.warnings.push_back({std::move(msg)});
       continue;
     }
-    row->source.name = fmt::format("{}:{}", name, line_no);
+    row->source.name = fmt::format("{}:{}", name, record_line);
     out.activities.push_back(std::move(*row));
   }
   if (!have_header) return fail("{}:1: empty file, not a training log", name);

@@ -35,8 +35,12 @@ std::string opt_text(const std::optional<double>& v, const char* fmt_spec = "{:.
 }
 
 std::string csv_quote(std::string_view s) {
-  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+  // A spreadsheet runs a cell starting with = + - @ (or tab, CR) as a formula: a file's own
+  // name or sport could carry one ("=HYPERLINK(...)"). A leading apostrophe keeps it text.
+  const bool formula =
+      !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+  if (!formula && s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = formula ? "\"'" : "\"";
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;

@@ -153,7 +153,12 @@ Expected<KoosAnswers> koos_answers_from_json(const nlohmann::json& j, std::strin
       continue;
     }
     const int max = s.max_score(id);
-    if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > max) {
+    // Compared as 64-bit (4294967297 must not wrap to 1); beyond int64 is out of range too.
+    const bool in_range = v.is_number_unsigned()
+                              ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+                              : v.is_number_integer() && v.get<std::int64_t>() >= 0 &&
+                                    v.get<std::int64_t>() <= max;
+    if (!in_range) {
       return fail("{}: item '{}': answer must be 0-{}, one of its answer words, or null, got {}",
                   where, id, max, v.dump());
     }

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "server/routes.h"
+#include "server/upload.h"
 #include "server/web_assets.h"
 #include "util/error.h"
 
@@ -158,7 +159,7 @@ bool is_loopback_host(const std::string& host) {
   return parts == 3 && digits > 0;  // three more numbers after "127."
 }
 
-std::vector<std::string> allowed_host_headers(const ServerOptions& o, int port) {
+static std::vector<std::string> allowed_host_headers(const ServerOptions& o, int port) {
   std::vector<std::string> names = {"127.0.0.1", "localhost", "[::1]"};
   if (o.host != "127.0.0.1" && o.host != "localhost" && o.host != "::1") {
     names.push_back(o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host);
@@ -314,6 +315,8 @@ HttpServer::HttpServer(Store& store, const KnowledgeBase& kb, ServerOptions opti
   add_activity_routes(i.router, i.state);
   add_load_routes(i.router, i.state);
   add_plan_routes(i.router, i.state);
+  i.allowed_hosts = allowed_host_headers(i.state.options(), i.state.options().port);
+  remove_stale_uploads(i.state.options().upload_dir);
 
   auto plain = [&i](const httplib::Request& req, httplib::Response& res) {
     i.dispatch(req, res, nullptr);
@@ -396,6 +399,17 @@ void HttpServer::run() {
 
 void HttpServer::stop() {
   if (impl_) impl_->http.stop();
+}
+
+void HttpServer::handle(const httplib::Request& req, httplib::Response& res) {
+  const std::string& body = req.body;
+  httplib::ContentReader reader(
+      [&body](httplib::ContentReceiver receive) {
+        return body.empty() || receive(body.data(), body.size());
+      },
+      [](httplib::MultipartContentHeader, httplib::ContentReceiver) { return true; });
+  const bool with_body = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
+  impl_->dispatch(req, res, with_body ? &reader : nullptr);
 }
 
 std::string HttpServer::url() const {

@@ -11,6 +11,11 @@
 #include "store/store.h"
 #include "util/expected.h"
 
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
+
 namespace rk::server {
 
 /// True for 127.0.0.0/8, ::1 and "localhost".
@@ -29,6 +34,10 @@ class HttpServer {
   void run();
   void stop();
   std::string url() const;
+
+  /// Answers one parsed request in-process, as if it had come over a connection (the HTTP
+  /// fuzz target's entry; multipart bodies are not parsed here).
+  void handle(const httplib::Request& req, httplib::Response& res);
 
  private:
   struct Impl;

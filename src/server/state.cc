@@ -5,6 +5,7 @@ namespace rk::server {
 State::State(Store& store, const KnowledgeBase& kb, ServerOptions options)
     : store_(store), kb_(kb), options_(std::move(options)), analysis_(*this) {
   const auto& path = store_.db().path();
+  store_path_ = path;
   if (!path.empty() && path != ":memory:") {
     if (auto w = Database::open(path)) watch_.emplace(std::move(*w));
   }

@@ -41,6 +41,8 @@ class State {
 
   const ServerOptions& options() const { return options_; }
   const KnowledgeBase& kb() const { return kb_; }
+  /// The store's file ("" or ":memory:" for an in-memory store).
+  std::filesystem::path store_path() const { return store_path_; }
   AnalysisCache& analysis() { return analysis_; }
 
   /// Runs f(Store&) with the store to itself.
@@ -64,6 +66,7 @@ class State {
 
  private:
   Store& store_;
+  std::filesystem::path store_path_;
   const KnowledgeBase& kb_;
   ServerOptions options_;
   std::mutex store_mu_;

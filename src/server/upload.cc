@@ -9,6 +9,7 @@
 #include <random>
 
 #include "ingest/importer.h"
+#include "util/error.h"
 
 namespace rk::server {
 namespace {
@@ -80,6 +81,17 @@ struct Part {
 };
 
 }  // namespace
+
+void remove_stale_uploads(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (dir.empty() || !std::filesystem::is_directory(dir, ec)) return;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    // Only the names upload_path() makes: nothing else in the folder is ours to remove.
+    if (e.path().filename().string().rfind("upload-", 0) == 0 && e.is_regular_file(ec)) {
+      std::filesystem::remove(e.path(), ec);
+    }
+  }
+}
 
 std::string_view upload_extension(std::string_view client_name) {
   for (std::string_view ext : {".fit", ".gpx", ".tcx", ".csv", ".zip", ".gz"}) {
@@ -170,11 +182,21 @@ ApiResult import_upload(State& s, Call& c) {
 
   std::vector<std::filesystem::path> paths;
   for (const auto& p : parts) paths.push_back(p.path);
-  auto report = s.with_store([&](Store& store) {
-    ImportOptions o;
-    o.jobs = 1;
-    return import_paths(store.db(), paths, o);
-  });
+  // Decoding and storing happen on a connection of the import's own, outside the store lock,
+  // committing each activity as it comes: other requests are answered meanwhile (SQLite's WAL
+  // lets them read; a write waits at most for one activity's transaction).
+  ImportOptions o;
+  o.jobs = 1;
+  o.batch = 1;
+  const auto store_path = s.store_path();
+  Expected<ImportReport> report = fail("no import ran");
+  if (store_path.empty() || store_path == ":memory:") {
+    report = s.with_store([&](Store& store) { return import_paths(store.db(), paths, o); });
+  } else {
+    auto own = Database::open(store_path);
+    if (!own) return internal_error(own.error());
+    report = import_paths(*own, paths, o);
+  }
   if (!report) return internal_error(report.error());
   s.bump_revision();
 

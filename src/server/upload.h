@@ -17,6 +17,9 @@ std::string_view upload_extension(std::string_view client_name);
 /// A fresh "upload-<32 hex digits><ext>" path in `dir`.
 std::filesystem::path upload_path(const std::filesystem::path& dir, std::string_view ext);
 
+/// Removes "upload-*" files a crash left in `dir` (called when the server starts).
+void remove_stale_uploads(const std::filesystem::path& dir);
+
 ApiResult import_upload(State& s, Call& c);
 
 }  // namespace rk::server

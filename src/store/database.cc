@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "util/error.h"
@@ -7,8 +9,55 @@
 namespace rk {
 namespace {
 
+constexpr int kDefaultBusyTimeoutMs = 30000;
+
+/// How long a write waits for another process's lock; RUNKNEE_BUSY_TIMEOUT_MS overrides (tests).
+int busy_timeout_ms() {
+  static const int ms = [] {
+    const char* env = std::getenv("RUNKNEE_BUSY_TIMEOUT_MS");
+    const int v = env ? std::atoi(env) : 0;
+    return v > 0 ? v : kDefaultBusyTimeoutMs;
+  }();
+  return ms;
+}
+
+/// SQLITE_BUSY after the busy timeout: say who holds the store, not just "database is locked".
+std::string explain(sqlite3* db, std::string message) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    message += fmt::format(
+        " (another runknee, e.g. an import or `runknee serve`, held the store for more than {} "
+        "ms; nothing was changed, try again when it is done)",
+        busy_timeout_ms());
+  }
+  return message;
+}
+
 Unexpected<Error> sqlite_error(sqlite3* db, std::string_view what) {
-  return fail("database: {}: {}", what, sqlite3_errmsg(db));
+  return fail("database: {}: {}", what, explain(db, sqlite3_errmsg(db)));
+}
+
+/// Why a store that exists cannot be used: a folder or file we may not write is not a
+/// corrupt store (issue 13: the old message invited deleting a healthy store).
+std::string open_failure(const std::filesystem::path& path, sqlite3* db) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+    return fmt::format("{}: not a runknee database (or it is corrupt): {}", path.string(),
+                       sqlite3_errmsg(db));
+  }
+  const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return fmt::format(
+        "{}: cannot use the store: the folder {} is not writable (SQLite keeps its -wal and "
+        "-shm files beside the store): {}",
+        path.string(), folder.string(), sqlite3_errmsg(db));
+  }
+  if (::access(path.c_str(), R_OK | W_OK) != 0) {
+    return fmt::format("{}: cannot use the store: the file is not readable and writable: {}",
+                       path.string(), sqlite3_errmsg(db));
+  }
+  return fmt::format("{}: cannot use the store: {}", path.string(),
+                     explain(db, sqlite3_errmsg(db)));
 }
 
 }  // namespace
@@ -71,6 +120,16 @@ std::span<const std::uint8_t> Statement::column_blob(int col) const {
   const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_.get(), col));
   return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col))};
 }
+int Statement::column_count() const {
+  return sqlite3_column_count(stmt_.get());
+}
+std::string Statement::column_name(int col) const {
+  const char* n = sqlite3_column_name(stmt_.get(), col);
+  return n ? n : "";
+}
+int Statement::column_type(int col) const {
+  return sqlite3_column_type(stmt_.get(), col);
+}
 bool Statement::column_is_null(int col) const {
   return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL;
 }
@@ -87,14 +146,13 @@ Expected<Database> Database::open(const std::filesystem::path& path) {
   Database db(raw, path);
   if (rc != SQLITE_OK)
     return fail("{}: cannot open database: {}", path.string(), sqlite3_errmsg(raw));
-  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_busy_timeout(raw, busy_timeout_ms());
   // Reading the schema is the first thing that fails on a file that is not a SQLite database.
   if (auto r = db.exec("PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_master;"); !r)
-    return fail("{}: not a runknee database (or it is corrupt): {}", path.string(),
-                sqlite3_errmsg(raw));
+    return fail("{}", open_failure(path, raw));
   if (path != ":memory:") {
     if (auto r = db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !r)
-      return fail(r.error());
+      return fail("{}", open_failure(path, raw));
   }
   return db;
 }
@@ -105,7 +163,7 @@ Expected<void> Database::exec(std::string_view sql) {
   if (sqlite3_exec(db_.get(), owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "unknown error";
     sqlite3_free(message);
-    return fail("database: {}", text);
+    return fail("database: {}", explain(db_.get(), std::move(text)));
   }
   return {};
 }
@@ -120,6 +178,40 @@ Expected<Statement> Database::prepare(std::string_view sql) {
 
 std::int64_t Database::last_insert_id() const {
   return sqlite3_last_insert_rowid(db_.get());
+}
+
+namespace {
+
+Expected<void> copy_database(sqlite3* from, sqlite3* to, std::string_view what) {
+  sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
+  if (!b) return fail("{}: {}", what, sqlite3_errmsg(to));
+  int rc = SQLITE_OK;
+  // Pages in steps, waiting out a writer's lock instead of failing at once.
+  for (int tries = 0; tries < 200; ++tries) {
+    rc = sqlite3_backup_step(b, -1);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+    sqlite3_sleep(50);
+  }
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return fail("{}: {}", what, sqlite3_errstr(rc));
+  return {};
+}
+
+}  // namespace
+
+Expected<void> Database::backup_to(const std::filesystem::path& dest) {
+  std::error_code ec;
+  std::filesystem::remove(dest, ec);
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(dest.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> out(raw, &sqlite3_close);
+  if (rc != SQLITE_OK) return fail("{}: cannot create: {}", dest.string(), sqlite3_errmsg(raw));
+  return copy_database(db_.get(), out.get(), "backup to " + dest.string());
+}
+
+Expected<void> Database::restore_from(Database& source) {
+  return copy_database(source.db_.get(), db_.get(), "restore from " + source.path().string());
 }
 
 Expected<std::int64_t> Database::data_version() {

@@ -56,6 +56,10 @@ class Statement {
   std::string column_text(int col) const;
   std::span<const std::uint8_t> column_blob(int col) const;
   bool column_is_null(int col) const;
+  int column_count() const;
+  std::string column_name(int col) const;
+  /// SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+  int column_type(int col) const;
 
  private:
   sqlite3* db_;
@@ -71,6 +75,11 @@ class Database {
   Expected<void> exec(std::string_view sql);
   Expected<Statement> prepare(std::string_view sql);
   std::int64_t last_insert_id() const;
+  /// A consistent copy of the whole database into `dest` (SQLite's online backup API: other
+  /// connections may keep writing meanwhile). `dest` is replaced.
+  Expected<void> backup_to(const std::filesystem::path& dest);
+  /// Replaces this database's content with `source`'s, in one step (online backup API).
+  Expected<void> restore_from(Database& source);
   /// PRAGMA data_version: changes whenever another connection (another process) commits.
   Expected<std::int64_t> data_version();
   const std::filesystem::path& path() const { return path_; }

@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 #include <zlib.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -164,6 +165,69 @@ TEST(DecompressionLimits, ZipWithAHugeMemberRefusedWithBoundedMemory) {
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_NE(r.out.find("refused"), std::string::npos) << r.out;
   EXPECT_LT(peak_child_rss_mb(), 512) << "peak RSS of the import";
+}
+
+}  // namespace
+}  // namespace rk
+
+#include "ingest/activity_format.h"
+
+namespace rk {
+namespace {
+
+// Issue 13 item 15: `activities --format csv` wrote a file's name or sport starting with = + -
+// @ as is, which a spreadsheet runs as a formula.
+TEST(CsvExport, LeadingFormulaCharactersAreNeutralised) {
+  std::vector<StoredActivity> list(4);
+  const char* names[] = {"=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2", "@SUM(A1)"};
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    list[i].id = static_cast<std::int64_t>(i + 1);
+    list[i].activity.sport = "running";
+    list[i].activity.source.name = names[i];
+    list[i].activity.source.format = "fit";
+  }
+  list[0].activity.sport = "=cmd|' /C calc'!A0";
+  const std::string csv = activities_csv(list);
+  std::size_t start = csv.find('\n') + 1;
+  while (start < csv.size()) {
+    const std::size_t end = csv.find('\n', start);
+    const std::string line = csv.substr(start, end - start);
+    // No field (after a comma) may begin with a formula character.
+    for (std::size_t c = line.find(','); c != std::string::npos; c = line.find(',', c + 1)) {
+      const char next = c + 1 < line.size() ? line[c + 1] : ',';
+      const bool negative_number = next == '-' && c + 2 < line.size() &&
+                                   std::isdigit(static_cast<unsigned char>(line[c + 2]));
+      EXPECT_TRUE(std::string("=+@").find(next) == std::string::npos &&
+                  (next != '-' || negative_number))
+          << line;
+    }
+    start = end + 1;
+  }
+  EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\"'@SUM(A1)\""), std::string::npos) << csv;
+}
+
+}  // namespace
+}  // namespace rk
+
+#include "formats/decode.h"
+
+namespace rk {
+namespace {
+
+// Issue 13 item 15: the docs promise RFC 4180, but a quoted newline split the row in two.
+TEST(CsvImport, QuotedNewlinesStayInTheirField) {
+  const std::string csv =
+      "date,distance_km,duration,notes\n"
+      "2026-11-20,8,48:00,\"hills, then\nflat \"\"easy\"\"\"\n"
+      "2026-11-21,5,30:00,short\n";
+  auto d = decode_csv_log(Bytes(reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()),
+                          "log.csv");
+  ASSERT_TRUE(d) << d.error().message;
+  ASSERT_EQ(d->activities.size(), 2u);
+  EXPECT_TRUE(d->warnings.empty());
+  EXPECT_EQ(d->activities[0].notes, "hills, then\nflat \"easy\"");
+  EXPECT_EQ(d->activities[1].source.name, "log.csv:4");
 }
 
 }  // namespace

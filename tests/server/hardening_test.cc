@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -235,6 +236,16 @@ TEST_F(Hardening, DiaryWrongTypesAndEmptyBodyRejected) {
   EXPECT_TRUE(body(client_->Get("/api/v1/diary"))["entries"].empty());
 }
 
+// Item 8: KOOS 4294967297 was stored as 1.
+TEST_F(Hardening, KoosOutOfRangeIntegersRejectedNotWrapped) {
+  for (const std::string v : {"4294967297", "-4294967295", "true", "2.0", "18446744073709551617"}) {
+    auto r = post("/api/v1/koos", "{\"answers\": {\"P1\": " + v + "}}");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 422) << v << " " << r->body;
+  }
+  EXPECT_TRUE(body(client_->Get("/api/v1/koos"))["history"].empty());
+}
+
 // Item 4: multipart and Content-Type-less uploads were accepted from any web page.
 TEST_F(Hardening, CrossSiteWritesRefused) {
   const httplib::Headers evil = {{"Origin", "http://evil.example"}};
@@ -334,6 +345,19 @@ TEST_F(Hardening, TrickledBodyTimesOut) {
   EXPECT_TRUE(closed);
   EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10));
   ::close(fd);
+}
+
+// Item 15: upload temporary files left by a crash were never cleaned.
+TEST_F(Hardening, StaleUploadFilesRemovedAtStart) {
+  const auto uploads = dir_ / "uploads2";
+  fs::create_directories(uploads);
+  std::ofstream(uploads / "upload-0123456789abcdef0123456789abcdef.fit") << "left by a crash";
+  std::ofstream(uploads / "mine.txt") << "not ours";
+  ServerOptions o;
+  o.upload_dir = uploads;
+  HttpServer other(*store_, *kb_, o);
+  EXPECT_FALSE(fs::exists(uploads / "upload-0123456789abcdef0123456789abcdef.fit"));
+  EXPECT_TRUE(fs::exists(uploads / "mine.txt"));
 }
 
 // Item 6: the server's cache ignored writes by other processes (a CLI import of 240 runs left
