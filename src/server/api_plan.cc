@@ -61,7 +61,7 @@ ApiResult diary_list(State& s) {
 ApiResult diary_create(State& s, Call& c) {
   auto body = json_body(c);
   if (!body) return Unexpected<ApiError>(body.error());
-  auto update = plan::diary_update_from_json(*body, format_date(now_utc()));
+  auto update = plan::diary_update_from_json(*body, format_local_date(now_utc()));
   if (!update) {
     const auto& e = update.error();
     return api_error(422, "invalid_value", e.field.empty() ? e.message : e.field + ": " + e.message,
