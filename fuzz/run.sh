@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang into build-fuzz and runs each for a fixed time,
-# seeded from the sample files in tests/data/corpus. Adding a decoder's target is one line in fuzz/CMakeLists.txt
+# seeded from the sample files in tests/data/corpus and the checked-in seeds under fuzz/corpus. Adding a decoder's target is one line in fuzz/CMakeLists.txt
 # (rk_fuzz_target) and one in fuzz/targets.txt.
 #   FUZZ_SECONDS=20 (per target)   FUZZ_TARGETS="fit_fuzz ..." (default: all in targets.txt)
 set -euo pipefail
@@ -23,7 +23,10 @@ for line in "${lines[@]}"; do
   case " $targets " in *" $target "*) ;; *) continue ;; esac
   work="$build/fuzz-work/$target"
   rm -rf "$work" && mkdir -p "$work/corpus" "$work/artifacts"
-  find "$corpus/$seeds" -type f -size -300k -exec cp {} "$work/corpus/" \; 2>/dev/null || true
+  # A seed folder starting with fuzz/ is the target's own checked-in corpus; any other is under
+  # tests/data/corpus. Nothing outside the repository seeds a run.
+  case "$seeds" in fuzz/*) seed_dir=$PWD/$seeds ;; *) seed_dir=$corpus/$seeds ;; esac
+  find "$seed_dir" -type f -size -300k -exec cp {} "$work/corpus/" \; 2>/dev/null || true
   echo "== $target: ${seconds}s, $(ls "$work/corpus" | wc -l) seeds"
   if ! "$build/fuzz/$target" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$work/artifacts/" -print_final_stats=1 >"$work/log.txt" 2>&1; then
