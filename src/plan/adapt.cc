@@ -224,10 +224,11 @@ std::vector<ClearanceReason> assessment_clearance(const PlanInputs& in, const Pl
     bool holds = !c.answers.empty();
     for (const auto& [id, values] : c.answers) {
       auto it = in.answers.find(id);
-      const bool match = it != in.answers.end() &&
-                         std::any_of(it->second.begin(), it->second.end(), [&](const auto& v) {
-                           return std::find(values.begin(), values.end(), v) != values.end();
-                         });
+      const bool match =
+          it != in.answers.end() &&
+          std::any_of(it->second.begin(), it->second.end(), [&values = values](const auto& v) {
+            return std::find(values.begin(), values.end(), v) != values.end();
+          });
       holds = holds && match;
     }
     for (const auto& id : c.conditions) {
