@@ -6,6 +6,7 @@
 #include <set>
 
 #include "assess/engine.h"
+#include "support/knowledge.h"
 #include "util/file_io.h"
 
 namespace rk {
@@ -13,14 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-const KnowledgeBase& kb() {
-  static const KnowledgeBase base = [] {
-    auto loaded = KnowledgeBase::load_embedded();
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return base;
-}
+const KnowledgeBase& kb() { return rk::testing::embedded_knowledge(); }
 
 Answers answers(const json& j) {
   auto a = answers_from_json(kb(), j, "test");

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "assess/engine.h"
+#include "support/knowledge.h"
 
 namespace rk {
 namespace {
@@ -22,14 +23,7 @@ using nlohmann::json;
 constexpr int kRandomAnswerSets = 100'000;
 constexpr std::uint64_t kSeed = 20261130;
 
-const KnowledgeBase& kb() {
-  static const KnowledgeBase base = [] {
-    auto loaded = KnowledgeBase::load_embedded();
-    if (!loaded) throw std::runtime_error(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return base;
-}
+const KnowledgeBase& kb() { return rk::testing::embedded_knowledge(); }
 
 int severity(const std::string& level) {
   if (level == "emergency") return 0;

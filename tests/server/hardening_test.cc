@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "knowledge/knowledge_base.h"
+#include "support/knowledge.h"
 #include "server/server.h"
 #include "store/store.h"
 #include "util/file_io.h"
@@ -25,22 +26,10 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-KnowledgeBase hardening_kb() {
-  std::vector<KnowledgeFile> files;
-  for (const auto& e : fs::directory_iterator(fs::path(RUNKNEE_SOURCE_DIR) / "data")) {
-    const auto name = e.path().filename().string();
-    if (e.path().extension() != ".yaml" || name == "plan_rules.yaml") continue;
-    files.push_back({name, *read_file_text(e.path())});
-  }
-  std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.name < b.name; });
-  auto kb = KnowledgeBase::load_files(files);
-  if (!kb) throw std::runtime_error(kb.error().message);
-  return std::move(*kb);
-}
 
 class Hardening : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { kb_ = new KnowledgeBase(hardening_kb()); }
+  static void SetUpTestSuite() { kb_ = new KnowledgeBase(rk::testing::source_knowledge()); }
   static void TearDownTestSuite() { delete kb_; }
 
   void SetUp() override {

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "knowledge/knowledge_base.h"
+#include "support/knowledge.h"
 #include "store/store.h"
 #include "util/file_io.h"
 
@@ -28,23 +29,10 @@ using nlohmann::json;
 const fs::path kFit =
     fs::path(RUNKNEE_CORPUS) / "fit/python-fitparse/activity-small-fenix2-run.fit";
 
-/// The knowledge base from data/ (the knowledge module's own files only).
-KnowledgeBase test_kb() {
-  std::vector<KnowledgeFile> files;
-  for (const auto& e : fs::directory_iterator(fs::path(RUNKNEE_SOURCE_DIR) / "data")) {
-    const auto name = e.path().filename().string();
-    if (e.path().extension() != ".yaml" || name == "plan_rules.yaml") continue;
-    files.push_back({name, *read_file_text(e.path())});
-  }
-  std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.name < b.name; });
-  auto kb = KnowledgeBase::load_files(files);
-  if (!kb) throw std::runtime_error(kb.error().message);
-  return std::move(*kb);
-}
 
 class ServerTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { kb_ = new KnowledgeBase(test_kb()); }
+  static void SetUpTestSuite() { kb_ = new KnowledgeBase(rk::testing::source_knowledge()); }
   static void TearDownTestSuite() { delete kb_; }
 
   void SetUp() override {
