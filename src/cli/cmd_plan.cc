@@ -68,7 +68,8 @@ struct LogOptions {
   std::optional<int> during, after, morning, stiffness;
   std::vector<std::string> where;
   bool swelling = false, catching = false, locking = false, giving_way = false, fell = false,
-       injury = false, night_pain = false, no_weight = false, ran = false;
+       injury = false, night_pain = false, no_weight = false, hot_red = false, fever = false,
+       calf_swelling = false, numbness = false, ran = false;
   std::string walk_ok, hop_ok, notes;
   bool interactive = false;
 };
@@ -109,6 +110,10 @@ void ask_all(LogOptions& o) {
   o.giving_way = ask_yes("Giving way");
   if (o.giving_way) o.fell = ask_yes("Did you fall");
   o.night_pain = ask_yes("Pain at night or at rest");
+  o.hot_red = ask_yes("Is the knee hot and red");
+  o.fever = ask_yes("A fever or feeling feverish");
+  o.calf_swelling = ask_yes("A swollen, tender or warm calf");
+  o.numbness = ask_yes("Numbness or pins and needles in the leg or foot");
 }
 
 Expected<std::optional<bool>> yes_no(const std::string& v, const char* flag) {
@@ -157,6 +162,10 @@ Expected<plan::DiaryUpdate> to_update(const LogOptions& o, const std::string& da
   u.injury = o.injury;
   u.night_pain = o.night_pain;
   u.cannot_bear_weight = o.no_weight;
+  u.hot_red = o.hot_red;
+  u.fever = o.fever;
+  u.calf_swelling = o.calf_swelling;
+  u.numbness = o.numbness;
   u.ran = o.ran;
   auto walk = yes_no(o.walk_ok, "--walk-ok");
   if (!walk) return fail(walk.error());
@@ -215,6 +224,10 @@ void add_log(CLI::App& app, Context& ctx) {
   cmd->add_flag("--injury", o->injury, "A twist, fall or blow today");
   cmd->add_flag("--night-pain", o->night_pain, "Pain at night or at rest");
   cmd->add_flag("--cannot-bear-weight", o->no_weight, "Could not put weight on the leg");
+  cmd->add_flag("--hot-red", o->hot_red, "The knee is hot and red");
+  cmd->add_flag("--fever", o->fever, "A fever or feeling feverish");
+  cmd->add_flag("--calf-swelling", o->calf_swelling, "A swollen, tender or warm calf");
+  cmd->add_flag("--numbness", o->numbness, "Numbness or pins and needles in the leg or foot");
   cmd->add_flag("--ran", o->ran, "There was a run (also implied by --during or a stored run)");
   cmd->add_option("--walk-ok", o->walk_ok, "30 min brisk walk pain-free: yes|no");
   cmd->add_option("--hop-ok", o->hop_ok, "10 single-leg hops pain-free: yes|no");

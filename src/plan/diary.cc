@@ -63,6 +63,23 @@ std::vector<DiaryRedFlag> diary_red_flags(const DiaryEntry& e) {
   if (e.cannot_bear_weight) {
     out.push_back({"diary.cannot_bear_weight", "you could not put weight on the leg"});
   }
+  if ((e.hot_red || e.swelling) && e.fever) {
+    out.push_back({"diary.hot_knee_with_fever",
+                   "a hot or swollen knee with a fever can be an infected joint: go to A&E "
+                   "or call emergency services now"});
+  } else if (e.hot_red) {
+    out.push_back({"diary.hot_red_knee", "the knee is hot and red: get it checked today"});
+  }
+  if (e.calf_swelling) {
+    out.push_back({"diary.calf_swelling",
+                   "a swollen, tender or warm calf can be a clot in a leg vein: get seen today, "
+                   "and call emergency services if you are breathless or have chest pain"});
+  }
+  if (e.numbness) {
+    out.push_back({"diary.numbness",
+                   "numbness or pins and needles in the leg or foot: a clinician should check "
+                   "the nerves before you go on"});
+  }
   return out;
 }
 
@@ -106,6 +123,10 @@ nlohmann::json to_json(const DiaryEntry& e) {
   j["injury"] = e.injury;
   j["night_pain"] = e.night_pain;
   j["cannot_bear_weight"] = e.cannot_bear_weight;
+  j["hot_red"] = e.hot_red;
+  j["fever"] = e.fever;
+  j["calf_swelling"] = e.calf_swelling;
+  j["numbness"] = e.numbness;
   j["ran"] = e.ran;
   opt("brisk_walk_pain_free", e.brisk_walk_pain_free);
   opt("hop_pain_free", e.hop_pain_free);
@@ -155,6 +176,10 @@ Expected<DiaryEntry> diary_entry_from_json(const nlohmann::json& j, std::string_
   e.injury = flag(j, "injury");
   e.night_pain = flag(j, "night_pain");
   e.cannot_bear_weight = flag(j, "cannot_bear_weight");
+  e.hot_red = flag(j, "hot_red");
+  e.fever = flag(j, "fever");
+  e.calf_swelling = flag(j, "calf_swelling");
+  e.numbness = flag(j, "numbness");
   e.ran = flag(j, "ran");
   if (j.contains("activity_ids") && j["activity_ids"].is_array()) {
     for (const auto& id : j["activity_ids"]) {

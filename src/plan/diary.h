@@ -33,6 +33,10 @@ struct DiaryEntry {
   bool injury = false;      // a twist, fall or blow that day
   bool night_pain = false;  // pain at night or at rest
   bool cannot_bear_weight = false;
+  bool hot_red = false;        // the knee is hot and red
+  bool fever = false;          // a temperature or feeling feverish
+  bool calf_swelling = false;  // the calf is swollen, tender or warm
+  bool numbness = false;       // numbness or pins and needles in the leg or foot
   bool ran = false;                          // there was a run that day
   std::optional<bool> brisk_walk_pain_free;  // 30 min brisk walk without pain
   std::optional<bool> hop_pain_free;         // 10 single-leg hops without pain

@@ -57,7 +57,7 @@ std::optional<int> narrow(const std::optional<std::int64_t>& v) {
 bool DiaryUpdate::empty() const {
   return !pain_during && !pain_after && !pain_morning && !stiffness_min && locations.empty() &&
          !swelling && !catching && !locking && !giving_way && !fell && !injury && !night_pain &&
-         !cannot_bear_weight && !ran && !brisk_walk_pain_free && !hop_pain_free && notes.empty();
+         !cannot_bear_weight && !hot_red && !fever && !calf_swelling && !numbness && !ran && !brisk_walk_pain_free && !hop_pain_free && notes.empty();
 }
 
 Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j,
@@ -79,6 +79,10 @@ Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j
       {"injury", &DiaryUpdate::injury},
       {"night_pain", &DiaryUpdate::night_pain},
       {"cannot_bear_weight", &DiaryUpdate::cannot_bear_weight},
+      {"hot_red", &DiaryUpdate::hot_red},
+      {"fever", &DiaryUpdate::fever},
+      {"calf_swelling", &DiaryUpdate::calf_swelling},
+      {"numbness", &DiaryUpdate::numbness},
       {"ran", &DiaryUpdate::ran}};
   for (const auto& [key, value] : j.items()) {
     if (key == "date") {
@@ -173,6 +177,10 @@ DiaryEntry merge_update(DiaryEntry e, const DiaryUpdate& u) {
   e.injury = e.injury || u.injury;
   e.night_pain = e.night_pain || u.night_pain;
   e.cannot_bear_weight = e.cannot_bear_weight || u.cannot_bear_weight;
+  e.hot_red = e.hot_red || u.hot_red;
+  e.fever = e.fever || u.fever;
+  e.calf_swelling = e.calf_swelling || u.calf_swelling;
+  e.numbness = e.numbness || u.numbness;
   e.ran = e.ran || u.ran;
   if (u.brisk_walk_pain_free) e.brisk_walk_pain_free = u.brisk_walk_pain_free;
   if (u.hop_pain_free) e.hop_pain_free = u.hop_pain_free;

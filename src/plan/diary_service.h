@@ -30,7 +30,8 @@ struct DiaryUpdate {
   std::optional<std::int64_t> pain_during, pain_after, pain_morning, stiffness_min;
   std::vector<std::string> locations;
   bool swelling = false, catching = false, locking = false, giving_way = false, fell = false,
-       injury = false, night_pain = false, cannot_bear_weight = false, ran = false;
+       injury = false, night_pain = false, cannot_bear_weight = false, hot_red = false,
+       fever = false, calf_swelling = false, numbness = false, ran = false;
   std::optional<bool> brisk_walk_pain_free, hop_pain_free;
   std::string notes;
 

@@ -202,3 +202,57 @@ TEST(DiaryService, ConcurrentLogsForOneDayLoseNothing) {
 
 }  // namespace
 }  // namespace rk::plan
+
+namespace rk::plan {
+namespace {
+
+std::vector<std::string> flag_ids(const std::vector<DiaryRedFlag>& flags) {
+  std::vector<std::string> ids;
+  for (const auto& f : flags) ids.push_back(f.id);
+  return ids;
+}
+
+// Issue 10: the diary's warning signs lacked a hot red knee, fever, a swollen calf and numbness.
+TEST(DiaryService, InfectionClotAndNerveSignsAreRedFlagsAndStay) {
+  auto store = Store::open(":memory:");
+  ASSERT_TRUE(store);
+  auto first = log_diary(store->db(),
+                         parse({{"date", "2026-11-20"}, {"hot_red", true}, {"fever", true},
+                                {"calf_swelling", true}, {"numbness", true}}),
+                         1);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(flag_ids(first->red_flags),
+            (std::vector<std::string>{"diary.hot_knee_with_fever", "diary.calf_swelling",
+                                      "diary.numbness"}));
+  // A later partial update that sends them as false (as a form does) keeps every one.
+  auto later = log_diary(store->db(),
+                         parse({{"date", "2026-11-20"}, {"pain_morning", 2}, {"hot_red", false},
+                                {"fever", false}, {"calf_swelling", false}, {"numbness", false}}),
+                         2);
+  ASSERT_TRUE(later);
+  EXPECT_EQ(later->red_flags.size(), 3u);
+  EXPECT_TRUE(later->entry.hot_red && later->entry.fever && later->entry.calf_swelling &&
+              later->entry.numbness);
+}
+
+TEST(DiaryRedFlags, FeverAloneIsNotAKneeWarningSignButWithAHotKneeIsAnEmergency) {
+  DiaryEntry cold;
+  cold.date = "2026-11-20";
+  cold.fever = true;
+  EXPECT_TRUE(diary_red_flags(cold).empty());  // a cold is not a trip to A&E
+  DiaryEntry hot = cold;
+  hot.hot_red = true;
+  ASSERT_EQ(flag_ids(diary_red_flags(hot)),
+            std::vector<std::string>{"diary.hot_knee_with_fever"});
+  EXPECT_NE(diary_red_flags(hot)[0].text.find("emergency"), std::string::npos);
+  DiaryEntry swollen = cold;
+  swollen.swelling = true;
+  EXPECT_EQ(flag_ids(diary_red_flags(swollen)),
+            std::vector<std::string>{"diary.hot_knee_with_fever"});
+  DiaryEntry red_only;
+  red_only.hot_red = true;
+  EXPECT_EQ(flag_ids(diary_red_flags(red_only)), std::vector<std::string>{"diary.hot_red_knee"});
+}
+
+}  // namespace
+}  // namespace rk::plan

@@ -25,6 +25,10 @@ const SYMPTOMS: [string, string][] = [
   ['night_pain', 'Pain at night or at rest'],
   ['injury', 'A twist, fall or blow today'],
   ['cannot_bear_weight', 'Cannot put weight on the leg'],
+  ['hot_red', 'The knee is hot and red'],
+  ['fever', 'A fever or feeling feverish'],
+  ['calf_swelling', 'A swollen, tender or warm calf'],
+  ['numbness', 'Numbness or pins and needles in the leg or foot'],
 ];
 
 function painInput(name: string): HTMLInputElement {
