@@ -28,8 +28,10 @@ for stage in $stages; do
       ;;
     2)
       echo "== stage 2: ASan + UBSan build, all tests"
+      # Warnings are CI's gate on the Release build (stage 1), the build users get; this stage
+      # is for the sanitizers, so a warning only the instrumented build shows does not stop it.
       BUILD_DIR=build-asan scripts/build.sh -DCMAKE_BUILD_TYPE=Debug -DRUNKNEE_SANITIZE=ON \
-        -DRUNKNEE_WERROR="$werror" -DRUNKNEE_BENCH=OFF
+        -DRUNKNEE_WERROR=OFF -DRUNKNEE_BENCH=OFF
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest build-asan
       ;;
     3)

@@ -194,7 +194,8 @@ nlohmann::json answers_to_json(const KnowledgeBase& kb, const Answers& a) {
       else
         out[id] = *d;
     } else {
-      std::visit([&](const auto& x) { out[id] = x; }, v);
+      // An init-capture: clang 14 (the fuzz build) cannot capture a structured binding.
+      std::visit([&out, &key = id](const auto& x) { out[key] = x; }, v);
     }
   }
   return out;
