@@ -177,6 +177,11 @@ Expected<plan::DiaryUpdate> to_update(const LogOptions& o, const std::string& da
   return u;
 }
 
+std::string words(std::string id) {
+  for (auto& c : id) c = c == '_' ? ' ' : c;
+  return id;
+}
+
 void run_log(Context& ctx, LogOptions& o) {
   auto settings = plan::load_settings();
   if (!settings) return void(ctx.exit_code = report_failure(settings.error(), kFailed));
@@ -195,12 +200,27 @@ void run_log(Context& ctx, LogOptions& o) {
                     report_failure(Error{where.empty() ? e.message : where + ": " + e.message},
                                    e.bad_input ? kBadInput : kFailed));
   }
-  const auto& entry = logged->entry;
-  fmt::print("Logged {}{}.\n", date,
-             entry.activity_ids.empty()
-                 ? ""
-                 : fmt::format(" (linked to {} run(s), {})", entry.activity_ids.size(),
-                               plan::format_distance(entry.run_km, units, 1)));
+  const auto runs = [&](const plan::DiaryEntry& e) {
+    return e.activity_ids.empty()
+               ? std::string()
+               : fmt::format(" (linked to {} run(s), {})", e.activity_ids.size(),
+                             plan::format_distance(e.run_km, units, 1));
+  };
+  const auto& run_day = logged->run_day_entry ? *logged->run_day_entry : logged->entry;
+  if (!logged->morning_applied_to.empty()) {
+    fmt::print("Logged this morning's values ({}) for the run on {}{}.\n", date,
+               logged->morning_applied_to, runs(run_day));
+  }
+  if (logged->morning_applied_to.empty() || logged->run_day_entry) {
+    fmt::print("Logged {}{}.\n", date, runs(logged->entry));
+  }
+  if (logged->entry.is_run() && !logged->entry.pain_morning && date == format_local_date(now_utc())) {
+    fmt::print("Tomorrow morning, log how the knee feels: `runknee log --morning N`.\n");
+  }
+  for (const auto& d : logged->decisions) {
+    fmt::print("Plan, {}{}: {} - {}.\n", d.date, logged->reevaluated ? " (decided again)" : "",
+               words(plan::decision_name(d.decision)), d.reason);
+  }
   for (const auto& f : logged->red_flags) {
     fmt::print("Red flag: {}. Please see a clinician before running again.\n", f.text);
   }

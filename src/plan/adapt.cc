@@ -139,7 +139,10 @@ std::string citation_for(const std::string& rule, const PlanRules& r) {
 
 void apply(PlanState& s, const Verdict& v, const DiaryEntry& e, const PlanRules& r,
            std::vector<DecisionRecord>& out) {
-  DecisionRecord d{e.date, v.decision, s.stage, s.stage, v.reason, v.rule, citation_for(v.rule, r)};
+  DecisionRecord d{e.date,   v.decision, s.stage, s.stage, v.reason,
+                   v.rule,   citation_for(v.rule, r), std::nullopt};
+  d.before = DecisionRecord::Before{s.ok_sessions, s.consecutive_step_backs, s.assessment_id,
+                                    s.clinician_advised_day};
   const auto day = *day_number(e.date);
   switch (v.decision) {
     case Decision::kAdvance:
@@ -323,14 +326,48 @@ std::vector<DecisionRecord> update_state(PlanState& s, const PlanInputs& in, con
   return out;
 }
 
+bool rewind_state(PlanState& s, const std::string& from_date) {
+  const auto from = day_number(from_date);
+  if (!from || s.last_processed.empty() || from_date > s.last_processed) return false;
+  const auto first = std::find_if(s.history.begin(), s.history.end(),
+                                  [&](const DecisionRecord& d) { return d.date >= from_date; });
+  if (first != s.history.end()) {
+    s.stage = first->stage_before;
+    if (first->before) {
+      s.ok_sessions = first->before->ok_sessions;
+      s.consecutive_step_backs = first->before->consecutive_step_backs;
+      // The assessment the plan had then: a newer one is checked again by update_state.
+      s.assessment_id = first->before->assessment_id;
+      s.clinician_advised_day = first->before->clinician_advised_day;
+    } else {
+      // An older record without the counters: start them afresh, and keep any advice to see a
+      // clinician (never drop it on a guess).
+      s.ok_sessions = 0;
+      s.consecutive_step_backs = 0;
+    }
+    s.history.erase(first, s.history.end());
+  }
+  s.last_processed = date_of_day(*from - 1);
+  return true;
+}
+
 nlohmann::json to_json(const DecisionRecord& d) {
-  return {{"date", d.date},
-          {"decision", decision_name(d.decision)},
-          {"stage_before", d.stage_before},
-          {"stage_after", d.stage_after},
-          {"reason", d.reason},
-          {"rule", d.rule},
-          {"citation", d.citation}};
+  nlohmann::json j = {{"date", d.date},
+                      {"decision", decision_name(d.decision)},
+                      {"stage_before", d.stage_before},
+                      {"stage_after", d.stage_after},
+                      {"reason", d.reason},
+                      {"rule", d.rule},
+                      {"citation", d.citation}};
+  if (d.before) {
+    j["before"] = {{"ok_sessions", d.before->ok_sessions},
+                   {"consecutive_step_backs", d.before->consecutive_step_backs},
+                   {"assessment_id", d.before->assessment_id},
+                   {"clinician_advised_day", d.before->clinician_advised_day
+                                                 ? nlohmann::json(*d.before->clinician_advised_day)
+                                                 : nlohmann::json(nullptr)}};
+  }
+  return j;
 }
 
 Expected<DecisionRecord> decision_from_json(const nlohmann::json& j, std::string_view where) {
@@ -347,6 +384,21 @@ Expected<DecisionRecord> decision_from_json(const nlohmann::json& j, std::string
   d.reason = j.value("reason", "");
   d.rule = j.value("rule", "");
   d.citation = j.value("citation", "");
+  if (j.contains("before") && j["before"].is_object()) {
+    const auto& b = j["before"];
+    DecisionRecord::Before before;
+    try {
+      before.ok_sessions = b.value("ok_sessions", 0);
+      before.consecutive_step_backs = b.value("consecutive_step_backs", 0);
+      before.assessment_id = b.value("assessment_id", std::int64_t{-1});
+    } catch (const nlohmann::json::exception& e) {
+      return fail("{}: decision {}: {}", where, d.date, e.what());
+    }
+    if (b.contains("clinician_advised_day") && b["clinician_advised_day"].is_number_integer()) {
+      before.clinician_advised_day = b["clinician_advised_day"].get<std::int64_t>();
+    }
+    d.before = before;
+  }
   return d;
 }
 

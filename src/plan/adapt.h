@@ -31,6 +31,14 @@ struct DecisionRecord {
   std::string reason;
   std::string rule;  // e.g. "plan.pain_during_max"
   std::string citation;
+  // The state just before this decision, so a back-filled diary entry can rewind to it
+  // (rewind_state). Absent in records written before these fields existed.
+  struct Before {
+    int ok_sessions = 0, consecutive_step_backs = 0;
+    std::int64_t assessment_id = -1;
+    std::optional<std::int64_t> clinician_advised_day;
+  };
+  std::optional<Before> before;
 };
 
 struct PlanState {
@@ -74,6 +82,13 @@ int initial_stage(const PlanInputs& in, const PlanRules& r);
 /// Decides every diary entry after s.last_processed that is ready (next-morning pain logged, a
 /// full day passed, or not a run) and returns the new decisions, also appended to s.history.
 std::vector<DecisionRecord> update_state(PlanState& s, const PlanInputs& in, const PlanRules& r);
+
+/// A diary entry for `from_date` (or an earlier one) changed after the plan had decided on it:
+/// puts the state back to what it was before the first decision made from that day or later,
+/// drops those decisions and marks the days from `from_date` on as undecided, so the next
+/// update_state decides every later day again with the new values. False when nothing from
+/// `from_date` on had been decided yet (nothing to rewind).
+bool rewind_state(PlanState& s, const std::string& from_date);
 
 nlohmann::json to_json(const DecisionRecord& d);
 nlohmann::json to_json(const PlanState& s);

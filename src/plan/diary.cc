@@ -100,6 +100,9 @@ Expected<void> validate(const DiaryEntry& e) {
           loc);
     }
   }
+  if (!e.morning_logged.empty() && !day_number(e.morning_logged)) {
+    return fail("morning_logged: expected YYYY-MM-DD, got '{}'", e.morning_logged);
+  }
   if (e.run_km < 0) return fail("run distance must not be negative");
   return {};
 }
@@ -113,6 +116,8 @@ nlohmann::json to_json(const DiaryEntry& e) {
   opt("pain_during", e.pain_during);
   opt("pain_after", e.pain_after);
   opt("pain_morning", e.pain_morning);
+  j["morning_logged"] =
+      e.morning_logged.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.morning_logged);
   j["locations"] = e.locations;
   opt("stiffness_min", e.stiffness_min);
   j["swelling"] = e.swelling;
@@ -188,6 +193,9 @@ Expected<DiaryEntry> diary_entry_from_json(const nlohmann::json& j, std::string_
   }
   if (j.contains("run_km") && j["run_km"].is_number()) e.run_km = j["run_km"].get<double>();
   if (j.contains("notes") && j["notes"].is_string()) e.notes = j["notes"].get<std::string>();
+  if (j.contains("morning_logged") && j["morning_logged"].is_string()) {
+    e.morning_logged = j["morning_logged"].get<std::string>();
+  }
   if (auto v = validate(e); !v) return fail("{}: {}", where, v.error().message);
   return e;
 }

@@ -23,6 +23,9 @@ struct DiaryEntry {
   std::optional<int> pain_during;   // 0-10, during the run
   std::optional<int> pain_after;    // 0-10, within a few hours after
   std::optional<int> pain_morning;  // 0-10, the next morning
+  // The day the next-morning values (pain_morning, stiffness_min) were logged when that was the
+  // morning after `date` ("2026-11-25" for a run on the 24th); "" when logged with the entry.
+  std::string morning_logged;
   std::vector<std::string> locations;
   std::optional<int> stiffness_min;  // morning stiffness, minutes
   bool swelling = false;

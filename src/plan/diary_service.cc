@@ -6,6 +6,8 @@
 
 #include "plan/session.h"
 #include "store/diary_repo.h"
+#include "store/plan_repo.h"
+#include "util/time.h"
 
 namespace rk::plan {
 namespace {
@@ -188,32 +190,136 @@ DiaryEntry merge_update(DiaryEntry e, const DiaryUpdate& u) {
   return e;
 }
 
+namespace {
+
+struct Written {
+  DiaryEntry entry;
+  std::int64_t id = 0;
+  bool created = false;
+};
+
+/// The stored entry for `date`, or a new empty one; `created` says which.
+Expected<Written, DiaryError> load_day(DiaryRepo& repo, const std::string& date) {
+  auto existing = repo.find_by_date(date);
+  if (!existing) return store_failed(existing.error());
+  Written w;
+  w.created = !*existing;
+  w.entry.date = date;
+  if (*existing) {
+    auto stored = diary_entry_from_json(
+        nlohmann::json::parse((*existing)->entry_json, nullptr, false), "diary " + date);
+    if (!stored) return store_failed(stored.error());
+    w.entry = std::move(*stored);
+  }
+  return w;
+}
+
+/// Merges `u` into its day's entry, links the day's runs and saves (inside the caller's
+/// transaction). `today` marks next-morning values that arrive after their day.
+Expected<Written, DiaryError> write_day(Database& db, DiaryRepo& repo, const DiaryUpdate& u,
+                                        const std::string& today, std::int64_t now_utc) {
+  auto w = load_day(repo, u.date);
+  if (!w) return w;
+  w->entry = merge_update(std::move(w->entry), u);
+  if ((u.pain_morning || u.stiffness_min) && u.date < today) w->entry.morning_logged = today;
+  if (auto v = validate(w->entry); !v) return store_failed(v.error());
+  if (auto ok = attach_day_runs(db, w->entry); !ok) return store_failed(ok.error());
+  auto id = repo.upsert({0, u.date, now_utc, to_json(w->entry).dump()});
+  if (!id) return store_failed(id.error());
+  w->id = *id;
+  return w;
+}
+
+/// Yesterday was a run: its entry says so, or a run is stored on that day.
+Expected<bool, DiaryError> was_run_day(Database& db, DiaryRepo& repo, const std::string& date) {
+  auto w = load_day(repo, date);
+  if (!w) return Unexpected<DiaryError>(w.error());
+  if (auto ok = attach_day_runs(db, w->entry); !ok) return store_failed(ok.error());
+  return w->entry.is_run();
+}
+
+/// Rewinds the stored plan state to before `from` when the plan had decided on that day.
+/// Returns whether there is a plan to bring up to date at all, and whether it was rewound.
+Expected<std::pair<bool, bool>, DiaryError> rewind_plan(Database& db, const std::string& from,
+                                                         std::int64_t now_utc) {
+  PlanRepo plans(db);
+  auto saved = plans.load_state();
+  if (!saved) return store_failed(saved.error());
+  if (!*saved) return std::pair<bool, bool>{false, false};  // no plan yet: nothing decided
+  auto st = plan_state_from_json(nlohmann::json::parse(**saved, nullptr, false), "plan state");
+  if (!st) return store_failed(st.error());
+  if (!rewind_state(*st, from)) return std::pair<bool, bool>{true, false};
+  if (auto ok = plans.save_state(to_json(*st).dump(), now_utc); !ok) return store_failed(ok.error());
+  return std::pair<bool, bool>{true, true};
+}
+
+}  // namespace
+
 Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& u,
                                                std::int64_t now_utc) {
   if (auto ok = check_update(u); !ok) return Unexpected<DiaryError>(ok.error());
   auto tx = db.begin();
   if (!tx) return store_failed(tx.error());
   DiaryRepo repo(db);
-  auto existing = repo.find_by_date(u.date);
-  if (!existing) return store_failed(existing.error());
-  DiaryLogResult out;
-  out.created = !*existing;
-  DiaryEntry base;
-  base.date = u.date;
-  if (*existing) {
-    auto stored = diary_entry_from_json(
-        nlohmann::json::parse((*existing)->entry_json, nullptr, false), "diary " + u.date);
-    if (!stored) return store_failed(stored.error());
-    base = std::move(*stored);
+  const std::string today = format_local_date(now_utc);
+
+  // Next-morning values logged today belong to yesterday's run.
+  DiaryUpdate day = u;
+  std::optional<DiaryUpdate> morning;
+  if (u.date == today && (u.pain_morning || u.stiffness_min)) {
+    const std::string yesterday = date_of_day(*day_number(today) - 1);
+    auto run = was_run_day(db, repo, yesterday);
+    if (!run) return Unexpected<DiaryError>(run.error());
+    if (*run) {
+      morning = DiaryUpdate{};
+      morning->date = yesterday;
+      morning->pain_morning = u.pain_morning;
+      morning->stiffness_min = u.stiffness_min;
+      day.pain_morning.reset();
+      day.stiffness_min.reset();
+    }
   }
-  out.entry = merge_update(std::move(base), u);
-  if (auto v = validate(out.entry); !v) return store_failed(v.error());
-  if (auto ok = attach_day_runs(db, out.entry); !ok) return store_failed(ok.error());
-  auto id = repo.upsert({0, u.date, now_utc, to_json(out.entry).dump()});
-  if (!id) return store_failed(id.error());
+
+  DiaryLogResult out;
+  std::string earliest = u.date;
+  if (morning) {
+    auto w = write_day(db, repo, *morning, today, now_utc);
+    if (!w) return Unexpected<DiaryError>(w.error());
+    out.morning_applied_to = morning->date;
+    earliest = morning->date;
+    out.entry = w->entry;
+    out.id = w->id;
+    out.created = w->created;
+  }
+  if (!morning || !day.empty()) {
+    auto w = write_day(db, repo, day, today, now_utc);
+    if (!w) return Unexpected<DiaryError>(w.error());
+    if (morning) out.run_day_entry = std::move(out.entry);
+    out.entry = w->entry;
+    out.id = w->id;
+    out.created = w->created;
+  }
+  auto plan = rewind_plan(db, earliest, now_utc);
+  if (!plan) return Unexpected<DiaryError>(plan.error());
   if (auto c = tx->commit(); !c) return store_failed(c.error());
-  out.id = *id;
+
   out.red_flags = diary_red_flags(out.entry);
+  if (out.run_day_entry) {
+    for (auto& f : diary_red_flags(*out.run_day_entry)) out.red_flags.push_back(std::move(f));
+  }
+  out.reevaluated = plan->second;
+  if (plan->first) {
+    // Decide what can be decided now, as `today` would; the entry is stored either way.
+    auto session = open_plan_session(db, now_utc);
+    if (!session) {
+      return store_failed(Error{fmt::format(
+          "the diary entry was saved, but the plan could not be brought up to date: {}",
+          session.error().message)});
+    }
+    for (const auto& d : session->state.history) {
+      if (d.date >= earliest) out.decisions.push_back(d);
+    }
+  }
   return out;
 }
 

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plan/adapt.h"
 #include "plan/diary.h"
 #include "store/database.h"
 #include "util/expected.h"
@@ -46,10 +47,20 @@ struct DiaryError {
 };
 
 struct DiaryLogResult {
-  DiaryEntry entry;  // as stored, after the merge
+  // The entry the update's date names, as stored after the merge; when every value went to the
+  // run the day before (next-morning values, below), that run day's entry.
+  DiaryEntry entry;
   std::int64_t id = 0;
   bool created = false;  // no entry for that day before
-  std::vector<DiaryRedFlag> red_flags;
+  std::vector<DiaryRedFlag> red_flags;  // of every entry written
+  // Next-morning values logged for today that belong to yesterday's run: that run day ("" when
+  // none), and its entry when today's entry was written as well.
+  std::string morning_applied_to;
+  std::optional<DiaryEntry> run_day_entry;
+  // A day the plan had already decided on changed: the decisions from that day on were made
+  // again (`decisions` are the ones made now, oldest first).
+  bool reevaluated = false;
+  std::vector<DecisionRecord> decisions;
 };
 
 /// Strict reading of a request body: known fields only, integers as integers (no bool, no
@@ -64,7 +75,14 @@ Expected<void, DiaryError> check_update(const DiaryUpdate& u);
 /// `stored` with `u` applied by the rules above.
 DiaryEntry merge_update(DiaryEntry stored, const DiaryUpdate& u);
 
-/// Validates, merges into the day's entry, links that day's runs and saves, in one transaction.
+/// The one diary use case. Validates, merges into the day's entry, links that day's runs and
+/// saves, in one transaction; then brings the plan up to date.
+///  - Next morning: pain_morning and stiffness_min given for today (the runner's local day) go to
+///    yesterday's entry when yesterday was a run (logged as one or a stored run): "the next
+///    morning" of that run is this morning. The entry keeps the day they were logged
+///    (morning_logged). Values for any other day stay on the day given.
+///  - Back-fill: when the plan had already decided on a changed day, the plan state is rewound to
+///    before that day (in the same transaction) and every later day is decided again.
 Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& u,
                                                std::int64_t now_utc);
 

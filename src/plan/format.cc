@@ -42,6 +42,7 @@ std::string render_diary_text(const std::vector<DiaryEntry>& diary, Units u) {
     if (e.night_pain) notes += "NIGHT-PAIN ";
     if (e.cannot_bear_weight) notes += "NO-WEIGHT-BEARING ";
     if (e.run_km > 0) notes += fmt::format("run {} ", format_distance(e.run_km, u, 1));
+    if (!e.morning_logged.empty()) notes += fmt::format("(morning logged {}) ", e.morning_logged);
     out += fmt::format("{}  {:>6} {:>5} {:>7} {:>5}  {}\n", e.date, pain(e.pain_during),
                        pain(e.pain_after), pain(e.pain_morning),
                        e.stiffness_min ? fmt::format("{}m", *e.stiffness_min) : "-", notes);

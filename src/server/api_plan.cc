@@ -80,7 +80,17 @@ ApiResult diary_create(State& s, Call& c) {
   entry["id"] = logged->id;
   Json flags = Json::array();
   for (const auto& f : logged->red_flags) flags.push_back({{"id", f.id}, {"text", f.text}});
-  return json_reply({{"entry", std::move(entry)}, {"red_flags", std::move(flags)}}, 201);
+  Json decisions = Json::array();
+  for (const auto& d : logged->decisions) decisions.push_back(plan::to_json(d));
+  Json reply = {{"entry", std::move(entry)},
+                {"red_flags", std::move(flags)},
+                {"morning_applied_to", logged->morning_applied_to.empty()
+                                           ? Json(nullptr)
+                                           : Json(logged->morning_applied_to)},
+                {"reevaluated", logged->reevaluated},
+                {"decisions", std::move(decisions)}};
+  if (logged->run_day_entry) reply["run_day_entry"] = plan::to_json(*logged->run_day_entry);
+  return json_reply(std::move(reply), 201);
 }
 
 Checked<int> weeks_param(const Call& c) {

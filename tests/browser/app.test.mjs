@@ -152,6 +152,54 @@ describe('runknee web app', () => {
     await shot(page, 'form');
   });
 
+  test('the next morning: morning pain logged today is saved with yesterday’s run and the plan decides it', async () => {
+    const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    const now = new Date();
+    const today = local(now);
+    const yesterday = local(new Date(now.getTime() - 86400000));
+    await open(page, 'plan');  // the plan has started
+    await open(page, 'diary');
+    // Every field `runknee log` has is on the form.
+    for (const sel of ['input[name="stiffness_min"]', 'input[name="locations"][value="joint_line"]',
+      'select[name="brisk_walk_pain_free"]', 'select[name="hop_pain_free"]', 'input[name="fell"]',
+      'input[name="catching"]', 'input[name="locking"]', 'input[name="giving_way"]', 'input[name="swelling"]']) {
+      assert.equal(await page.locator(sel).count(), 1, `diary form has ${sel}`);
+    }
+    // Yesterday evening: the run.
+    await page.fill('input[name="date"]', yesterday);
+    await page.fill('input[name="pain_during"]', '2');
+    await page.fill('input[name="pain_after"]', '1');
+    await page.check('input[name="locations"][value="joint_line"]');
+    await page.check('input[name="ran"]');
+    await page.click('#diary-save');
+    await page.waitForFunction((d) => document.querySelector('#diary-status.ok')?.textContent?.includes(`Saved ${d}`), yesterday);
+    // This morning: only the morning boxes, on today's date.
+    await open(page, 'today');
+    await open(page, 'diary');
+    assert.equal(await page.inputValue('input[name="date"]'), today);
+    await page.fill('input[name="pain_morning"]', '1');
+    await page.fill('input[name="stiffness_min"]', '5');
+    await page.click('#diary-save');
+    await page.waitForSelector('#diary-status.ok');
+    const status = await page.textContent('#diary-status');
+    assert.match(status ?? '', new RegExp(`saved with the run on ${yesterday}`));
+    assert.match(status ?? '', new RegExp(`Plan, ${yesterday}`));
+    // The diary shows one entry for the run, with both days.
+    const row = page.locator('table tbody tr', { hasText: yesterday });
+    assert.match(await row.textContent() ?? '', new RegExp(`logged ${today}`));
+    const entries = (await (await page.request.get(`${BASE}api/v1/diary`)).json()).entries;
+    const runDay = entries.find((e) => e.date === yesterday);
+    assert.equal(runDay.pain_during, 2);
+    assert.equal(runDay.pain_morning, 1);
+    assert.equal(runDay.stiffness_min, 5);
+    assert.deepEqual(runDay.locations, ['joint_line']);
+    assert.equal(entries.find((e) => e.date === today), undefined, 'no entry dated this morning');
+    await open(page, 'today');
+    const decision = await page.textContent('#today .decision');
+    assert.match(decision ?? '', new RegExp(`Last change \\(${yesterday}\\)`));
+    assert.doesNotMatch(decision ?? '', /not logged/);
+  });
+
   test('log pain and see today’s plan respond', async () => {
     await open(page, 'today');
     const before = await page.textContent('#today');

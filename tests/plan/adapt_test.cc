@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "plan/generator.h"
 #include "test_helpers.h"
 
@@ -178,6 +180,87 @@ TEST(Adapt, ProcessesEachEntryOnce) {
   EXPECT_EQ(back->last_processed, s.last_processed);
   EXPECT_EQ(back->history.size(), 1u);
   EXPECT_EQ(back->ok_sessions, 1);
+}
+
+// Issue 12 item 3: back-filling a day the plan has decided on decides every later day again.
+TEST(AdaptRewind, BackFilledMorningPainTurnsAHoldIntoProgress) {
+  auto s = at_stage(2);
+  auto first = run_entry(kToday - 5, 1, 1, std::nullopt);  // morning pain never logged
+  auto second = run_entry(kToday - 3, 1, 0, 0);
+  auto in = inputs_with({first, second});
+  ASSERT_EQ(update_state(s, in, rules()).size(), 2u);
+  EXPECT_EQ(s.history[0].reason.find("next-morning pain was not logged"), 0u);
+  EXPECT_EQ(s.stage, 2);
+  // The stored state goes through JSON between the two commands.
+  auto stored = plan_state_from_json(to_json(s), "state");
+  ASSERT_TRUE(stored);
+  in.diary[0].pain_morning = 0;
+  ASSERT_TRUE(rewind_state(*stored, in.diary[0].date));
+  EXPECT_TRUE(stored->history.empty());
+  EXPECT_EQ(stored->last_processed, date_of_day(kToday - 6));
+  const auto again = update_state(*stored, in, rules());
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[0].decision, Decision::kHold);
+  EXPECT_EQ(again[0].rule, "plan.sessions_to_advance");
+  EXPECT_EQ(again[1].decision, Decision::kAdvance);
+  EXPECT_EQ(stored->stage, 3);
+}
+
+TEST(AdaptRewind, BackFilledPainStepsBackAndLaterDecisionsFollow) {
+  auto s = at_stage(3);
+  auto in = inputs_with({run_entry(kToday - 7, 1, 1, 0), run_entry(kToday - 5, 1, 1, 0),
+                         run_entry(kToday - 3, 1, 1, 0)});
+  update_state(s, in, rules());
+  ASSERT_EQ(s.history.size(), 3u);
+  in.diary[1].pain_after = 7;  // the middle run hurt after all
+  ASSERT_TRUE(rewind_state(s, in.diary[1].date));
+  ASSERT_EQ(s.history.size(), 1u);  // the decision before the back-filled day stays
+  const auto again = update_state(s, in, rules());
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[0].date, in.diary[1].date);
+  EXPECT_EQ(again[0].decision, Decision::kStepBack);
+  EXPECT_EQ(again[0].rule, "plan.pain_after_max");
+  EXPECT_EQ(again[1].stage_before, again[0].stage_after);  // the later day starts from there
+}
+
+TEST(AdaptRewind, NothingToRewindBeforeTheDayIsDecided) {
+  auto s = at_stage(2);
+  auto in = inputs_with({run_entry(kToday - 5, 1, 1, 0)});
+  update_state(s, in, rules());
+  const auto before = to_json(s);
+  EXPECT_FALSE(rewind_state(s, date_of_day(kToday - 1)));  // after the last decided day
+  EXPECT_FALSE(rewind_state(s, "not a date"));
+  EXPECT_EQ(to_json(s), before);
+}
+
+// Rewinding to any day and deciding again with the same diary gives exactly the state a plan
+// that never rewound has: the snapshot in each decision is the whole state before it.
+TEST(AdaptRewind, RewindAndReplayEqualsOneRunOverSeededDiaries) {
+  std::mt19937 rng(12);
+  int rewinds = 0;
+  for (int seed = 0; seed < 300; ++seed) {
+    std::vector<DiaryEntry> diary;
+    for (std::int64_t day = kToday - 40; day <= kToday; ++day) {
+      if (rng() % 3 != 0) continue;
+      std::uniform_int_distribution<int> pain(0, 7);
+      std::optional<int> morning;
+      if (rng() % 4 != 0) morning = pain(rng) / 2;
+      auto e = run_entry(day, pain(rng), pain(rng), morning);
+      if (rng() % 9 == 0) e.stiffness_min = pain(rng) * 5;
+      diary.push_back(e);
+    }
+    auto once = at_stage(static_cast<int>(rng() % 4));
+    auto in = inputs_with(diary);
+    update_state(once, in, rules());
+    for (const auto& e : diary) {
+      auto s = *plan_state_from_json(to_json(once), "state");
+      if (!rewind_state(s, e.date)) continue;
+      ++rewinds;
+      update_state(s, in, rules());
+      ASSERT_EQ(to_json(s), to_json(once)) << "seed " << seed << " rewound to " << e.date;
+    }
+  }
+  EXPECT_GT(rewinds, 1000);
 }
 
 TEST(Clearance, FollowsUrgencyRedFlagsAndCurrentPain) {

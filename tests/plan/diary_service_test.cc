@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "store/diary_repo.h"
+#include "store/plan_repo.h"
+#include "util/time.h"
 #include "store/store.h"
 
 namespace rk::plan {
@@ -252,6 +254,125 @@ TEST(DiaryRedFlags, FeverAloneIsNotAKneeWarningSignButWithAHotKneeIsAnEmergency)
   DiaryEntry red_only;
   red_only.hot_red = true;
   EXPECT_EQ(flag_ids(diary_red_flags(red_only)), std::vector<std::string>{"diary.hot_red_knee"});
+}
+
+// Issue 12 item 3: "the next morning, `runknee log --morning N`" applies to the run day.
+class NextMorning : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (const char* tz = std::getenv("TZ")) saved_tz_ = tz;
+    setenv("TZ", "UTC", 1);
+    auto s = Store::open(":memory:");
+    ASSERT_TRUE(s);
+    store_ = std::make_unique<Store>(std::move(*s));
+  }
+  void TearDown() override {
+    if (saved_tz_) {
+      setenv("TZ", saved_tz_->c_str(), 1);
+    } else {
+      unsetenv("TZ");
+    }
+  }
+  static std::int64_t at(const char* iso) { return *parse_iso8601(iso); }
+  Expected<DiaryLogResult, DiaryError> log(const json& j, const char* now) {
+    return log_diary(store_->db(), parse(j), at(now));
+  }
+  std::vector<StoredDiaryEntry> rows() {
+    auto r = DiaryRepo(store_->db()).list();
+    EXPECT_TRUE(r);
+    return r ? *r : std::vector<StoredDiaryEntry>{};
+  }
+  std::optional<std::string> saved_tz_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(NextMorning, MorningPainLoggedTheDayAfterARunGoesToTheRunDay) {
+  ASSERT_TRUE(log({{"date", "2026-11-24"}, {"pain_during", 2}, {"pain_after", 1}, {"ran", true}},
+                  "2026-11-24T20:00:00Z"));
+  auto r = log({{"date", "2026-11-25"}, {"pain_morning", 1}, {"stiffness_min", 5}},
+               "2026-11-25T07:30:00Z");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->morning_applied_to, "2026-11-24");
+  EXPECT_FALSE(r->run_day_entry);
+  EXPECT_FALSE(r->created);
+  EXPECT_EQ(r->entry.date, "2026-11-24");
+  EXPECT_EQ(r->entry.pain_during, 2);
+  EXPECT_EQ(r->entry.pain_morning, 1);
+  EXPECT_EQ(r->entry.stiffness_min, 5);
+  EXPECT_EQ(r->entry.morning_logged, "2026-11-25");  // the entry shows both days
+  const auto stored = rows();
+  ASSERT_EQ(stored.size(), 1u);  // no entry dated the morning
+  EXPECT_EQ(json::parse(stored[0].entry_json)["morning_logged"], "2026-11-25");
+}
+
+TEST_F(NextMorning, AfterARestDayMorningPainStaysOnToday) {
+  ASSERT_TRUE(log({{"date", "2026-11-23"}, {"pain_during", 2}, {"ran", true}},
+                  "2026-11-23T20:00:00Z"));
+  auto r = log({{"date", "2026-11-25"}, {"pain_morning", 1}}, "2026-11-25T07:30:00Z");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->morning_applied_to, "");
+  EXPECT_EQ(r->entry.date, "2026-11-25");
+  EXPECT_TRUE(r->entry.morning_logged.empty());
+  EXPECT_EQ(rows().size(), 2u);
+}
+
+TEST_F(NextMorning, TodaysOtherValuesStayOnTodayInTheSameTransaction) {
+  ASSERT_TRUE(log({{"date", "2026-11-24"}, {"pain_during", 3}, {"ran", true}},
+                  "2026-11-24T20:00:00Z"));
+  auto r = log({{"date", "2026-11-25"}, {"pain_morning", 2}, {"pain_during", 1}, {"ran", true}},
+               "2026-11-25T21:00:00Z");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->morning_applied_to, "2026-11-24");
+  ASSERT_TRUE(r->run_day_entry);
+  EXPECT_EQ(r->run_day_entry->pain_morning, 2);
+  EXPECT_EQ(r->entry.date, "2026-11-25");
+  EXPECT_EQ(r->entry.pain_during, 1);
+  EXPECT_FALSE(r->entry.pain_morning);
+}
+
+TEST_F(NextMorning, ExplicitEarlierDayIsBackFilledThereAndShowsWhenItWasLogged) {
+  ASSERT_TRUE(log({{"date", "2026-11-20"}, {"pain_during", 2}, {"ran", true}},
+                  "2026-11-20T20:00:00Z"));
+  auto r = log({{"date", "2026-11-20"}, {"pain_morning", 0}}, "2026-11-24T09:00:00Z");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->morning_applied_to, "");
+  EXPECT_EQ(r->entry.date, "2026-11-20");
+  EXPECT_EQ(r->entry.pain_morning, 0);
+  EXPECT_EQ(r->entry.morning_logged, "2026-11-24");
+}
+
+// Back-filling a day the plan has decided on decides it, and every later day, again.
+TEST_F(NextMorning, BackFillReEvaluatesTheDecisionsFromThatDayOn) {
+  PlanState state;
+  state.stage = 2;
+  ASSERT_TRUE(PlanRepo(store_->db()).save_state(to_json(state).dump(), 1));
+  auto first = log({{"date", "2026-11-18"}, {"pain_during", 1}, {"pain_after", 1}, {"ran", true}},
+                   "2026-11-18T20:00:00Z");
+  ASSERT_TRUE(first);
+  EXPECT_TRUE(first->decisions.empty());  // waiting for the next morning
+  auto later = log({{"date", "2026-11-21"}, {"pain_during", 0}, {"pain_after", 0},
+                    {"pain_morning", 0}, {"ran", true}},
+                   "2026-11-23T20:00:00Z");
+  ASSERT_TRUE(later);
+  ASSERT_EQ(later->decisions.size(), 1u);  // the 18th was decided on the way (no morning pain)
+  auto decided = PlanRepo(store_->db()).load_state();
+  auto st = plan_state_from_json(json::parse(**decided), "state");
+  ASSERT_EQ(st->history.size(), 2u);
+  EXPECT_NE(st->history[0].reason.find("next-morning pain was not logged"), std::string::npos);
+  EXPECT_EQ(st->history[1].decision, Decision::kHold);
+  EXPECT_EQ(st->history[1].rule, "plan.sessions_to_advance");
+
+  auto backfill = log({{"date", "2026-11-18"}, {"pain_morning", 0}}, "2026-11-24T08:00:00Z");
+  ASSERT_TRUE(backfill) << backfill.error().message;
+  EXPECT_TRUE(backfill->reevaluated);
+  ASSERT_EQ(backfill->decisions.size(), 2u);
+  EXPECT_EQ(backfill->decisions[0].date, "2026-11-18");
+  EXPECT_EQ(backfill->decisions[0].rule, "plan.sessions_to_advance");  // 1 of 2 pain-free
+  EXPECT_EQ(backfill->decisions[1].date, "2026-11-21");
+  EXPECT_EQ(backfill->decisions[1].decision, Decision::kAdvance);
+  st = plan_state_from_json(json::parse(**PlanRepo(store_->db()).load_state()), "state");
+  EXPECT_EQ(st->stage, 3);
+  EXPECT_EQ(st->history.size(), 2u);
 }
 
 }  // namespace

@@ -240,5 +240,101 @@ TEST_F(LocalDayCli, AucklandIsAlreadyTheNextDay) {
   EXPECT_EQ(utc["date"], "2026-01-02");
 }
 
+// Next-morning logging (issue 12, items 3 and 8): the runner's day as the plan describes it.
+class NextMorningCli : public LocalDayCli {
+ protected:
+  void SetUp() override {
+    LocalDayCli::SetUp();
+    setenv("TZ", "UTC", 1);
+    // 8 km every other day at 07:00 from 2026-09-03 to 2026-11-24.
+    std::ofstream log(dir_.path() / "log.csv");
+    log << "date,distance_km,duration,rpe\n";
+    for (auto t = *parse_iso8601("2026-09-03T07:00:00Z");
+         t <= *parse_iso8601("2026-11-24T08:00:00Z"); t += 2 * 86400)
+      log << format_utc(t).substr(0, 19) << ",8,48:00,4\n";
+    log.close();
+    at("2026-11-24T19:00:00Z");
+    ASSERT_EQ(run_cli(db_ + " import " + (dir_.path() / "log.csv").string()).code, 0);
+    ASSERT_EQ(run_cli(db_ + " assess --answers " + std::string(RUNKNEE_SOURCE_DIR) +
+                      "/examples/answers-overuse.json --format json")
+                  .code,
+              0);
+  }
+  static void at(const char* iso) { setenv("RUNKNEE_NOW", iso, 1); }
+  nlohmann::json today() {
+    const auto r = run_cli(db_ + " today --format json");
+    EXPECT_EQ(r.code, 0);
+    return nlohmann::json::parse(r.out);
+  }
+};
+
+TEST_F(NextMorningCli, AssessPlanTodayLogThenMorningPainTheNextDay) {
+  const auto plan = run_cli(db_ + " plan --weeks 2");
+  ASSERT_EQ(plan.code, 0);
+  EXPECT_NE(plan.out.find("the next morning `--morning N"), std::string::npos) << plan.out;
+  const auto before = today();
+  EXPECT_EQ(before["date"], "2026-11-24");
+
+  const auto evening = run_cli(db_ + " log --during 1 --after 1");
+  ASSERT_EQ(evening.code, 0);
+  EXPECT_NE(evening.out.find("Logged 2026-11-24 (linked to 1 run(s), 8.0 km)"), std::string::npos)
+      << evening.out;
+  const auto pending = today();
+  EXPECT_TRUE(pending["last_decision"].is_null() ||
+              pending["last_decision"]["date"] != "2026-11-24")
+      << pending.dump(2);  // waiting for the next morning
+
+  at("2026-11-25T07:15:00Z");  // the next morning
+  const auto morning = run_cli(db_ + " log --morning 0");
+  ASSERT_EQ(morning.code, 0);
+  EXPECT_NE(morning.out.find("for the run on 2026-11-24"), std::string::npos) << morning.out;
+  EXPECT_NE(morning.out.find("Plan, 2026-11-24: "), std::string::npos) << morning.out;
+
+  const auto after = today();
+  EXPECT_EQ(after["date"], "2026-11-25");
+  ASSERT_TRUE(after["last_decision"].is_object()) << after.dump(2);
+  EXPECT_EQ(after["last_decision"]["date"], "2026-11-24");
+  EXPECT_EQ(after["last_decision"]["reason"].get<std::string>().find("not logged"),
+            std::string::npos)
+      << after["last_decision"].dump();
+  EXPECT_NE(after["last_decision"]["decision"], "step_back");
+
+  const auto diary = nlohmann::json::parse(run_cli(db_ + " diary --format json").out);
+  ASSERT_EQ(diary.size(), 1u);  // no entry dated the morning
+  EXPECT_EQ(diary[0]["date"], "2026-11-24");
+  EXPECT_EQ(diary[0]["pain_during"], 1);
+  EXPECT_EQ(diary[0]["pain_morning"], 0);
+  EXPECT_EQ(diary[0]["morning_logged"], "2026-11-25");
+  EXPECT_NE(run_cli(db_ + " diary").out.find("(morning logged 2026-11-25)"), std::string::npos);
+}
+
+TEST_F(NextMorningCli, BackFilledMorningPainDecidesThatDayAndTheLaterOnesAgain) {
+  ASSERT_EQ(run_cli(db_ + " plan").code, 0);  // the plan starts here
+  at("2026-11-20T19:00:00Z");
+  ASSERT_EQ(run_cli(db_ + " log --during 1 --after 1").code, 0);  // morning pain forgotten
+  at("2026-11-22T19:00:00Z");
+  ASSERT_EQ(run_cli(db_ + " log --during 1 --after 0").code, 0);
+  at("2026-11-23T07:00:00Z");
+  ASSERT_EQ(run_cli(db_ + " log --morning 0").code, 0);  // for the 22nd's run
+  at("2026-11-23T12:00:00Z");
+  auto t = today();
+  ASSERT_TRUE(t["last_decision"].is_object());
+  EXPECT_EQ(t["last_decision"]["date"], "2026-11-22");
+  const auto held = t["last_decision"];
+
+  const auto backfill = run_cli(db_ + " log --date 2026-11-20 --morning 0");
+  ASSERT_EQ(backfill.code, 0);
+  EXPECT_NE(backfill.out.find("Plan, 2026-11-20 (decided again): "), std::string::npos)
+      << backfill.out;
+  EXPECT_NE(backfill.out.find("Plan, 2026-11-22 (decided again): "), std::string::npos)
+      << backfill.out;
+  t = today();
+  EXPECT_EQ(t["last_decision"]["date"], "2026-11-22");
+  // With the 20th now a settled, pain-free session, the 22nd is one more pain-free session than
+  // before: a decision that counted one session now counts two (or advanced).
+  EXPECT_NE(t["last_decision"], held) << t["last_decision"].dump() << " vs " << held.dump();
+  EXPECT_NE(t["last_decision"]["decision"], "step_back");
+}
+
 }  // namespace
 }  // namespace rk

@@ -10,6 +10,8 @@ export interface DiaryEntry {
   pain_during?: number | null;
   pain_after?: number | null;
   pain_morning?: number | null;
+  morning_logged?: string | null;
+  stiffness_min?: number | null;
   locations?: string[];
   run_km?: number;
   ran?: boolean;
@@ -22,6 +24,7 @@ const SYMPTOMS: [string, string][] = [
   ['catching', 'Catching'],
   ['locking', 'Locking (the knee gets stuck)'],
   ['giving_way', 'Giving way'],
+  ['fell', '…and I fell'],
   ['night_pain', 'Pain at night or at rest'],
   ['injury', 'A twist, fall or blow today'],
   ['cannot_bear_weight', 'Cannot put weight on the leg'],
@@ -31,8 +34,46 @@ const SYMPTOMS: [string, string][] = [
   ['numbness', 'Numbness or pins and needles in the leg or foot'],
 ];
 
+// The places on the inner knee, as `runknee log --where` names them.
+const PLACES: [string, string][] = [
+  ['joint_line', 'On the joint line'],
+  ['below_joint_line', 'Just below the joint line'],
+  ['upper_shin_bone', 'On the upper shin bone'],
+  ['above_joint_line', 'Above the joint line'],
+];
+
 function painInput(name: string): HTMLInputElement {
   return h('input', { type: 'number', name, min: '0', max: '10', step: '1', inputmode: 'numeric' });
+}
+
+/// A yes / no / not done choice for the return-to-run checks (`--walk-ok`, `--hop-ok`).
+function checkSelect(name: string): HTMLSelectElement {
+  return h('select', { name },
+    h('option', { value: '' }, 'Not done'),
+    h('option', { value: 'yes' }, 'Yes, pain-free'),
+    h('option', { value: 'no' }, 'No, it hurt'));
+}
+
+interface LogReply {
+  red_flags?: { text: string }[];
+  morning_applied_to?: string | null;
+  reevaluated?: boolean;
+  decisions?: { date: string; decision: string; reason: string }[];
+}
+
+/// What the save did, in words: where next-morning values went and what the plan decided.
+export function savedMessage(date: string, r: LogReply): string {
+  const parts: string[] = [];
+  if (r.morning_applied_to) {
+    parts.push(`This morning’s values were saved with the run on ${r.morning_applied_to}: they are that run’s next morning.`);
+  } else {
+    parts.push(`Saved ${date}.`);
+  }
+  for (const d of r.decisions ?? []) {
+    parts.push(`Plan, ${d.date}${r.reevaluated ? ' (decided again)' : ''}: ${d.decision.replace('_', ' ')} — ${d.reason}.`);
+  }
+  if (r.red_flags?.length) parts.push(`See a clinician: ${r.red_flags.map((f) => f.text).join(' ')}`);
+  return parts.join(' ');
 }
 
 export async function diaryPage(main: HTMLElement): Promise<void> {
@@ -41,6 +82,10 @@ export async function diaryPage(main: HTMLElement): Promise<void> {
   const during = painInput('pain_during');
   const after = painInput('pain_after');
   const morning = painInput('pain_morning');
+  const stiffness = h('input', { type: 'number', name: 'stiffness_min', min: '0', max: '1440', step: '1', inputmode: 'numeric' });
+  const places = PLACES.map(([id, label]) => ({ id, box: h('input', { type: 'checkbox', name: 'locations', value: id }), label }));
+  const walk = checkSelect('brisk_walk_pain_free');
+  const hop = checkSelect('hop_pain_free');
   const ran = h('input', { type: 'checkbox', name: 'ran' });
   const notes = h('textarea', { name: 'notes', rows: 2, maxlength: 2000 });
   const boxes = SYMPTOMS.map(([id, label]) => ({ id, box: h('input', { type: 'checkbox', name: id }), label }));
@@ -60,22 +105,27 @@ export async function diaryPage(main: HTMLElement): Promise<void> {
       h('thead', {}, h('tr', {}, ['Date', 'During', 'After', 'Morning', 'Run km', 'Notes'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, [...data.entries].reverse().slice(0, 60).map((e) => h('tr', {},
         h('td', {}, e.date), h('td', {}, e.pain_during ?? '–'), h('td', {}, e.pain_after ?? '–'),
-        h('td', {}, e.pain_morning ?? '–'), h('td', {}, e.run_km ? e.run_km.toFixed(1) : '–'), h('td', {}, e.notes ?? ''))))));
+        h('td', {}, e.pain_morning ?? '–', e.morning_logged ? h('span', { class: 'hint' }, ` (logged ${e.morning_logged})`) : null), h('td', {}, e.run_km ? e.run_km.toFixed(1) : '–'), h('td', {}, e.notes ?? ''))))));
   };
 
   const save = async (ev: Event) => {
     ev.preventDefault();
     const num = (i: HTMLInputElement) => (i.value === '' ? undefined : Number(i.value));
     const entry: Record<string, unknown> = { date: date.value, ran: ran.checked, notes: notes.value };
-    for (const [k, i] of [['pain_during', during], ['pain_after', after], ['pain_morning', morning]] as const) {
+    for (const [k, i] of [['pain_during', during], ['pain_after', after], ['pain_morning', morning], ['stiffness_min', stiffness]] as const) {
       const v = num(i);
       if (v !== undefined) entry[k] = v;
     }
+    const where = places.filter((p) => p.box.checked).map((p) => p.id);
+    if (where.length) entry.locations = where;
+    for (const [k, sel] of [['brisk_walk_pain_free', walk], ['hop_pain_free', hop]] as const) {
+      if (sel.value) entry[k] = sel.value === 'yes';
+    }
     for (const b of boxes) entry[b.id] = b.box.checked;
     try {
-      const r = await post<{ red_flags?: { text: string }[] }>('/diary', entry);
+      const r = await post<LogReply>('/diary', entry);
       status.className = 'status ok';
-      status.textContent = `Saved ${date.value}.` + (r.red_flags?.length ? ` See a clinician: ${r.red_flags.map((f) => f.text).join(' ')}` : '');
+      status.textContent = savedMessage(date.value, r);
       await refresh();
     } catch (e) {
       status.className = 'status error';
@@ -90,8 +140,14 @@ export async function diaryPage(main: HTMLElement): Promise<void> {
       h('div', { class: 'row' },
         field('Pain during the run (0-10)', during),
         field('Pain after (0-10)', after),
-        field('Pain next morning (0-10)', morning)),
+        field('Pain next morning (0-10)', morning, 'The morning after a run: log it on that morning; it is saved with the run.'),
+        field('Morning stiffness (minutes)', stiffness)),
+      h('fieldset', {}, h('legend', {}, 'Where it hurts'), places.map((p) => h('label', { class: 'choice' }, p.box, ' ', p.label))),
       h('label', { class: 'choice' }, ran, ' I ran today'),
+      h('fieldset', {}, h('legend', {}, 'Return-to-run checks'),
+        h('div', { class: 'row' },
+          field('30 minutes of brisk walking', walk),
+          field('10 single-leg hops', hop))),
       h('fieldset', {}, h('legend', {}, 'Symptoms'), boxes.map((b) => h('label', { class: 'choice' }, b.box, ' ', b.label))),
       field('Notes', notes),
       h('button', { type: 'submit', id: 'diary-save' }, 'Save'),

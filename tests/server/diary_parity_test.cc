@@ -1,0 +1,128 @@
+// Issue 12 item 3: one diary use case. The same sequence of diary inputs through `runknee log`
+// and through POST /api/v1/diary (as the web app sends it) stores the same entries, including
+// next-morning values that belong to the run the day before.
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <thread>
+
+#include "server/server.h"
+#include "store/store.h"
+#include "support/knowledge.h"
+#include "support/run_cli.h"
+
+namespace rk::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class DiaryParity : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* k : {"TZ", "RUNKNEE_NOW"}) {
+      if (const char* v = std::getenv(k)) saved_.emplace_back(k, v);
+    }
+    setenv("TZ", "UTC", 1);
+    auto store = Store::open(dir_.path() / "api.db");
+    ASSERT_TRUE(store) << store.error().message;
+    store_ = std::make_unique<Store>(std::move(*store));
+    ServerOptions o;
+    o.port = 0;
+    o.upload_dir = dir_.path() / "uploads";
+    server_ = std::make_unique<HttpServer>(*store_, rk::testing::embedded_knowledge(), o);
+    auto port = server_->bind();
+    ASSERT_TRUE(port) << port.error().message;
+    thread_ = std::thread([this] { server_->run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    for (int i = 0; i < 500 && !client_->Get("/api/v1/health"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  void TearDown() override {
+    server_->stop();
+    if (thread_.joinable()) thread_.join();
+    unsetenv("TZ");
+    unsetenv("RUNKNEE_NOW");
+    for (const auto& [k, v] : saved_) setenv(k.c_str(), v.c_str(), 1);
+  }
+
+  /// One input, at `now`, both ways.
+  void both(const char* now, const std::string& cli_args, const json& body) {
+    setenv("RUNKNEE_NOW", now, 1);
+    const auto r = rk::testing::run_cli(cli_ + " log " + cli_args);
+    ASSERT_EQ(r.code, 0) << cli_args;
+    auto res = client_->Post("/api/v1/diary", body.dump(), "application/json");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 201) << res->body;
+  }
+
+  rk::testing::TempDir dir_{"rk_diary_parity_"};
+  std::string cli_ = "--db " + (dir_.path() / "cli.db").string();
+  std::vector<std::pair<std::string, std::string>> saved_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(DiaryParity, CliAndApiStoreTheSameEntriesForTheSameInputs) {
+  both("2026-11-24T19:00:00Z",
+       "--during 3 --after 2 --where joint_line --swelling --notes hills --ran",
+       {{"pain_during", 3},
+        {"pain_after", 2},
+        {"locations", {"joint_line"}},
+        {"swelling", true},
+        {"notes", "hills"},
+        {"ran", true}});
+  // The next morning, as the web form sends it (every box, unticked ones false).
+  both("2026-11-25T07:00:00Z", "--morning 2 --stiffness 10",
+       {{"date", "2026-11-25"},
+        {"pain_morning", 2},
+        {"stiffness_min", 10},
+        {"ran", false},
+        {"notes", ""},
+        {"swelling", false},
+        {"locking", false},
+        {"fell", false}});
+  both("2026-11-25T18:00:00Z", "--date 2026-11-23 --walk-ok yes --hop-ok no --catching",
+       {{"date", "2026-11-23"},
+        {"brisk_walk_pain_free", true},
+        {"hop_pain_free", false},
+        {"catching", true}});
+  both("2026-11-25T19:00:00Z", "--during 1 --where below_joint_line",
+       {{"pain_during", 1}, {"locations", {"below_joint_line"}}});
+  both("2026-11-25T20:00:00Z", "--date 2026-11-24 --where upper_shin_bone --notes later",
+       {{"date", "2026-11-24"}, {"locations", {"upper_shin_bone"}}, {"notes", "later"}});
+  both("2026-11-26T06:30:00Z", "--morning 1 --giving-way --fell",
+       {{"pain_morning", 1}, {"giving_way", true}, {"fell", true}});
+
+  const auto cli = rk::testing::run_cli(cli_ + " diary --format json");
+  ASSERT_EQ(cli.code, 0);
+  const json from_cli = json::parse(cli.out);
+  json from_api = json::parse(client_->Get("/api/v1/diary")->body)["entries"];
+  for (auto& e : from_api) e.erase("id");
+  EXPECT_EQ(from_api, from_cli) << from_api.dump(1) << "\nvs\n" << from_cli.dump(1);
+  // And what they hold: three days, morning values with the run days, both dates shown.
+  ASSERT_EQ(from_cli.size(), 4u) << from_cli.dump(1);
+  EXPECT_EQ(from_cli[1]["date"], "2026-11-24");
+  EXPECT_EQ(from_cli[1]["pain_morning"], 2);
+  EXPECT_EQ(from_cli[1]["stiffness_min"], 10);
+  EXPECT_EQ(from_cli[1]["morning_logged"], "2026-11-25");
+  EXPECT_EQ(from_cli[1]["locations"], json({"joint_line", "upper_shin_bone"}));
+  EXPECT_EQ(from_cli[2]["date"], "2026-11-25");
+  EXPECT_EQ(from_cli[2]["pain_morning"], 1);
+  EXPECT_EQ(from_cli[3]["date"], "2026-11-26");
+  EXPECT_EQ(from_cli[3]["fell"], true);
+  EXPECT_TRUE(from_cli[3]["pain_morning"].is_null());
+}
+
+}  // namespace
+}  // namespace rk::server
