@@ -75,39 +75,6 @@ Expected<Statement*> cached(Database& db, std::optional<Statement>& slot, std::s
 
 }  // namespace
 
-Expected<void> ActivityRepo::ensure_schema(Database& db) {
-  return db.exec(R"sql(
-    CREATE TABLE IF NOT EXISTS activities (
-      id INTEGER PRIMARY KEY,
-      sport TEXT NOT NULL,
-      sub_sport TEXT NOT NULL DEFAULT '',
-      start_utc INTEGER NOT NULL,
-      local_offset_s INTEGER,
-      elapsed_s REAL NOT NULL,
-      moving_s REAL NOT NULL,
-      distance_m REAL NOT NULL,
-      ascent_m REAL,
-      descent_m REAL,
-      avg_heart_rate REAL,
-      max_heart_rate REAL,
-      avg_cadence_spm REAL,
-      avg_step_length_m REAL,
-      avg_vertical_oscillation_mm REAL,
-      avg_stance_time_ms REAL,
-      rpe REAL,
-      notes TEXT NOT NULL DEFAULT '',
-      source_name TEXT NOT NULL DEFAULT '',
-      source_size INTEGER NOT NULL DEFAULT 0,
-      source_sha256 TEXT NOT NULL DEFAULT '',
-      source_format TEXT NOT NULL DEFAULT '',
-      source_device TEXT NOT NULL DEFAULT '',
-      laps BLOB,
-      streams BLOB
-    );
-    CREATE INDEX IF NOT EXISTS activities_start ON activities(start_utc);
-    CREATE INDEX IF NOT EXISTS activities_sha256 ON activities(source_sha256);)sql");
-}
-
 Expected<std::optional<std::int64_t>> ActivityRepo::find_duplicate(const Activity& a) {
   auto st = cached(db_, dup_stmt_,
                    "SELECT id, distance_m FROM activities WHERE sport = ? AND start_utc BETWEEN ? "

@@ -30,7 +30,6 @@ struct ActivityQuery {
 class ActivityRepo {
  public:
   explicit ActivityRepo(Database& db) : db_(db) {}
-  static Expected<void> ensure_schema(Database& db);
 
   /// The id of an already stored activity this one duplicates, if any.
   Expected<std::optional<std::int64_t>> find_duplicate(const Activity& a);

@@ -20,18 +20,6 @@ SavedAssessment read_row(const Statement& s, bool with_bodies) {
 
 }  // namespace
 
-Expected<void> AssessmentRepo::ensure_schema(Database& db) {
-  return db.exec(R"sql(
-    CREATE TABLE IF NOT EXISTS assessments (
-      id INTEGER PRIMARY KEY,
-      created_utc INTEGER NOT NULL,
-      urgency TEXT NOT NULL,
-      top_cause TEXT NOT NULL,
-      answers_json TEXT NOT NULL,
-      result_json TEXT NOT NULL
-    );)sql");
-}
-
 Expected<std::int64_t> AssessmentRepo::save(const SavedAssessment& a) {
   auto st = db_.prepare(
       "INSERT INTO assessments(created_utc, urgency, top_cause, answers_json, result_json) "

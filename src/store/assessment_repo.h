@@ -22,7 +22,6 @@ struct SavedAssessment {
 class AssessmentRepo {
  public:
   explicit AssessmentRepo(Database& db) : db_(db) {}
-  static Expected<void> ensure_schema(Database& db);
 
   Expected<std::int64_t> save(const SavedAssessment& a);
   Expected<std::vector<SavedAssessment>> list();  // newest first, without the JSON bodies

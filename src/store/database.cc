@@ -151,10 +151,16 @@ Expected<Database> Database::open(const std::filesystem::path& path) {
   if (auto r = db.exec("PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_master;"); !r)
     return fail("{}", open_failure(path, raw));
   if (path != ":memory:") {
-    if (auto r = db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !r)
+    if (auto r = db.exec("PRAGMA synchronous=NORMAL;"); !r)
       return fail("{}", open_failure(path, raw));
   }
   return db;
+}
+
+Expected<void> Database::enable_wal() {
+  if (path_ == ":memory:") return {};
+  if (auto r = exec("PRAGMA journal_mode=WAL;"); !r) return fail("{}", open_failure(path_, db_.get()));
+  return {};
 }
 
 Expected<void> Database::exec(std::string_view sql) {

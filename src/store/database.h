@@ -70,7 +70,11 @@ class Database {
  public:
   /// Opens (creating when absent) the SQLite file at `path`; ":memory:" for tests.
   /// A file that is not a SQLite database gives a clear Error, never a crash.
+  /// Writes nothing: the journal mode is the store's to set (enable_wal), after it has checked
+  /// that the file's layout is not newer than this build.
   static Expected<Database> open(const std::filesystem::path& path);
+  /// Write-ahead logging (readers never wait for the writer); kept in the file once set.
+  Expected<void> enable_wal();
 
   Expected<void> exec(std::string_view sql);
   Expected<Statement> prepare(std::string_view sql);

@@ -11,16 +11,6 @@ StoredDiaryEntry read_row(const Statement& s) {
 
 }  // namespace
 
-Expected<void> DiaryRepo::ensure_schema(Database& db) {
-  return db.exec(R"sql(
-    CREATE TABLE IF NOT EXISTS diary_entries (
-      id INTEGER PRIMARY KEY,
-      date TEXT NOT NULL UNIQUE,
-      updated_utc INTEGER NOT NULL,
-      entry_json TEXT NOT NULL
-    );)sql");
-}
-
 Expected<std::int64_t> DiaryRepo::upsert(const StoredDiaryEntry& e) {
   auto st = db_.prepare(
       "INSERT INTO diary_entries(date, updated_utc, entry_json) VALUES (?, ?, ?) "

@@ -22,7 +22,6 @@ struct StoredDiaryEntry {
 class DiaryRepo {
  public:
   explicit DiaryRepo(Database& db) : db_(db) {}
-  static Expected<void> ensure_schema(Database& db);
 
   /// Inserts the day's entry or replaces it; returns its id.
   Expected<std::int64_t> upsert(const StoredDiaryEntry& e);

@@ -4,16 +4,6 @@
 
 namespace rk {
 
-Expected<void> KoosRepo::ensure_schema(Database& db) {
-  return db.exec(R"sql(
-    CREATE TABLE IF NOT EXISTS koos_results (
-      id INTEGER PRIMARY KEY,
-      taken_utc INTEGER NOT NULL,
-      answers_json TEXT NOT NULL,
-      scores_json TEXT NOT NULL
-    );)sql");
-}
-
 Expected<std::int64_t> KoosRepo::save(const StoredKoos& k) {
   auto st = db_.prepare(
       "INSERT INTO koos_results(taken_utc, answers_json, scores_json) VALUES (?, ?, ?)");

@@ -20,7 +20,6 @@ struct StoredKoos {
 class KoosRepo {
  public:
   explicit KoosRepo(Database& db) : db_(db) {}
-  static Expected<void> ensure_schema(Database& db);
 
   Expected<std::int64_t> save(const StoredKoos& k);
   /// Oldest first.

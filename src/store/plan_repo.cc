@@ -4,21 +4,6 @@
 
 namespace rk {
 
-Expected<void> PlanRepo::ensure_schema(Database& db) {
-  return db.exec(R"sql(
-    CREATE TABLE IF NOT EXISTS plan_state (
-      id INTEGER PRIMARY KEY CHECK (id = 1),
-      updated_utc INTEGER NOT NULL,
-      state_json TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS plan_decisions (
-      id INTEGER PRIMARY KEY,
-      date TEXT NOT NULL,
-      decided_utc INTEGER NOT NULL,
-      decision_json TEXT NOT NULL
-    );)sql");
-}
-
 Expected<std::optional<std::string>> PlanRepo::load_state() {
   auto st = db_.prepare("SELECT state_json FROM plan_state WHERE id = 1");
   if (!st) return fail(st.error());

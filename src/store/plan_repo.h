@@ -21,7 +21,6 @@ struct StoredPlanDecision {
 class PlanRepo {
  public:
   explicit PlanRepo(Database& db) : db_(db) {}
-  static Expected<void> ensure_schema(Database& db);
 
   /// nullopt before the first plan (absent, not failed).
   Expected<std::optional<std::string>> load_state();

@@ -1,6 +1,6 @@
 #include "store/store.h"
 
-#include "store/schema.h"
+#include "store/migrations.h"
 #include "util/error.h"
 
 namespace rk {
@@ -15,15 +15,36 @@ Expected<std::int64_t> pragma_int(Database& db, std::string_view sql) {
   return st->column_int(0);
 }
 
+Expected<std::int64_t> layout_of(Database& db) { return pragma_int(db, "PRAGMA user_version"); }
+
 Expected<void> check_version(Database& db, const std::filesystem::path& path) {
-  auto v = pragma_int(db, "PRAGMA user_version");
+  auto v = layout_of(db);
   if (!v) return fail(v.error());
   if (*v > kSchemaVersion) {
     return fail(
         "{}: made by a newer runknee (store layout {}, this build knows up to {}); update "
-        "runknee",
+        "runknee; the store was not changed",
         path.string(), *v, kSchemaVersion);
   }
+  return {};
+}
+
+/// Brings an older store to kSchemaVersion in one transaction: all steps or none. The layout is
+/// read again inside the transaction, so two processes opening one old store migrate it once.
+Expected<void> upgrade(Database& db, const std::filesystem::path& path) {
+  auto tx = db.begin();
+  if (!tx) return fail("{}: {}", path.string(), tx.error().message);
+  auto v = layout_of(db);
+  if (!v) return fail(v.error());
+  if (*v > kSchemaVersion) return check_version(db, path);
+  if (*v == kSchemaVersion) return {};
+  if (auto r = migrate(db, static_cast<int>(*v), kSchemaVersion); !r) {
+    return fail("{}: {}; the store was not changed", path.string(), r.error().message);
+  }
+  if (auto r = db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !r) {
+    return fail("{}: {}", path.string(), r.error().message);
+  }
+  if (auto r = tx->commit(); !r) return fail("{}: {}", path.string(), r.error().message);
   return {};
 }
 
@@ -32,16 +53,13 @@ Expected<void> check_version(Database& db, const std::filesystem::path& path) {
 Expected<Store> Store::open(const std::filesystem::path& path) {
   auto db = Database::open(path);
   if (!db) return fail(db.error());
+  // Refuse a newer layout before anything (even the journal mode) is written.
   if (auto ok = check_version(*db, path); !ok) return fail(ok.error());
-  for (const auto& ensure : schema_steps()) {
-    if (auto r = ensure(*db); !r) return fail("{}: {}", path.string(), r.error().message);
-  }
-  auto v = pragma_int(*db, "PRAGMA user_version");
+  if (auto r = db->enable_wal(); !r) return fail(r.error());
+  auto v = layout_of(*db);
   if (!v) return fail(v.error());
   if (*v < kSchemaVersion) {
-    if (auto r = db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !r) {
-      return fail("{}: {}", path.string(), r.error().message);
-    }
+    if (auto r = upgrade(*db, path); !r) return fail(r.error());
   }
   return Store(std::move(*db));
 }

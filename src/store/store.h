@@ -1,7 +1,8 @@
 #pragma once
-// The runner's store: one SQLite database holding every repository's tables. Each repository
-// (activities, assessments, diary, KOOS, plans) creates its own tables in ensure_schema(), which
-// Store::open runs in order, so a fresh file and an old file both end up current.
+// The runner's store: one SQLite database holding every repository's tables (activities,
+// assessments, diary, KOOS, plans). Its layout is a numbered chain of migrations
+// (migrations.h): Store::open brings a fresh or older file to kSchemaVersion in one
+// transaction and refuses a file from a newer runknee without writing to it. docs/store.md.
 
 #include <filesystem>
 #include <string>
