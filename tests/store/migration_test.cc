@@ -137,7 +137,9 @@ TEST(StoreMigration, CheckedInLayout1StoreOpensMigratesAndKeepsEveryRecord) {
   }
 
   // And the repositories read them back as the runner's data.
-  auto acts = ActivityRepo(store->db()).list({.with_streams = true});
+  ActivityQuery with_streams;
+  with_streams.with_streams = true;
+  auto acts = ActivityRepo(store->db()).list(with_streams);
   ASSERT_TRUE(acts) << acts.error().message;
   ASSERT_EQ(acts->size(), 2u);
   for (const auto& a : *acts) {
