@@ -155,11 +155,13 @@ std::string activities_csv(const std::vector<StoredActivity>& list) {
 
 std::string activities_text(const std::vector<StoredActivity>& list) {
   std::string out = fmt::format("{:>6}  {:<20}  {:<9}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "id",
-                                "start (UTC)", "sport", "km", "time", "pace", "hr", "spm");
+                                "start (local)", "sport", "km", "time", "pace", "hr", "spm");
   for (const auto& s : list) {
     const Activity& a = s.activity;
     out += fmt::format("{:>6}  {:<20}  {:<9}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", s.id,
-                       format_utc(a.start_utc), a.sport, a.distance_m / 1000,
+                       format_local_time(a.start_utc,
+                                         activity_offset_s(a.start_utc, a.local_offset_s)),
+                       a.sport, a.distance_m / 1000,
                        duration_text(a.moving_s > 0 ? a.moving_s : a.elapsed_s),
                        pace_text(a.pace_s_per_km()), opt_text(a.avg_heart_rate),
                        opt_text(a.avg_cadence_spm));
@@ -173,7 +175,10 @@ std::string activity_detail_text(const StoredActivity& s) {
   std::string out;
   out += fmt::format("activity #{}: {}{}\n", s.id, a.sport,
                      a.sub_sport.empty() ? "" : " (" + a.sub_sport + ")");
-  out += fmt::format("  start       {}\n", format_utc(a.start_utc));
+  out += fmt::format("  start       {} local ({})\n",
+                     format_local_time(a.start_utc,
+                                       activity_offset_s(a.start_utc, a.local_offset_s)),
+                     format_utc(a.start_utc));
   out += fmt::format("  distance    {:.2f} km\n", a.distance_m / 1000);
   out += fmt::format("  elapsed     {}\n", duration_text(a.elapsed_s));
   out += fmt::format("  moving      {}\n", duration_text(a.moving_s));

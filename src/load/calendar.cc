@@ -20,7 +20,7 @@ std::int64_t day_of(std::int64_t utc, std::int32_t offset_s) {
 }
 
 std::int64_t local_day(const Activity& a) {
-  return day_of(a.start_utc, a.local_offset_s.value_or(0));
+  return day_of(a.start_utc, activity_offset_s(a.start_utc, a.local_offset_s));
 }
 
 std::string day_string(std::int64_t day) {

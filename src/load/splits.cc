@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "load/calendar.h"
+#include "util/time.h"
 
 namespace rk {
 namespace {
@@ -101,7 +102,8 @@ std::vector<std::pair<double, double>> route_points(const Streams& st, std::size
 }
 
 std::string default_activity_name(const Activity& a) {
-  const std::int64_t local = a.start_utc + a.local_offset_s.value_or(0);
+  const std::int32_t offset = activity_offset_s(a.start_utc, a.local_offset_s);
+  const std::int64_t local = a.start_utc + offset;
   const int hour = static_cast<int>(((local % 86400) + 86400) % 86400 / 3600);
   const char* part = hour < 5    ? "night"
                      : hour < 12 ? "morning"
@@ -113,7 +115,7 @@ std::string default_activity_name(const Activity& a) {
   if (sport == "cycling") sport = "ride";
   if (sport == "walking") sport = "walk";
   for (auto& ch : sport) ch = ch == '_' ? ' ' : ch;
-  return fmt::format("{} {} {}", weekday_name(day_of(a.start_utc, a.local_offset_s.value_or(0))),
+  return fmt::format("{} {} {}", weekday_name(day_of(a.start_utc, offset)),
                      part, sport);
 }
 

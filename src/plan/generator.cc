@@ -58,6 +58,7 @@ struct Builder {
   double pace = 7;
   std::vector<PastRun> runs;  // history, then planned runs as they are placed
   double prev_week_km = 0;
+  double done_this_week_km = 0;  // runs already done in the first (Monday) week, before today
   int running_weeks = 0;
   int build_weeks = 0;
   RunnerWeek own;
@@ -192,15 +193,22 @@ struct Builder {
     const auto window = static_cast<std::int64_t>(r.value("plan.spike_window_days"));
     double total = 0;
     for (const auto& s : w.sessions) total += s.distance_km.value_or(0);
+    // The week is a Monday week: runs already done in it count against its cap.
+    const double done = done_this_week_km;
+    done_this_week_km = 0;
     if (prev_week_km > 0) {
       w.weekly_cap_km = floor2(prev_week_km * (1 + weekly_pct));
-      if (total > *w.weekly_cap_km) {
-        const double f = *w.weekly_cap_km / total;
+      if (total > 0 && done + total > *w.weekly_cap_km) {
+        const double f = std::max(0.0, *w.weekly_cap_km - done) / total;
         for (auto& s : w.sessions) {
           if (!s.distance_km) continue;
           s.distance_km = floor2(*s.distance_km * f);
           s.capped = true;
         }
+        // The week's cap is used up by the runs already done: no token runs on top.
+        std::erase_if(w.sessions, [](const Session& s) {
+          return s.distance_km && s.capped && *s.distance_km < 1.0;
+        });
       }
     }
     w.planned_km = 0;
@@ -213,21 +221,23 @@ struct Builder {
       }
       s.distance_km = floor2(*s.distance_km);
       if (s.capped) {
-        s.details +=
-            fmt::format(" Stop at {} even if the time is not up (cap rule).",
-                        format_distance(*s.distance_km, in.miles ? Units::kMi : Units::kKm));
+        // No number here: the distance shows beside the session in the runner's units, and
+        // the JSON keeps its text the same whatever the units setting.
+        s.details += " Stop at the planned distance even if the time is not up (cap rule).";
       }
       s.details += cadence_note();
       runs.push_back({s.day, *s.distance_km, s.minutes.value_or(0)});
       if (s.long_run) long_runs.push_back({s.day, *s.distance_km, 0});
       w.planned_km += *s.distance_km;
     }
-    prev_week_km = w.planned_km;
+    prev_week_km = w.planned_km + done;
     if (w.planned_km > 0) ++running_weeks;
   }
 
   int strength_week(std::int64_t start) const {
-    const auto first = state.started_day > 0 ? state.started_day : in.today;
+    // Counted in Monday weeks from the week the plan started.
+    auto first = state.started_day > 0 ? state.started_day : in.today;
+    first -= weekday_of(first);
     return static_cast<int>(std::max<std::int64_t>(0, (start - first) / 7)) + 1;
   }
 
@@ -539,7 +549,7 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
     p.headline = r.text("headline.not_cleared");
   }
 
-  Builder b{in, state, r, true, 7, {}, 0, 0, 0, {}, {}};
+  Builder b{in, state, r, true, 7, {}, 0, 0, 0, 0, {}, {}};
   b.cleared = p.cleared;
   b.pace = easy_pace(in, r);
   b.runs = in.runs;
@@ -548,8 +558,11 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
   if (b.runs.empty() && in.training && in.training->longest_prev30_km) {
     b.runs.push_back({in.today - 1, *in.training->longest_prev30_km, 0});
   }
+  // Plan weeks are ISO weeks: Monday to Sunday. The first is this week, from today on.
+  const auto monday = in.today - weekday_of(in.today);
   for (const auto& run : in.runs) {
-    if (run.day >= in.today - 7 && run.day < in.today) b.prev_week_km += run.km;
+    if (run.day >= monday - 7 && run.day < monday) b.prev_week_km += run.km;
+    if (run.day >= monday && run.day < in.today) b.done_this_week_km += run.km;
   }
   if (in.runs.empty() && in.training && in.training->this_week_km) {
     b.prev_week_km = *in.training->this_week_km;
@@ -558,13 +571,14 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
   for (int w = 0; w < weeks; ++w) {
     PlanWeek week;
     week.index = w + 1;
-    const auto start = in.today + 7 * w;
+    const auto start = monday + 7 * w;
     week.start_date = date_of_day(start);
     const auto& st = r.stages[static_cast<std::size_t>(stage)];
     week.stage_id = st.id;
     week.stage_title = st.title;
     if (!p.cleared) {
-      b.relief_week(week, start, w == 0);
+      // The protect days count from today, whatever the weekday.
+      b.relief_week(week, w == 0 ? in.today : start, w == 0);
     } else if (stage == r.relief_stage()) {
       b.return_week(week, start);
     } else if (stage < r.build_stage()) {
@@ -572,6 +586,10 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
     } else {
       b.build_week(week, start);
     }
+    // Only this week's days from today on, before the caps see the week.
+    std::erase_if(week.sessions, [&](const Session& ses) {
+      return ses.day < std::max(start, in.today) || ses.day >= start + 7;
+    });
     b.apply_caps(week);
     if (p.cleared) stage = std::min(stage + 1, r.build_stage());
     p.weeks.push_back(std::move(week));

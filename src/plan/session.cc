@@ -19,8 +19,10 @@ bool is_run(const Activity& a) {
   return a.sport == "running";
 }
 
+/// The run's local day: its file's offset, else the runner's time zone (GPX is UTC only).
 std::int64_t local_day(const Activity& a) {
-  return (a.start_utc + a.local_offset_s.value_or(0)) / 86400;
+  const std::int64_t t = a.start_utc + activity_offset_s(a.start_utc, a.local_offset_s);
+  return t >= 0 ? t / 86400 : (t - 86399) / 86400;
 }
 
 Expected<std::vector<StoredActivity>> runs_between(Database& db, std::int64_t first_day,

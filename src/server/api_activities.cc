@@ -28,10 +28,12 @@ std::string display_name(const std::string& name) {
 
 Json summary_json(const StoredActivity& s) {
   const Activity& a = s.activity;
-  const std::int32_t off = a.local_offset_s.value_or(0);
+  // The local day and time: the file's own offset, else the runner's time zone.
+  const std::int32_t off = activity_offset_s(a.start_utc, a.local_offset_s);
   return {{"id", s.id},
           {"name", default_activity_name(a)},
           {"start_utc", format_utc(a.start_utc)},
+          {"start_local", format_iso_local(a.start_utc, off)},
           {"date", format_date(a.start_utc, off)},
           {"sport", a.sport},
           {"sub_sport", a.sub_sport},

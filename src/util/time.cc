@@ -135,4 +135,28 @@ std::string format_local_date(std::int64_t utc) {
   return format_date(utc, local_offset_s(utc));
 }
 
+std::int32_t activity_offset_s(std::int64_t utc, std::optional<std::int32_t> recorded) {
+  return recorded ? *recorded : local_offset_s(utc);
+}
+
+std::string format_local_time(std::int64_t utc, std::int32_t offset) {
+  const std::int64_t t = utc + offset;
+  const std::int64_t days = floor_div(t, 86400);
+  const std::int64_t secs = t - days * 86400;
+  const Civil c = civil_from_days(days);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", c.year, c.month, c.day, secs / 3600,
+                     secs / 60 % 60);
+}
+
+std::string format_iso_local(std::int64_t utc, std::int32_t offset) {
+  const std::int64_t t = utc + offset;
+  const std::int64_t days = floor_div(t, 86400);
+  const std::int64_t secs = t - days * 86400;
+  const Civil c = civil_from_days(days);
+  const std::int32_t a = offset < 0 ? -offset : offset;
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", c.year, c.month, c.day,
+                     secs / 3600, secs / 60 % 60, secs % 60, offset < 0 ? '-' : '+', a / 3600,
+                     a / 60 % 60);
+}
+
 }  // namespace rk

@@ -29,5 +29,12 @@ std::int32_t local_offset_s(std::int64_t utc);
 std::int64_t local_day_of(std::int64_t utc);
 /// "2024-05-01": the local calendar date at `utc`.
 std::string format_local_date(std::int64_t utc);
+/// An activity's local offset: the one its file recorded (FIT local_timestamp, a GPX/TCX
+/// offset) when present, else the runner's zone at `utc`.
+std::int32_t activity_offset_s(std::int64_t utc, std::optional<std::int32_t> recorded);
+/// "2024-05-01 08:30" at `offset` seconds east of UTC.
+std::string format_local_time(std::int64_t utc, std::int32_t offset);
+/// "2024-05-01T08:30:00+02:00" (ISO 8601 with the offset).
+std::string format_iso_local(std::int64_t utc, std::int32_t offset);
 
 }  // namespace rk

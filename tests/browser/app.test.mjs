@@ -185,8 +185,8 @@ describe('runknee web app', () => {
     assert.match(status ?? '', new RegExp(`saved with the run on ${yesterday}`));
     assert.match(status ?? '', new RegExp(`Plan, ${yesterday}`));
     // The diary shows one entry for the run, with both days.
-    const row = page.locator('table tbody tr', { hasText: yesterday });
-    assert.match(await row.textContent() ?? '', new RegExp(`logged ${today}`));
+    // (the table is redrawn just after the status line)
+    await page.waitForSelector(`table tbody tr:has-text("${yesterday}"):has-text("logged ${today}")`);
     const entries = (await (await page.request.get(`${BASE}api/v1/diary`)).json()).entries;
     const runDay = entries.find((e) => e.date === yesterday);
     assert.equal(runDay.pain_during, 2);

@@ -240,6 +240,44 @@ TEST_F(LocalDayCli, AucklandIsAlreadyTheNextDay) {
   EXPECT_EQ(utc["date"], "2026-01-02");
 }
 
+// A GPX file carries UTC times only: the run's day and the times shown are the runner's zone.
+TEST_F(LocalDayCli, GpxRunIsListedAndLinkedInTheRunnersTimeZone) {
+  setenv("TZ", "America/Los_Angeles", 1);
+  setenv("RUNKNEE_NOW", "2026-01-03T05:00:00Z", 1);  // 21:00 on 2 January in Los Angeles
+  std::ofstream gpx(dir_.path() / "evening.gpx");
+  gpx << R"(<?xml version="1.0"?><gpx version="1.1" creator="t"><trk><type>running</type><trkseg>)"
+      << R"(<trkpt lat="34.0" lon="-118.0"><time>2026-01-03T02:00:00Z</time></trkpt>)"
+      << R"(<trkpt lat="34.01" lon="-118.0"><time>2026-01-03T02:07:00Z</time></trkpt>)"
+      << R"(<trkpt lat="34.02" lon="-118.0"><time>2026-01-03T02:14:00Z</time></trkpt>)"
+      << "</trkseg></trk></gpx>\n";
+  gpx.close();
+  ASSERT_EQ(run_cli(db_ + " import " + (dir_.path() / "evening.gpx").string()).code, 0);
+  const auto list = run_cli(db_ + " activities").out;
+  EXPECT_NE(list.find("start (local)"), std::string::npos) << list;
+  EXPECT_NE(list.find("2026-01-02 18:00"), std::string::npos) << list;
+  const auto logged = run_cli(db_ + " log --during 2");
+  EXPECT_NE(logged.out.find("Logged 2026-01-02 (linked to 1 run(s)"), std::string::npos)
+      << logged.out;
+  setenv("TZ", "Asia/Tokyo", 1);  // the same run is on 3 January in Tokyo
+  EXPECT_NE(run_cli(db_ + " activities").out.find("2026-01-03 11:00"), std::string::npos);
+}
+
+// Plan weeks are ISO weeks (issue 12, item 4): Monday to Sunday, the first from today on.
+TEST_F(PlanCli, PlanWeeksStartOnMondayAndTheFirstStartsToday) {
+  const auto p = nlohmann::json::parse(run_cli(db_ + " plan --weeks 3 --format json").out);
+  ASSERT_EQ(p["weeks"].size(), 3u);
+  EXPECT_EQ(p["weeks"][0]["start_date"], "2026-11-23");  // 2026-11-25 is a Wednesday
+  EXPECT_EQ(p["weeks"][1]["start_date"], "2026-11-30");
+  EXPECT_EQ(p["weeks"][2]["start_date"], "2026-12-07");
+  for (std::size_t w = 0; w < 3; ++w) {
+    for (const auto& s : p["weeks"][w]["sessions"]) {
+      EXPECT_GE(s["date"].get<std::string>(), w == 0 ? "2026-11-25" : p["weeks"][w]["start_date"]);
+      EXPECT_LT(s["date"].get<std::string>(),
+                w == 2 ? "2026-12-14" : p["weeks"][w + 1]["start_date"].get<std::string>());
+    }
+  }
+}
+
 // Next-morning logging (issue 12, items 3 and 8): the runner's day as the plan describes it.
 class NextMorningCli : public LocalDayCli {
  protected:

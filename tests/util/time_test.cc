@@ -112,5 +112,13 @@ TEST(Time, ImpossibleDatesRejected) {
   EXPECT_TRUE(parse_iso8601("2026-12-31"));
 }
 
+TEST(Time, LocalTimeAndIsoWithOffset) {
+  const auto t = *parse_iso8601("2026-01-03T02:05:09Z");
+  EXPECT_EQ(format_local_time(t, -8 * 3600), "2026-01-02 18:05");
+  EXPECT_EQ(format_iso_local(t, -8 * 3600), "2026-01-02T18:05:09-08:00");
+  EXPECT_EQ(format_iso_local(t, 5 * 3600 + 45 * 60), "2026-01-03T07:50:09+05:45");
+  EXPECT_EQ(activity_offset_s(t, 3600), 3600);  // the file's own offset wins
+}
+
 }  // namespace
 }  // namespace rk
