@@ -41,6 +41,7 @@ plan::IcsOptions ics_options() {
   plan::IcsOptions o;
   auto s = plan::load_settings();  // open_plan has already reported a broken file
   o.minute_of_day = s ? s->session_minute : 7 * 60;
+  if (s) o.units = s->units;
   return o;
 }
 

@@ -31,9 +31,9 @@ void add(std::string& out, std::string_view line) {
   out += "\r\n";
 }
 
-std::string description(const Session& s) {
+std::string description(const Session& s, Units u) {
   std::string d = s.details;
-  if (s.distance_km) d += fmt::format("\nPlanned distance: {:.2f} km", *s.distance_km);
+  if (s.distance_km) d += "\nPlanned distance: " + format_distance(*s.distance_km, u);
   d += "\nWhy: " + s.why;
   if (!s.citation.empty()) d += " [" + s.citation + "]";
   return d;
@@ -121,7 +121,7 @@ std::string write_ics(const Plan& p, std::int64_t dtstamp_utc, const IcsOptions&
         add(out, "DTEND;VALUE=DATE:" + compact_date(date_of_day(s.day + 1)));
       }
       add(out, "SUMMARY:" + ics_escape_text(s.title));
-      add(out, "DESCRIPTION:" + ics_escape_text(description(s)));
+      add(out, "DESCRIPTION:" + ics_escape_text(description(s, o.units)));
       add(out, "TRANSP:TRANSPARENT");
       if (o.minute_of_day) {
         add(out, "BEGIN:VALARM");

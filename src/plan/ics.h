@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "plan/generator.h"
+#include "plan/settings.h"
 
 namespace rk::plan {
 
@@ -18,6 +19,7 @@ struct IcsOptions {
   /// minutes or 30) with a VALARM reminder; absent: all-day events without alarms.
   std::optional<int> minute_of_day;
   int alarm_minutes_before = 30;
+  Units units = Units::kKm;  // distances in the event text (`runknee config set units`)
 };
 
 /// `dtstamp_utc` is the creation time written to every DTSTAMP.

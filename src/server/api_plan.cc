@@ -6,6 +6,7 @@
 #include "plan/diary.h"
 #include "plan/diary_service.h"
 #include "plan/koos.h"
+#include "plan/settings.h"
 #include "server/plan_service.h"
 #include "server/routes.h"
 #include "store/diary_repo.h"
@@ -177,9 +178,41 @@ ApiResult koos_history(State& s) {
   });
 }
 
+Json settings_json(const plan::Settings& st) {
+  return {{"units", plan::units_name(st.units)},
+          {"time", plan::format_minute(st.session_minute)},
+          {"path", plan::settings_path().string()}};
+}
+
+/// The same settings as `runknee config`: {"units": "km"|"mi", "time": "HH:MM"}, either or both.
+/// A bad value is a 422 naming the field, and nothing is saved.
+ApiResult settings_put(State& s, Call& c) {
+  auto body = json_body(c);
+  if (!body) return Unexpected<ApiError>(body.error());
+  auto st = plan::load_settings();
+  if (!st) return internal_error(st.error());
+  if (body->empty()) return api_error(422, "empty", "give units or time", "");
+  for (const auto& [key, value] : body->items()) {
+    if (key != "units" && key != "time") return api_error(422, "invalid_value", "unknown setting", key);
+    if (!value.is_string()) return api_error(422, "invalid_value", "must be text", key);
+    if (auto ok = plan::set_setting(*st, key, value.get<std::string>()); !ok) {
+      return api_error(422, "invalid_value", ok.error().message, key);
+    }
+  }
+  if (auto ok = plan::save_settings(*st); !ok) return internal_error(ok.error());
+  s.bump_revision();
+  return json_reply(settings_json(*st));
+}
+
 }  // namespace
 
 void add_plan_routes(Router& r, State& s) {
+  r.add("GET", "/api/v1/settings", [](Call&) -> ApiResult {
+    auto st = plan::load_settings();
+    if (!st) return internal_error(st.error());
+    return json_reply(settings_json(*st));
+  });
+  r.add("PUT", "/api/v1/settings", [&s](Call& c) { return settings_put(s, c); });
   r.add("GET", "/api/v1/diary", [&s](Call&) { return diary_list(s); });
   r.add("POST", "/api/v1/diary", [&s](Call& c) { return diary_create(s, c); });
   r.add("GET", "/api/v1/plan", [&s](Call& c) { return plan_view(s, c, false); });

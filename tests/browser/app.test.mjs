@@ -115,6 +115,40 @@ describe('runknee web app', () => {
     await page.setViewportSize({ width: 1100, height: 900 });
   });
 
+  test('settings: miles switch every distance on the web, the API stays in km', async () => {
+    await open(page, 'settings');
+    assert.equal(await page.isChecked('input[name="units"][value="km"]'), true);
+    await page.check('input[name="units"][value="mi"]');
+    await page.fill('input[name="time"]', '18:30');
+    await page.click('#settings-save');
+    await page.waitForSelector('#settings-status.ok');
+    assert.match(await page.textContent('#settings-status') ?? '', /miles, sessions at 18:30/);
+    try {
+      await open(page, 'activities');
+      await page.waitForSelector('#activity-list tbody tr');
+      const row = await page.textContent('#activity-list tbody tr') ?? '';
+      assert.match(row, /5\.60 mi/, '9.01 km shown in miles');
+      assert.match(row, /\/mi/, 'pace per mile');
+      assert.doesNotMatch(row, /km/);
+      await open(page, 'plan');
+      const plan = await page.textContent('main') ?? '';
+      assert.doesNotMatch(plan, /\d km\b/, 'no kilometres on the plan page');
+      const api = await (await page.request.get(`${BASE}api/v1/activities`)).json();
+      assert.match(JSON.stringify(api), /"distance_km":9\.0\d/, 'the API keeps kilometres');
+      const bad = await page.request.put(`${BASE}api/v1/settings`, { data: { units: 'furlongs' } });
+      assert.equal(bad.status(), 422);
+      assert.equal((await bad.json()).error.field, 'units');
+    } finally {
+      await open(page, 'settings');
+      await page.check('input[name="units"][value="km"]');
+      await page.click('#settings-save');
+      await page.waitForSelector('#settings-status.ok');
+    }
+    await open(page, 'activities');
+    await page.waitForSelector('#activity-list tbody tr');
+    assert.match(await page.textContent('#activity-list tbody tr') ?? '', /9\.01 km/);
+  });
+
   test('see the load chart drawn', async () => {
     await open(page, 'load');
     await page.waitForSelector('#load-chart svg');

@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 knowledge=()
 [ -n "${RUNKNEE_KNOWLEDGE:-}" ] && knowledge=(--knowledge "$RUNKNEE_KNOWLEDGE")
-"$bin" --db "$tmp/runknee.db" "${knowledge[@]}" serve --port 0 >"$tmp/server.log" 2>&1 &
+XDG_CONFIG_HOME="$tmp/config" "$bin" --db "$tmp/runknee.db" "${knowledge[@]}" serve --port 0 >"$tmp/server.log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 100); do

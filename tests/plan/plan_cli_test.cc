@@ -184,6 +184,13 @@ TEST_F(PlanCli, MilesSettingChangesTextNotJson) {
   const auto ics = run_cli(db_ + " plan --weeks 1 --format ics").out;
   EXPECT_NE(ics.find("DTSTART:20261125T183000\r\n"), std::string::npos) << ics.substr(0, 600);
   EXPECT_NE(ics.find("BEGIN:VALARM\r\n"), std::string::npos);
+  // Calendar text in miles too.
+  auto ics2 = run_cli(db_ + " plan --weeks 2 --format ics").out;
+  for (auto at = ics2.find("\r\n "); at != std::string::npos; at = ics2.find("\r\n ")) {
+    ics2.erase(at, 3);  // unfold the 75-octet lines
+  }
+  EXPECT_NE(ics2.find("Planned distance: 1.82 mi"), std::string::npos) << ics2;
+  EXPECT_EQ(ics2.find("Planned distance: 2.93 km"), std::string::npos);
   EXPECT_EQ(run_cli("config set time 25:00").code, 2);
   EXPECT_EQ(run_cli("config get units").out, "mi\n");  // a rejected time leaves units alone
   ASSERT_EQ(run_cli("config set units km").code, 0);

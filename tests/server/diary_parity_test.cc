@@ -124,5 +124,26 @@ TEST_F(DiaryParity, CliAndApiStoreTheSameEntriesForTheSameInputs) {
   EXPECT_TRUE(from_cli[3]["pain_morning"].is_null());
 }
 
+// Issue 12 item 5: the web's settings page and `runknee config` share one file.
+TEST_F(DiaryParity, SettingsApiAndCliConfigShareOneFile) {
+  const std::string saved = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
+  setenv("XDG_CONFIG_HOME", (dir_.path() / "config").c_str(), 1);
+  auto got = client_->Get("/api/v1/settings");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(json::parse(got->body)["units"], "km");
+  auto put = client_->Put("/api/v1/settings", R"({"units":"mi","time":"06:45"})",
+                          "application/json");
+  ASSERT_EQ(put->status, 200) << put->body;
+  EXPECT_EQ(rk::testing::run_cli("config get units").out, "mi\n");
+  EXPECT_EQ(rk::testing::run_cli("config get time").out, "06:45\n");
+  put = client_->Put("/api/v1/settings", R"({"units":"furlongs"})", "application/json");
+  EXPECT_EQ(put->status, 422);
+  EXPECT_EQ(json::parse(put->body)["error"]["field"], "units");
+  put = client_->Put("/api/v1/settings", R"({"colour":"red"})", "application/json");
+  EXPECT_EQ(put->status, 422);
+  EXPECT_EQ(json::parse(client_->Get("/api/v1/settings")->body)["units"], "mi");  // unchanged
+  setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+}
+
 }  // namespace
 }  // namespace rk::server

@@ -54,6 +54,16 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
   );
 }
 
+export async function put<T>(path: string, body: unknown): Promise<T> {
+  return parse<T>(
+    await fetch(BASE + path, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 /// Uploads one file as the raw body, reporting progress (fetch cannot, XHR can).
 export function upload<T>(file: File, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -10,6 +10,8 @@ import { koosPage } from './pages/koos';
 import { faqPage, learnPage } from './pages/learn';
 import { formPage, loadPage } from './pages/load';
 import { planPage, todayPage } from './pages/plan';
+import { settingsPage } from './pages/settings';
+import { loadUnits } from './units';
 
 type Page = (main: HTMLElement, arg: string) => Promise<void>;
 
@@ -24,6 +26,7 @@ const NAV: [string, string][] = [
   ['#/koos', 'KOOS'],
   ['#/learn', 'Learn'],
   ['#/faq', 'FAQ'],
+  ['#/settings', 'Settings'],
 ];
 
 const ROUTES: [RegExp, Page, string][] = [
@@ -40,6 +43,7 @@ const ROUTES: [RegExp, Page, string][] = [
   [/^#\/koos$/, koosPage, 'KOOS'],
   [/^#\/learn$/, learnPage, 'Learn'],
   [/^#\/faq$/, faqPage, 'FAQ'],
+  [/^#\/settings$/, settingsPage, 'Settings'],
 ];
 
 const main = document.getElementById('main') as HTMLElement;
@@ -84,4 +88,4 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void route());
-void route();
+void loadUnits().then(() => route());

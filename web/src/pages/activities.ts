@@ -4,6 +4,7 @@
 import { get, upload, ApiError } from '../api';
 import { dayLabel, lineChart } from '../charts';
 import { fmtDuration, fmtNum, fmtPace, h, s, show } from '../dom';
+import { dist as fmtDist, pace as fmtRunnerPace, units } from '../units';
 
 export interface ActivitySummary {
   id: number;
@@ -95,9 +96,9 @@ export async function activitiesPage(main: HTMLElement): Promise<void> {
         ['Heart rate', 'Cadence'].map((t) => h('th', { scope: 'col', class: 'wide' }, t)))),
       h('tbody', {}, data.activities.map((a) => h('tr', {},
         h('td', {}, h('a', { href: `#/activities/${a.id}` }, a.name), h('br'), h('span', { class: 'hint' }, dayLabel(a.date))),
-        h('td', {}, fmtNum(a.distance_km, 2, 'km')),
+        h('td', {}, fmtDist(a.distance_km, 2)),
         h('td', {}, fmtDuration(a.duration_s)),
-        h('td', {}, fmtPace(a.pace_s_per_km)),
+        h('td', {}, fmtRunnerPace(a.pace_s_per_km)),
         h('td', { class: 'wide' }, fmtNum(a.avg_heart_rate, 0, 'bpm')),
         h('td', { class: 'wide' }, fmtNum(a.avg_cadence_spm, 0, 'spm')))))), pager);
   };
@@ -121,7 +122,7 @@ interface Detail {
   spike: { longest_prev30_km: number; spike_pct: number | null; category: string; enough_history: boolean } | null;
 }
 
-let splitUnit: 'km' | 'mile' = 'km';
+let splitUnit: 'km' | 'mile' | null = null;  // null: the runner's setting
 
 /// The route as one SVG polyline from the stored positions: no map tiles, nothing fetched.
 function routeFigure(route: [number, number][]): HTMLElement | null {
@@ -154,8 +155,8 @@ function spikeText(d: Detail): string | null {
   if (!sp) return null;
   if (!sp.enough_history || !sp.longest_prev30_km) return 'There are not enough earlier runs to compare this one with your previous 30 days.';
   const pct = sp.spike_pct ?? 0;
-  if (pct > 0) return `${Math.round(pct)}% longer than your longest run of the previous 30 days (${fmtNum(sp.longest_prev30_km, 1, 'km')}).`;
-  return `Within your longest run of the previous 30 days (${fmtNum(sp.longest_prev30_km, 1, 'km')}).`;
+  if (pct > 0) return `${Math.round(pct)}% longer than your longest run of the previous 30 days (${fmtDist(sp.longest_prev30_km, 1)}).`;
+  return `Within your longest run of the previous 30 days (${fmtDist(sp.longest_prev30_km, 1)}).`;
 }
 
 /// "+12 / −8 m", a zero without a sign.
@@ -186,7 +187,7 @@ function splitsTable(d: Detail, onUnit: (u: 'km' | 'mile') => void): HTMLElement
 }
 
 export async function activityPage(main: HTMLElement, id: string): Promise<void> {
-  const d = await get<Detail>(`/activities/${encodeURIComponent(id)}?points=600&split=${splitUnit}`);
+  const d = await get<Detail>(`/activities/${encodeURIComponent(id)}?points=600&split=${splitUnit ?? (units() === 'mi' ? 'mile' : 'km')}`);
   const a = d.activity;
   const mins = d.streams.time_s.map((t) => t / 60);
   const chart = (title: string, values: (number | null)[], color: string, fmt: (v: number) => string, invert = false) =>
@@ -205,9 +206,9 @@ export async function activityPage(main: HTMLElement, id: string): Promise<void>
     spike ? h('p', { id: 'spike-context', class: 'headline' }, spike) : null,
     h('div', { class: 'activity-top' },
       h('dl', { class: 'facts' },
-        h('dt', {}, 'Distance'), h('dd', {}, fmtNum(a.distance_km, 2, 'km')),
+        h('dt', {}, 'Distance'), h('dd', {}, fmtDist(a.distance_km, 2)),
         h('dt', {}, 'Time'), h('dd', {}, fmtDuration(a.duration_s)),
-        h('dt', {}, 'Pace'), h('dd', {}, fmtPace(a.pace_s_per_km)),
+        h('dt', {}, 'Pace'), h('dd', {}, fmtRunnerPace(a.pace_s_per_km)),
         h('dt', {}, 'Heart rate'), h('dd', {}, fmtNum(a.avg_heart_rate, 0, 'bpm')),
         h('dt', {}, 'Cadence'), h('dd', {}, fmtNum(a.avg_cadence_spm, 0, 'steps/min')),
         h('dt', {}, 'Climb'), h('dd', {}, fmtNum(a.ascent_m, 0, 'm')),

@@ -4,6 +4,7 @@
 import { ApiError, get, post } from '../api';
 import { barLineChart } from '../charts';
 import { field, h, today, show } from '../dom';
+import { distValue, units } from '../units';
 
 export interface DiaryEntry {
   date: string;
@@ -99,13 +100,13 @@ export async function diaryPage(main: HTMLElement): Promise<void> {
       const v = [e.pain_during, e.pain_after, e.pain_morning].filter((x): x is number => typeof x === 'number');
       return v.length ? Math.max(...v) : null;
     };
-    chartHolder.replaceChildren(h('figure', {}, h('figcaption', {}, 'Worst pain each day (dots, 0-10) against km run (bars)'),
-      barLineChart('Pain against runs', entries.map((e) => ({ label: e.date, bar: e.run_km ?? null, line: worst(e) })), 'km', 'pain')));
+    chartHolder.replaceChildren(h('figure', {}, h('figcaption', {}, `Worst pain each day (dots, 0-10) against ${units()} run (bars)`),
+      barLineChart('Pain against runs', entries.map((e) => ({ label: e.date, bar: e.run_km === undefined ? null : distValue(e.run_km), line: worst(e) })), units(), 'pain')));
     list.replaceChildren(h('table', {}, h('caption', {}, 'Diary, newest first'),
-      h('thead', {}, h('tr', {}, ['Date', 'During', 'After', 'Morning', 'Run km', 'Notes'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Date', 'During', 'After', 'Morning', `Run ${units()}`, 'Notes'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, [...data.entries].reverse().slice(0, 60).map((e) => h('tr', {},
         h('td', {}, e.date), h('td', {}, e.pain_during ?? '–'), h('td', {}, e.pain_after ?? '–'),
-        h('td', {}, e.pain_morning ?? '–', e.morning_logged ? h('span', { class: 'hint' }, ` (logged ${e.morning_logged})`) : null), h('td', {}, e.run_km ? e.run_km.toFixed(1) : '–'), h('td', {}, e.notes ?? ''))))));
+        h('td', {}, e.pain_morning ?? '–', e.morning_logged ? h('span', { class: 'hint' }, ` (logged ${e.morning_logged})`) : null), h('td', {}, e.run_km ? distValue(e.run_km).toFixed(1) : '–'), h('td', {}, e.notes ?? ''))))));
   };
 
   const save = async (ev: Event) => {

@@ -4,6 +4,7 @@
 import { get, getText } from '../api';
 import { dailyLines, dayLabel, chartWidth, weeklyBars } from '../charts';
 import { field, fmtNum, h, show } from '../dom';
+import { dist, distValue, units } from '../units';
 
 interface Flag { id: string; text: string; certainty: string; citation: string }
 interface Week {
@@ -142,14 +143,14 @@ export async function loadPage(main: HTMLElement): Promise<void> {
       h('div', { class: 'scroll' }, h('table', {}, h('caption', {}, 'Runs longer than the longest of the previous 30 days'),
         h('thead', {}, h('tr', {}, ['Date', 'Distance', 'Longest before', 'Longer by', 'Size', 'Keep the next run within'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, spikes.slice(0, 30).map((x) => h('tr', { class: `spike-${x.category}` },
-          h('td', {}, dayLabel(x.date)), h('td', {}, fmtNum(x.distance_km, 1, 'km')),
-          h('td', {}, fmtNum(x.longest_prev30_km, 1, 'km')), h('td', {}, fmtNum(x.spike_pct, 0, '%')),
-          h('td', {}, CATEGORY[x.category] ?? x.category), h('td', {}, fmtNum(x.next_run_cap_km, 1, 'km'))))))),
+          h('td', {}, dayLabel(x.date)), h('td', {}, dist(x.distance_km, 1)),
+          h('td', {}, dist(x.longest_prev30_km, 1)), h('td', {}, fmtNum(x.spike_pct, 0, '%')),
+          h('td', {}, CATEGORY[x.category] ?? x.category), h('td', {}, dist(x.next_run_cap_km, 1))))))),
     h('h2', {}, 'Weeks'),
     h('div', { class: 'scroll' }, h('table', {}, h('caption', {}, 'Weekly running, newest first'),
       h('thead', {}, h('tr', {}, ['Week of', 'Distance', 'Runs', 'Change', 'Notes'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, weeks.map((w) => h('tr', {},
-        h('td', {}, `${dayLabel(w.monday)}${w.partial ? ' (partial)' : ''}`), h('td', {}, fmtNum(w.running.km, 1, 'km')),
+        h('td', {}, `${dayLabel(w.monday)}${w.partial ? ' (partial)' : ''}`), h('td', {}, dist(w.running.km, 1)),
         h('td', {}, String(w.running.sessions)), h('td', {}, fmtNum(w.change_1w_pct, 0, '%')),
         h('td', {}, w.flags.map((f) => f.text).join(' '))))))),
     h('p', { class: 'hint' }, load.load.acwr_note),
@@ -158,10 +159,10 @@ export async function loadPage(main: HTMLElement): Promise<void> {
   const barsFig = main.querySelector('#load-chart') as HTMLElement;
   const width = chartWidth(barsFig);
   barsFig.prepend(weeklyBars('Weekly running distance', inRange.map((w) => ({
-    start: w.monday, value: w.running.km,
+    start: w.monday, value: distValue(w.running.km),
     highlight: spikes.some((x) => x.date >= w.monday && x.date <= addDays(w.monday, 6)),
-    title: `Week of ${dayLabel(w.monday)}: ${fmtNum(w.running.km, 1, 'km')}`,
-  })), 'km', width));
+    title: `Week of ${dayLabel(w.monday)}: ${dist(w.running.km, 1)}`,
+  })), units(), width));
   (main.querySelector('#fitness-chart') as HTMLElement).prepend(dailyLines(
     `Fitness, fatigue and form from daily running ${fitness.unit === 'km' ? 'km' : 'minutes'}`,
     fitness.days.map((d) => d.date), [

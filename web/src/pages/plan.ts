@@ -1,7 +1,8 @@
 // The plan calendar and today's view (plan/generator.h JSON through the API).
 
 import { get } from '../api';
-import { fmtNum, h, show } from '../dom';
+import { h, show } from '../dom';
+import { dist } from '../units';
 
 interface Session {
   date: string;
@@ -50,7 +51,7 @@ const label = (s: string) => s.replace(/_/g, ' ');
 function session(s: Session): HTMLElement {
   return h('li', { class: `session kind-${s.kind}` },
     h('strong', {}, s.title),
-    s.distance_km ? ` — ${fmtNum(s.distance_km, 1, 'km')}${s.capped ? ' (capped)' : ''}` : '',
+    s.distance_km ? ` — ${dist(s.distance_km)}${s.capped ? ' (capped)' : ''}` : '',
     s.minutes ? ` — ${Math.round(s.minutes)} min` : '',
     s.details ? h('p', {}, s.details) : null,
     s.exercises.length ? h('ul', { class: 'exercises' }, s.exercises.map((e) => h('li', { 'data-exercise': e.id },
@@ -115,11 +116,11 @@ export async function planPage(main: HTMLElement): Promise<void> {
     p.not_cleared_reasons.length ? h('ul', { class: 'warning' }, p.not_cleared_reasons.map((r) => h('li', {}, r))) : null,
     ...p.weeks.map((w) => h('section', { 'aria-labelledby': `week-${w.index}` },
       h('h2', { id: `week-${w.index}` }, `Week ${w.index} from ${w.start_date}: ${w.stage_title}`),
-      h('p', { class: 'hint' }, `Planned ${fmtNum(w.planned_km, 1, 'km')}`, w.weekly_cap_km ? `, cap ${fmtNum(w.weekly_cap_km, 1, 'km')}` : ''),
+      h('p', { class: 'hint' }, `Planned ${dist(w.planned_km)}`, w.weekly_cap_km ? `, cap ${dist(w.weekly_cap_km)}` : ''),
       h('ol', { class: 'calendar', 'aria-label': `Week ${w.index} sessions` }, w.sessions.map((s) =>
         h('li', { class: `day kind-${s.kind}${s.date === p.today ? ' is-today' : ''}`, 'aria-current': s.date === p.today ? 'date' : undefined },
           h('span', { class: 'date' }, s.date), h('span', { class: 'kind' }, label(s.kind)), h('span', { class: 'text' }, s.title,
-            s.distance_km ? ` ${fmtNum(s.distance_km, 1, 'km')}` : '')))))),
+            s.distance_km ? ` ${dist(s.distance_km)}` : '')))))),
     h('h2', {}, 'How the plan works'),
     h('ul', {}, p.guidance.map((g) => h('li', {}, h('strong', {}, g.title), ': ', g.text, cite(g.citation)))),
     h('h2', {}, 'Why the plan changed'),
