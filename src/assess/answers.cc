@@ -225,11 +225,31 @@ Expected<std::optional<AnswerValue>> parse_reply(const Question& q, std::string_
     }
     case QuestionType::kInt:
     case QuestionType::kNumber: {
+      // A distance question (its id names km) also takes miles: "12 mi", "12 miles", "19 km".
+      std::string num = r;
+      double factor = 1;
+      const bool distance = q.id.find("_km") != std::string::npos;
+      if (distance) {
+        for (const auto& [suffix, f] : {std::pair<const char*, double>{"miles", 1.609344},
+                                        {"mile", 1.609344},
+                                        {"mi", 1.609344},
+                                        {"km", 1.0}}) {
+          const std::string sfx(suffix);
+          if (num.size() > sfx.size() && num.compare(num.size() - sfx.size(), sfx.size(), sfx) == 0) {
+            num.erase(num.size() - sfx.size());
+            num.erase(num.find_last_not_of(' ') + 1);
+            factor = f;
+            break;
+          }
+        }
+      }
       char* end = nullptr;
-      const double d = std::strtod(r.c_str(), &end);
-      if (*end != '\0' || !std::isfinite(d))
-        return fail("please type a number ({})", range_text(q));
-      j = d;
+      const double d = std::strtod(num.c_str(), &end);
+      if (num.empty() || *end != '\0' || !std::isfinite(d)) {
+        return fail("please type a number ({}){}", range_text(q),
+                    distance ? ", or a distance in miles like 12 mi" : "");
+      }
+      j = factor == 1 ? d : std::round(d * factor * 100) / 100;
       break;
     }
     case QuestionType::kEnum: {

@@ -276,6 +276,28 @@ TEST(Answers, InteractiveRepliesAcceptNumbersAndNames) {
   EXPECT_FALSE(parse_reply(*locking, "")->has_value());  // skip
 }
 
+// Issue 12 item 5: a runner who thinks in miles types them where a distance is asked.
+TEST(Answers, DistanceRepliesTakeMilesOrKilometres) {
+  const Question* weekly = kb().question("weekly_km_now");
+  const Question* longest = kb().question("longest_recent_km");
+  const Question* age = kb().question("age");
+  ASSERT_TRUE(weekly && longest && age);
+  {
+    auto r = parse_reply(*weekly, "20 mi");
+    ASSERT_TRUE(r) << r.error().message;
+    ASSERT_TRUE(r->has_value());
+    ASSERT_TRUE(std::holds_alternative<double>(**r)) << (**r).index();
+  }
+  EXPECT_DOUBLE_EQ(std::get<double>(**parse_reply(*weekly, "20 mi")), 32.19);
+  EXPECT_DOUBLE_EQ(std::get<double>(**parse_reply(*weekly, "20miles")), 32.19);
+  EXPECT_DOUBLE_EQ(std::get<double>(**parse_reply(*longest, "10 mile")), 16.09);
+  EXPECT_DOUBLE_EQ(std::get<double>(**parse_reply(*weekly, "32 km")), 32.0);
+  EXPECT_DOUBLE_EQ(std::get<double>(**parse_reply(*weekly, "32")), 32.0);
+  EXPECT_FALSE(parse_reply(*weekly, "300 mi"));  // 482.8 km: above the question's 400
+  EXPECT_FALSE(parse_reply(*weekly, "mi"));
+  EXPECT_FALSE(parse_reply(*age, "30 mi"));  // only distance questions take units
+}
+
 TEST(Answers, BranchingHidesOttawaWithoutInjury) {
   Facts facts{{"onset", std::string("gradual")}};
   EXPECT_FALSE(should_ask(*kb().question("ottawa_four_steps"), facts));

@@ -4,6 +4,7 @@
 import { ApiError, get, post } from '../api';
 import { field, h, show } from '../dom';
 import { kneeMap, REGIONS } from '../kneemap';
+import { units } from '../units';
 
 type Answer = boolean | number | string | string[];
 type Answers = Record<string, Answer>;
@@ -120,22 +121,27 @@ function control(q: Question, answers: Answers, onChange: () => void): HTMLEleme
       h('div', { class: 'choices' }, boxes), err);
   }
   const isNum = q.type === 'int' || q.type === 'number';
+  // A distance question in the runner's units (Settings): typed in miles, answered in km.
+  const miles = isNum && q.id.includes('_km') && units() === 'mi';
+  const k = miles ? 1.609344 : 1;
+  const shown = (v: number) => (miles ? String(Math.round((v / k) * 100) / 100) : String(v));
   const input = h('input', {
     type: isNum ? 'number' : 'text',
     name: q.id,
     inputmode: q.type === 'int' ? 'numeric' : undefined,
     step: q.type === 'int' ? '1' : 'any',
-    min: isNum && q.min != null ? String(q.min) : undefined,
-    max: isNum && q.max != null ? String(q.max) : undefined,
+    min: isNum && q.min != null ? shown(q.min) : undefined,
+    max: isNum && q.max != null ? shown(q.max) : undefined,
     maxlength: !isNum && q.max != null ? String(q.max) : undefined,
-    value: answers[q.id] === undefined ? '' : String(answers[q.id]),
+    value: answers[q.id] === undefined ? '' : typeof answers[q.id] === 'number' ? shown(answers[q.id] as number) : String(answers[q.id]),
     required: q.required,
     oninput: (e: Event) => {
       const t = (e.target as HTMLInputElement).value.trim();
-      set(t === '' ? undefined : isNum ? Number(t) : t);
+      set(t === '' ? undefined : isNum ? (miles ? Math.round(Number(t) * k * 100) / 100 : Number(t)) : t);
     },
   });
-  const wrap = field(legendText, input, q.help);
+  const label = miles ? legendText.replace(/\bkm\b/g, 'miles') : legendText;
+  const wrap = field(label, input, q.help);
   wrap.classList.add('q');
   wrap.dataset.question = q.id;
   wrap.appendChild(err);
