@@ -11,6 +11,7 @@
 #include "load/form.h"
 #include "load/report.h"
 #include "load/thresholds_kb.h"
+#include "plan/settings.h"
 #include "store/activity_repo.h"
 #include "util/time.h"
 
@@ -106,6 +107,14 @@ void run_load(const LoadArgs& a, Context& ctx) {
     fmt::print("{}", kNoRunsLoad);
     return;
   }
+  auto settings = plan::load_settings();
+  if (!settings) {
+    print_error(settings.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  // Text and CSV in the runner's units; JSON stays in km.
+  const DistanceUnit unit = settings->units == plan::Units::kMi ? miles_unit() : DistanceUnit{};
   const LoadReport rep = analyze_load(*acts, now_utc(), load_thresholds(*kb), hr);
   auto range = parse_range(a, rep.today, ctx);
   if (!range) return;
@@ -125,13 +134,15 @@ void run_load(const LoadArgs& a, Context& ctx) {
     if (a.format == "json")
       print_json(runs_json(rep, *range));
     else
-      fmt::print("{}", a.format == "csv" ? runs_csv(rep, *range) : runs_text(rep, *range));
+      fmt::print("{}", a.format == "csv" ? runs_csv(rep, *range, unit)
+                                         : runs_text(rep, *range, unit));
     return;
   }
   if (a.format == "json")
     print_json(load_json(rep, *range));
   else
-    fmt::print("{}", a.format == "csv" ? load_csv(rep, *range) : load_text(rep, *range));
+    fmt::print("{}", a.format == "csv" ? load_csv(rep, *range, unit)
+                                       : load_text(rep, *range, unit));
 }
 
 void run_form(const LoadArgs& a, Context& ctx) {

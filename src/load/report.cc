@@ -68,34 +68,34 @@ std::string csv_num(const std::optional<double>& v, int decimals = 2) {
   return v ? fmt::format("{:.{}f}", *v, decimals) : std::string();
 }
 
-std::string csv_totals(const SportTotals& s) {
-  return fmt::format("{:.2f},{:.1f},{},", s.distance_m / 1000, s.duration_s / 60, s.sessions);
+std::string csv_totals(const SportTotals& s, const DistanceUnit& u) {
+  return fmt::format("{:.2f},{:.1f},{},", s.distance_m / u.metres, s.duration_s / 60, s.sessions);
 }
 
 }  // namespace
 
-std::string load_text(const LoadReport& rep, const DayRange& range) {
+std::string load_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u) {
   std::string out;
   for (const std::string& n : rep.coverage_notes) out += fmt::format("note: {}\n", n);
-  out += fmt::format("\n{:<9} {:>8} {:>7} {:>5} {:>8} {:>7} {:>7} {:>6}  {}\n", "week", "run km",
+  out += fmt::format("\n{:<9} {:>8} {:>7} {:>5} {:>8} {:>7} {:>7} {:>6}  {}\n", "week", "run " + u.name,
                      "run h", "runs", "cross h", "1w %", "2w %", "monot", "");
   for (const WeekRow& w : rep.weeks) {
     if (!range.contains(w.load.monday + 6) && !range.contains(w.load.monday)) continue;
     out +=
         fmt::format("{:<9} {:>8.1f} {:>7.1f} {:>5} {:>8.1f} {:>7} {:>7} {:>6}  {}\n", w.load.label,
-                    w.load.running.distance_m / 1000, w.load.running.duration_s / 3600,
+                    w.load.running.distance_m / u.metres, w.load.running.duration_s / 3600,
                     w.load.running.sessions, w.load.cross.duration_s / 3600,
                     cell(w.change_1w_pct, "{:+.0f}"), cell(w.change_2w_pct, "{:+.0f}"),
                     cell(w.monotony, "{:.2f}"), w.partial ? "(partial week)" : "");
     out += flag_lines(w.flags);
   }
   out += fmt::format("\n{:<10} {:<9} {:>7} {:>7} {:>8} {:>7} {:>6} {:>6} {:>6}\n", "date", "day",
-                     "run km", "run min", "cross min", "sRPE", "TRIMP", "ACWR", "uncpl");
+                     "run " + u.name, "run min", "cross min", "sRPE", "TRIMP", "ACWR", "uncpl");
   for (const DayRow& d : rep.days) {
     const DayLoad& l = d.load;
     if (!range.contains(l.day) || l.running.sessions + l.cross.sessions == 0) continue;
     out += fmt::format("{:<10} {:<9} {:>7.1f} {:>7.0f} {:>8.0f} {:>7} {:>6} {:>6} {:>6}\n",
-                       day_string(l.day), weekday_name(l.day), l.running.distance_m / 1000,
+                       day_string(l.day), weekday_name(l.day), l.running.distance_m / u.metres,
                        l.running.duration_s / 60, l.cross.duration_s / 60, cell(l.srpe, "{:.0f}"),
                        cell(l.trimp, "{:.0f}"), cell(d.acwr_ewma, "{:.2f}"),
                        cell(d.acwr_uncoupled, "{:.2f}"));
@@ -151,21 +151,22 @@ json load_json(const LoadReport& rep, const DayRange& range) {
            "not an injury predictor on its own (Impellizzeri 2020)"}};
 }
 
-std::string load_csv(const LoadReport& rep, const DayRange& range) {
-  std::string out =
-      "period,start,label,run_km,run_min,run_sessions,cross_km,cross_min,cross_sessions,srpe,"
-      "trimp,acwr_ewma,acwr_uncoupled,change_1w_pct,change_2w_pct,monotony,strain,flags\n";
+std::string load_csv(const LoadReport& rep, const DayRange& range, const DistanceUnit& u) {
+  std::string out = fmt::format(
+      "period,start,label,run_{0},run_min,run_sessions,cross_{0},cross_min,cross_sessions,srpe,"
+      "trimp,acwr_ewma,acwr_uncoupled,change_1w_pct,change_2w_pct,monotony,strain,flags\n",
+      u.name);
   for (const DayRow& d : rep.days) {
     if (!range.contains(d.load.day)) continue;
     out += fmt::format("day,{},{},{}{}{},{},{},{},,,,,{}\n", day_string(d.load.day),
-                       weekday_name(d.load.day), csv_totals(d.load.running),
-                       csv_totals(d.load.cross), csv_num(d.load.srpe, 1), csv_num(d.load.trimp, 1),
+                       weekday_name(d.load.day), csv_totals(d.load.running, u),
+                       csv_totals(d.load.cross, u), csv_num(d.load.srpe, 1), csv_num(d.load.trimp, 1),
                        csv_num(d.acwr_ewma), csv_num(d.acwr_uncoupled), csv_flags(d.flags));
   }
   for (const WeekRow& w : rep.weeks) {
     if (!range.contains(w.load.monday + 6) && !range.contains(w.load.monday)) continue;
     out += fmt::format("week,{},{},{}{}{},{},,,{},{},{},{},{}\n", day_string(w.load.monday),
-                       w.load.label, csv_totals(w.load.running), csv_totals(w.load.cross),
+                       w.load.label, csv_totals(w.load.running, u), csv_totals(w.load.cross, u),
                        csv_num(w.load.srpe, 1), csv_num(w.load.trimp, 1),
                        csv_num(w.change_1w_pct, 1), csv_num(w.change_2w_pct, 1),
                        csv_num(w.monotony), csv_num(w.strain, 1), csv_flags(w.flags));
@@ -184,28 +185,29 @@ json runs_json(const LoadReport& rep, const DayRange& range) {
            "next_run_cap_km keeps the next run within 10%"}};
 }
 
-std::string runs_text(const LoadReport& rep, const DayRange& range) {
-  std::string out = fmt::format("{:<10} {:<9} {:>7} {:>9} {:>7} {:<8} {:>8}\n", "date", "day", "km",
-                                "prev30 km", "spike %", "category", "cap km");
+std::string runs_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u) {
+  std::string out = fmt::format("{:<10} {:<9} {:>7} {:>9} {:>7} {:<8} {:>8}\n", "date", "day",
+                                u.name, "prev30 " + u.name, "spike %", "category",
+                                "cap " + u.name);
   for (const RunLoad& r : rep.runs) {
     if (!range.contains(r.day)) continue;
     out += fmt::format("{:<10} {:<9} {:>7.2f} {:>9.2f} {:>7} {:<8} {:>8.2f}\n", day_string(r.day),
-                       weekday_name(r.day), r.distance_m / 1000, r.longest_prev_m / 1000,
+                       weekday_name(r.day), r.distance_m / u.metres, r.longest_prev_m / u.metres,
                        cell(r.spike_pct, "{:+.0f}"), category_name(r.category),
-                       r.next_run_cap_m / 1000);
+                       r.next_run_cap_m / u.metres);
   }
   return out;
 }
 
-std::string runs_csv(const LoadReport& rep, const DayRange& range) {
-  std::string out =
-      "date,weekday,distance_km,longest_prev30_km,spike_pct,category,next_run_cap_km\n";
+std::string runs_csv(const LoadReport& rep, const DayRange& range, const DistanceUnit& u) {
+  std::string out = fmt::format(
+      "date,weekday,distance_{0},longest_prev30_{0},spike_pct,category,next_run_cap_{0}\n", u.name);
   for (const RunLoad& r : rep.runs)
     if (range.contains(r.day))
       out +=
           fmt::format("{},{},{:.2f},{:.2f},{},{},{:.2f}\n", day_string(r.day), weekday_name(r.day),
-                      r.distance_m / 1000, r.longest_prev_m / 1000, csv_num(r.spike_pct, 1),
-                      category_name(r.category), r.next_run_cap_m / 1000);
+                      r.distance_m / u.metres, r.longest_prev_m / u.metres, csv_num(r.spike_pct, 1),
+                      category_name(r.category), r.next_run_cap_m / u.metres);
   return out;
 }
 

@@ -19,15 +19,23 @@ struct DayRange {
   bool contains(std::int64_t day) const { return day >= from_day && day <= to_day; }
 };
 
-std::string load_text(const LoadReport& rep, const DayRange& range);
+/// The distance unit of text and CSV (the runner's `config set units`); JSON stays in km.
+struct DistanceUnit {
+  std::string name = "km";
+  double metres = 1000;
+};
+inline DistanceUnit miles_unit() { return {"mi", 1609.344}; }
+
+std::string load_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u = {});
 nlohmann::json load_json(const LoadReport& rep, const DayRange& range);
-/// One row per day, then one per ISO week; the first column says which.
-std::string load_csv(const LoadReport& rep, const DayRange& range);
+/// One row per day, then one per ISO week; the first column says which. Distance columns are
+/// named after the unit (run_km or run_mi).
+std::string load_csv(const LoadReport& rep, const DayRange& range, const DistanceUnit& u = {});
 
 /// Every run with its distance, the longest run of the previous 30 days, spike and next cap.
 nlohmann::json runs_json(const LoadReport& rep, const DayRange& range);
-std::string runs_text(const LoadReport& rep, const DayRange& range);
-std::string runs_csv(const LoadReport& rep, const DayRange& range);
+std::string runs_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u = {});
+std::string runs_csv(const LoadReport& rep, const DayRange& range, const DistanceUnit& u = {});
 
 std::string form_text(const FormReport& rep, const DayRange& range);
 nlohmann::json form_json(const FormReport& rep, const DayRange& range);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "support/run_cli.h"
@@ -34,9 +35,21 @@ class LoadCli : public ::testing::Test {
     log << "2026-11-17T17:00:00,14,1:24:00,6\n";
     log.close();
     db_ = "--db " + (dir_ / "runknee.db").string();
+    // The runner's own settings (units) must not change these tables: a config folder per test.
+    if (const char* c = std::getenv("XDG_CONFIG_HOME")) saved_config_ = c;
+    setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
     ASSERT_EQ(run(db_ + " import " + (dir_ / "log.csv").string()).code, 0);
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    if (saved_config_) {
+      setenv("XDG_CONFIG_HOME", saved_config_->c_str(), 1);
+    } else {
+      unsetenv("XDG_CONFIG_HOME");
+    }
+    fs::remove_all(dir_);
+  }
+
+  std::optional<std::string> saved_config_;
 
   fs::path dir_;
   std::string db_;
@@ -53,6 +66,23 @@ TEST_F(LoadCli, RunsJsonNamesTheSpike) {
   EXPECT_DOUBLE_EQ(last["spike_pct"].get<double>(), 40);
   EXPECT_DOUBLE_EQ(last["longest_prev30_km"].get<double>(), 10);
   EXPECT_DOUBLE_EQ(last["next_run_cap_km"].get<double>(), 15.4);
+}
+
+// Issue 12 item 5: `runknee config set units mi` switches load text and CSV; JSON stays km.
+TEST_F(LoadCli, MilesSettingSwitchesTextAndCsvNotJson) {
+  const auto json_km = run(db_ + " load --runs --format json").out;
+  ASSERT_EQ(run("config set units mi").code, 0);
+  const Result runs = run(db_ + " load --runs --from 2026-11-17");
+  ASSERT_EQ(runs.code, 0);
+  EXPECT_NE(runs.out.find("cap mi"), std::string::npos) << runs.out;
+  EXPECT_NE(runs.out.find("8.70"), std::string::npos) << runs.out;  // 14 km
+  EXPECT_EQ(runs.out.find(" km"), std::string::npos) << runs.out;
+  const Result csv = run(db_ + " load --from 2026-11-01 --format csv");
+  EXPECT_NE(csv.out.find("period,start,label,run_mi,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("week,2026-11-16,2026-W47,8.70,84.0,1,"), std::string::npos);
+  EXPECT_NE(run(db_ + " load --runs --format csv").out.find("distance_mi"), std::string::npos);
+  EXPECT_NE(run(db_ + " load --from 2026-11-10").out.find("run mi"), std::string::npos);
+  EXPECT_EQ(run(db_ + " load --runs --format json").out, json_km);
 }
 
 TEST_F(LoadCli, TablesChartsAndBadInput) {
