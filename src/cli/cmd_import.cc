@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "plan/settings.h"
 #include "formats/decode.h"
 #include "ingest/activity_format.h"
 #include "ingest/importer.h"
@@ -114,7 +115,13 @@ void run_activities(const ListArgs& args, Context& ctx) {
   } else if (args.format == "csv") {
     fmt::print("{}", activities_csv(*list));
   } else {
-    fmt::print("{}", activities_text(*list));
+    auto settings = plan::load_settings();
+    if (!settings) {
+      print_error(settings.error().message);
+      ctx.exit_code = kFailed;
+      return;
+    }
+    fmt::print("{}", activities_text(*list, settings->units == plan::Units::kMi));
   }
 }
 

@@ -25,6 +25,12 @@ std::string pace_text(std::optional<double> s_per_km) {
   return pace_text(s_per_km.value_or(NAN));
 }
 
+std::string pace_per_mile_text(std::optional<double> s_per_km) {
+  if (!s_per_km || !std::isfinite(*s_per_km)) return "-";
+  const auto total = static_cast<long>(std::lround(*s_per_km * 1.609344));
+  return fmt::format("{}:{:02d}/mi", total / 60, total % 60);
+}
+
 std::string duration_text(double seconds) {
   const auto s = static_cast<long>(std::lround(seconds));
   return fmt::format("{}:{:02d}:{:02d}", s / 3600, (s / 60) % 60, s % 60);
@@ -153,17 +159,19 @@ std::string activities_csv(const std::vector<StoredActivity>& list) {
   return out;
 }
 
-std::string activities_text(const std::vector<StoredActivity>& list) {
+std::string activities_text(const std::vector<StoredActivity>& list, bool miles) {
+  const double metres = miles ? 1609.344 : 1000;
   std::string out = fmt::format("{:>6}  {:<20}  {:<9}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "id",
-                                "start (local)", "sport", "km", "time", "pace", "hr", "spm");
+                                "start (local)", "sport", miles ? "mi" : "km", "time", "pace",
+                                "hr", "spm");
   for (const auto& s : list) {
     const Activity& a = s.activity;
     out += fmt::format("{:>6}  {:<20}  {:<9}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", s.id,
                        format_local_time(a.start_utc,
                                          activity_offset_s(a.start_utc, a.local_offset_s)),
-                       a.sport, a.distance_m / 1000,
+                       a.sport, a.distance_m / metres,
                        duration_text(a.moving_s > 0 ? a.moving_s : a.elapsed_s),
-                       pace_text(a.pace_s_per_km()), opt_text(a.avg_heart_rate),
+                       miles ? pace_per_mile_text(a.pace_s_per_km()) : pace_text(a.pace_s_per_km()), opt_text(a.avg_heart_rate),
                        opt_text(a.avg_cadence_spm));
   }
   out += fmt::format("{} activities\n", list.size());

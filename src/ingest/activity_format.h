@@ -21,7 +21,8 @@ nlohmann::json records_json(const Streams& s, std::int64_t start_utc);
 nlohmann::json decoded_json(const Decoded& d, std::string_view file, bool with_records);
 
 std::string activities_csv(const std::vector<StoredActivity>& list);
-std::string activities_text(const std::vector<StoredActivity>& list);
+/// `miles`: distances and paces in miles (the runner's `config set units mi`).
+std::string activities_text(const std::vector<StoredActivity>& list, bool miles = false);
 /// `runknee show ID`: the summary, then one line per lap.
 std::string activity_detail_text(const StoredActivity& a);
 

@@ -285,7 +285,7 @@ describe('runknee web app', () => {
 
   test('axe-core: every page, light and dark, desktop and phone, has no violations', async () => {
     const pages = ['today', 'assess', assessmentHash, 'activities', activityHash, 'load', 'form', 'diary', 'plan',
-      'koos', 'learn', 'faq', 'history'].filter(Boolean);
+      'koos', 'learn', 'faq', 'history', 'settings'].filter(Boolean);
     assert.ok(assessmentHash && activityHash, 'the assessment and activity pages were reached');
     const found = [];
     try {

@@ -175,6 +175,9 @@ TEST_F(PlanCli, MilesSettingChangesTextNotJson) {
   EXPECT_EQ(run_cli(db_ + " plan --weeks 2 --format json").out, km_json);  // SI unchanged
   const auto logged = run_cli(db_ + " log --date 2026-11-23 --during 1");
   EXPECT_NE(logged.out.find("linked to 1 run(s), 5.0 mi"), std::string::npos) << logged.out;
+  const auto acts = run_cli(db_ + " activities").out;  // 8 km in 48 min
+  EXPECT_NE(acts.find("    4.97  "), std::string::npos) << acts.substr(0, 400);
+  EXPECT_NE(acts.find("9:39/mi"), std::string::npos) << acts.substr(0, 400);
   EXPECT_EQ(run_cli("config set units furlongs").code, 2);
   EXPECT_EQ(run_cli("config set colour red").code, 2);
   EXPECT_EQ(run_cli("config get units").out, "mi\n");  // a rejected value changes nothing
