@@ -231,7 +231,7 @@ void fit_medication(const KnowledgeBase& kb, const Facts& facts, const DerivedTr
                     Assessment& a) {
   const Eval3 eval(kb, facts, &derived);
   for (const Medication& m : kb.data().medications) {
-    MedicationAvoid avoid{m.id, {}, {}, {}};
+    MedicationAvoid avoid{m.id, {}, {}, {}, m.name};
     MedicationCheck check{m.id, m.name, {}, {}, {}, {}};
     for (const auto& c : m.contraindications) {
       std::vector<std::string> open;
@@ -548,9 +548,17 @@ Assessment assess(const KnowledgeBase& kb, const AssessmentInput& input) {
   facts["any_red_flag"] = derived.truth.at("any_red_flag") == Truth::kTrue;
   a.causes = score_causes(kb, facts, input.training);
   a.conditions = score_conditions(kb, facts);
-  for (const ReliefStep& s : kb.data().relief_steps)
-    if (!s.skip_if || !evaluate(*s.skip_if, facts))
-      a.relief_steps.push_back({s.id, s.title, s.how, s.timing, s.citation});
+  // The steps that fit this picture; those whose first_if holds (what the assessment found,
+  // e.g. swelling) lead, the rest keep the knowledge base's order.
+  std::vector<ReliefStepOut> first, then;
+  for (const ReliefStep& s : kb.data().relief_steps) {
+    if (s.skip_if && evaluate(*s.skip_if, facts)) continue;
+    const bool lead = s.first_if && evaluate(*s.first_if, facts);
+    (lead ? first : then)
+        .push_back({s.id, s.title, s.how, s.timing, s.citation, s.why, s.summary, s.avoid});
+  }
+  a.relief_steps = std::move(first);
+  a.relief_steps.insert(a.relief_steps.end(), then.begin(), then.end());
   fit_medication(kb, facts, derived, a);
   fit_long_term(kb, facts, a);
   a.safety = safety_summary(kb, facts, derived, a);

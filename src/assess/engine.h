@@ -55,6 +55,7 @@ struct ScoredCondition {
 
 struct ReliefStepOut {
   std::string id, title, how, timing, citation;
+  std::string why, summary, avoid;
 };
 
 struct MedicationOut {
@@ -65,6 +66,7 @@ struct MedicationAvoid {
   std::string id, reason;
   std::vector<std::string> rules;
   std::string citation;
+  std::string name = {};  // what the user reads (the id never reaches a user)
 };
 
 /// A medicine to check with a pharmacist or doctor first: a check_first rule holds (a child's

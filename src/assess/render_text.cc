@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "assess/engine.h"
+#include "util/dose_format.h"
 #include "knowledge/learn.h"
 
 namespace rk {
@@ -32,6 +33,14 @@ std::string banner(const json& urgency) {
 std::string fit_of(const KnowledgeBase& kb, const json& c) {
   std::string fit = str(c, "fit");
   return fit.empty() ? fit_word(kb, c.value("score", 0.0)) : fit;
+}
+
+/// The medicine's name (results saved before names were stored carry only the id).
+std::string medicine_name(const KnowledgeBase& kb, const json& m) {
+  if (std::string name = str(m, "name"); !name.empty()) return name;
+  for (const auto& med : kb.data().medications)
+    if (med.id == str(m, "id")) return med.name;
+  return "this medicine";
 }
 
 void section(std::string& out, std::string_view title) {
@@ -75,6 +84,7 @@ std::string render_text(const KnowledgeBase& kb, const json& r) {
   for (const auto& s : r.at("relief").at("steps")) {
     out += fmt::format(" * {}{}\n", str(s, "title"), cite(s));
     out += wrap_text(str(s, "how") + " " + str(s, "timing"), 3);
+    if (const std::string why = str(s, "why"); !why.empty()) out += wrap_text("Why: " + why, 3);
   }
   const json& med = r.at("relief").at("medication");
   section(out, "Painkillers");
@@ -88,15 +98,18 @@ std::string render_text(const KnowledgeBase& kb, const json& r) {
                                  unanswered.size()),
                      1);
   for (const auto& m : med.at("recommended"))
-    out += wrap_text(fmt::format("OK: {}: {}, {}; at most {}. {}{}", str(m, "name"), str(m, "dose"),
-                                 str(m, "interval"), str(m, "daily_max"), str(m, "notes"), cite(m)),
+    out += wrap_text(fmt::format("OK: {}: {}. {}{}", str(m, "name"),
+                                 medicine_dose_text(str(m, "dose"), str(m, "interval"),
+                                                    str(m, "daily_max")),
+                                 str(m, "notes"), cite(m)),
                      1);
   for (const auto& m : med.value("check_first", json::array()))
     out += wrap_text(fmt::format("CHECK FIRST with a pharmacist or doctor: {}: {}{}",
                                  str(m, "name"), str(m, "reason"), cite(m)),
                      1);
   for (const auto& m : med.at("avoid"))
-    out += wrap_text(fmt::format("AVOID {}: {}{}", str(m, "id"), str(m, "reason"), cite(m)), 1);
+    out += wrap_text(fmt::format("AVOID {}: {}{}", medicine_name(kb, m), str(m, "reason"), cite(m)),
+                     1);
   for (const auto& n : med.value("notes", json::array()))
     out += wrap_text(str(n, "text") + cite(n), 1);
   out += wrap_text(str(med, "caveat") + " [" + str(med, "caveat_citation") + "]", 1);

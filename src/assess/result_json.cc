@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "assess/engine.h"
+#include "util/dose_format.h"
 #include "util/time.h"
 
 namespace rk {
@@ -147,6 +148,9 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
                      {"title", s.title},
                      {"how", s.how},
                      {"timing", s.timing},
+                     {"why", s.why},
+                     {"summary", s.summary},
+                     {"avoid", s.avoid},
                      {"citation", s.citation}});
   json recommended = json::array();
   for (const auto& m : a.recommended)
@@ -155,6 +159,7 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
                            {"dose", m.dose},
                            {"interval", m.interval},
                            {"daily_max", m.daily_max},
+                           {"dose_text", medicine_dose_text(m.dose, m.interval, m.daily_max)},
                            {"notes", m.notes},
                            {"citation", m.citation}});
   json check_first = json::array();
@@ -170,8 +175,11 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
     notes.push_back({{"id", n.id}, {"text", n.text}, {"citation", n.citation}});
   json avoid = json::array();
   for (const auto& m : a.avoid)
-    avoid.push_back(
-        {{"id", m.id}, {"reason", m.reason}, {"rules", m.rules}, {"citation", m.citation}});
+    avoid.push_back({{"id", m.id},
+                     {"name", m.name},
+                     {"reason", m.reason},
+                     {"rules", m.rules},
+                     {"citation", m.citation}});
   j["relief"] = {{"steps", steps},
                  {"medication",
                   {{"recommended", recommended},

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "assess/engine.h"
+#include "assess/summary.h"
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
 #include "load/stored_history.h"
@@ -26,6 +27,7 @@ struct AssessOptions {
   std::string format = "text";
   bool questions = false;
   bool no_save = false;
+  bool full = false;  // everything, not the one-screen summary
 };
 
 std::string type_hint(const Question& q) {
@@ -194,6 +196,7 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
   }
   const Assessment result = assess(*kb, {answers, *training, now_utc()});
   const nlohmann::json j = to_json(*kb, result);
+  std::optional<std::int64_t> saved_id;
   if (!opt.no_save) {
     SavedAssessment saved{0,
                           result.created_utc,
@@ -208,8 +211,17 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
       return;
     }
     fmt::print(stderr, "Saved as assessment {} (runknee show-assessment {}).\n", *id, *id);
+    saved_id = *id;
   }
-  fmt::print("{}", opt.format == "json" ? j.dump(2) + "\n" : render_text(*kb, j));
+  if (opt.format == "json") {
+    fmt::print("{}\n", j.dump(2));
+  } else if (opt.full) {
+    fmt::print("{}", render_text(*kb, j));
+  } else {
+    const std::string more = saved_id ? fmt::format("runknee show-assessment {} --full", *saved_id)
+                                      : std::string("add --full");
+    fmt::print("{}", render_summary_text(*kb, j, more));
+  }
 }
 
 void run_history(Context& ctx, const std::string& format) {
@@ -245,7 +257,7 @@ void run_history(Context& ctx, const std::string& format) {
                a.top_cause);
 }
 
-void run_show(Context& ctx, std::int64_t id, const std::string& format) {
+void run_show(Context& ctx, std::int64_t id, const std::string& format, bool full) {
   auto store = ctx.store();
   if (!store) {
     print_error(store.error().message);
@@ -274,7 +286,11 @@ void run_show(Context& ctx, std::int64_t id, const std::string& format) {
     return;
   }
   const KnowledgeBase* kb = knowledge(ctx);
-  if (kb) fmt::print("Assessment {}\n{}", id, render_text(*kb, j));
+  if (!kb) return;
+  fmt::print("Assessment {}\n{}", id,
+             full ? render_text(*kb, j)
+                  : render_summary_text(*kb, j,
+                                        fmt::format("runknee show-assessment {} --full", id)));
 }
 
 }  // namespace
@@ -290,6 +306,9 @@ void add_assess_commands(CLI::App& app, Context& ctx) {
   assess->add_flag("--questions", opt->questions,
                    "Print the questions (the answers schema) instead of assessing");
   assess->add_flag("--no-save", opt->no_save, "Do not save the assessment");
+  assess->add_flag("--full", opt->full,
+                   "Print everything (all causes, conditions, medicines, sources), not the "
+                   "one-screen summary");
   assess->callback([&ctx, opt] { run_assess(ctx, *opt); });
 
   auto format = std::make_shared<std::string>("text");
@@ -303,7 +322,10 @@ void add_assess_commands(CLI::App& app, Context& ctx) {
   show->add_option("id", *id, "Assessment id (see runknee history)")->required();
   show->add_option("--format", *show_format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
-  show->callback([&ctx, id, show_format] { run_show(ctx, *id, *show_format); });
+  auto show_full = std::make_shared<bool>(false);
+  show->add_flag("--full", *show_full, "Print everything, not the one-screen summary");
+  show->callback(
+      [&ctx, id, show_format, show_full] { run_show(ctx, *id, *show_format, *show_full); });
 }
 
 }  // namespace rk::cli

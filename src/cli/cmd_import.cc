@@ -13,6 +13,8 @@
 #include "formats/decode.h"
 #include "ingest/activity_format.h"
 #include "ingest/importer.h"
+#include "load/splits.h"
+#include "store/activity_name_repo.h"
 #include "store/activity_repo.h"
 #include "util/file_io.h"
 #include "util/time.h"
@@ -109,8 +111,19 @@ void run_activities(const ListArgs& args, Context& ctx) {
     return;
   }
   if (args.format == "json") {
+    auto names = ActivityNameRepo((*store)->db()).all();
+    if (!names) {
+      print_error(names.error().message);
+      ctx.exit_code = kFailed;
+      return;
+    }
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : *list) out.push_back(summary_json(s.activity, s.id));
+    for (const auto& s : *list) {
+      nlohmann::json j = summary_json(s.activity, s.id);
+      const auto named = names->find(s.id);
+      j["name"] = named != names->end() ? named->second : default_activity_name(s.activity);
+      out.push_back(std::move(j));
+    }
     fmt::print("{}\n", out.dump(2));
   } else if (args.format == "csv") {
     fmt::print("{}", activities_csv(*list));
@@ -149,13 +162,58 @@ void run_show(const ShowArgs& args, Context& ctx) {
     return;
   }
   const StoredActivity& s = **found;
+  auto own = ActivityNameRepo((*store)->db()).find(s.id);
+  if (!own) {
+    print_error(own.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  const std::string name = *own ? **own : default_activity_name(s.activity);
   if (args.format == "json") {
     nlohmann::json j = summary_json(s.activity, s.id);
+    j["name"] = name;
     j["laps"] = laps_json(s.activity.laps);
     fmt::print("{}\n", j.dump(2));
   } else {
-    fmt::print("{}", activity_detail_text(s));
+    fmt::print("{}\n{}", name, activity_detail_text(s));
   }
+}
+
+struct RenameArgs {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+/// `runknee rename ID NAME`: the runner's own name for a stored activity ("" goes back to the
+/// name from its file). Exit 2 and nothing stored on a bad name or an unknown id.
+void run_rename(const RenameArgs& args, Context& ctx) {
+  auto name = clean_activity_name(args.name);
+  if (!name) {
+    print_error(name.error().message);
+    ctx.exit_code = kBadInput;
+    return;
+  }
+  auto store = ctx.store();
+  if (!store) {
+    print_error(store.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  auto stored = ActivityNameRepo((*store)->db()).set(args.id, *name);
+  if (!stored) {
+    print_error(stored.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  if (!*stored) {
+    print_error(fmt::format("no activity with id {} (see `runknee activities`)", args.id));
+    ctx.exit_code = kBadInput;
+    return;
+  }
+  if (name->empty())
+    fmt::print("Activity {} has the name from its file again.\n", args.id);
+  else
+    fmt::print("Activity {} is now called \"{}\".\n", args.id, *name);
 }
 
 struct DecodeArgs {
@@ -207,6 +265,15 @@ void add_import_commands(CLI::App& app, Context& ctx) {
   show->add_option("--format", show_args->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   show->callback([show_args, &ctx] { run_show(*show_args, ctx); });
+
+  auto rename_args = std::make_shared<RenameArgs>();
+  auto* rename = app.add_subcommand("rename", "Give a stored activity your own name");
+  rename->add_option("id", rename_args->id, "Activity id (from `runknee activities`)")->required();
+  rename->add_option("name", rename_args->name,
+                     fmt::format("The name (at most {} characters; \"\" for the file's name)",
+                                 kActivityNameMaxChars))
+      ->required();
+  rename->callback([rename_args, &ctx] { run_rename(*rename_args, ctx); });
 
   auto decode_args = std::make_shared<DecodeArgs>();
   auto* dec = app.add_subcommand(

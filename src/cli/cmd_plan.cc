@@ -7,10 +7,12 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/knowledge_access.h"
 #include "plan/diary_service.h"
 #include "plan/format.h"
 #include "plan/ics.h"
 #include "plan/report.h"
+#include "plan/report_data.h"
 #include "plan/session.h"
 #include "plan/settings.h"
 #include "plan/welcome.h"
@@ -288,16 +290,7 @@ struct KoosOptions {
 };
 
 Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Store& store) {
-  auto rows = KoosRepo(store.db()).list();
-  if (!rows) return fail(rows.error());
-  std::vector<std::pair<std::string, plan::KoosScore>> out;
-  for (const auto& r : *rows) {
-    auto sc = plan::koos_score_from_json(nlohmann::json::parse(r.scores_json, nullptr, false),
-                                         fmt::format("koos {}", r.id));
-    if (!sc) return fail(sc.error());
-    out.push_back({format_date(r.taken_utc), std::move(*sc)});
-  }
-  return out;
+  return plan::stored_koos(store.db());
 }
 
 void print_koos_history(Context& ctx, Store& store, const plan::KoosStructure& s,
@@ -394,23 +387,36 @@ void add_koos(CLI::App& app, Context& ctx) {
 // --- plan, today, report ------------------------------------------------------------------
 
 void add_plan(CLI::App& app, Context& ctx) {
+  // This week and next by default: answers first, the rest on demand (issue 14).
   struct Opts {
-    int weeks = 6;
+    int weeks = plan::kPlanDefaultWeeks;
+    bool all = false;
     std::string format = "text", output;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("plan", "Week-by-week plan that adapts to your pain diary");
-  cmd->add_option("--weeks", o->weeks, "Number of weeks (1-26)")->check(CLI::Range(1, 26));
+  auto* weeks_opt = cmd->add_option("--weeks", o->weeks,
+                                fmt::format("Number of weeks (1-{}; default {}: this week and next)",
+                                            plan::kPlanMaxWeeks, plan::kPlanDefaultWeeks))
+                    ->check(CLI::Range(1, plan::kPlanMaxWeeks));
+  cmd->add_flag("--all", o->all, fmt::format("All {} weeks the plan looks ahead", plan::kPlanMaxWeeks))
+      ->excludes(weeks_opt);
   cmd->add_option("--format", o->format, "text|json|ics")
       ->check(CLI::IsMember({"text", "json", "ics"}));
   cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");
   cmd->callback([&ctx, o] {
     auto pc = open_plan(ctx);
     if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
-    const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, o->weeks);
+    const int weeks = o->all ? plan::kPlanMaxWeeks : o->weeks;
+    const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, weeks);
     std::string text = o->format == "json"  ? to_json(p).dump(2) + "\n"
                        : o->format == "ics" ? plan::write_ics(p, now_utc(), ics_options())
                                             : plan::render_plan_text(p, units_of(*pc));
+    if (o->format == "text" && !p.weeks.empty() && weeks < plan::kPlanMaxWeeks) {
+      text += fmt::format("\nShowing {} week{}: `runknee plan --weeks N` (up to {}) or `--all` "
+                          "for more.\n",
+                          p.weeks.size(), p.weeks.size() == 1 ? "" : "s", plan::kPlanMaxWeeks);
+    }
     if (auto ok = write_output(text, o->output); !ok) {
       ctx.exit_code = report_failure(ok.error(), kFailed);
     }
@@ -437,7 +443,7 @@ void add_today(CLI::App& app, Context& ctx) {
 void add_report(CLI::App& app, Context& ctx) {
   struct Opts {
     std::string format = "md", output;
-    int weeks = 6;
+    int weeks = plan::kPlanDefaultWeeks;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("report", "Printable report for a physiotherapist");
@@ -447,21 +453,11 @@ void add_report(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, o] {
     auto pc = open_plan(ctx);
     if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
-    plan::ReportData d;
-    d.today = format_local_date(now_utc());
-    d.today_day = pc->inputs.today;
-    if (pc->assessment) {
-      d.assessment_json = pc->assessment->result_json;
-      d.assessment_date = format_date(pc->assessment->created_utc);
-    }
-    d.runs = pc->inputs.runs;
-    d.diary = pc->inputs.diary;
-    auto hist = koos_history(**ctx.store());
-    if (!hist) return void(ctx.exit_code = report_failure(hist.error(), kFailed));
-    d.koos = std::move(*hist);
-    if (auto s = plan::koos_structure()) d.koos_threshold = s->meaningful_change;
-    d.plan = plan::generate_plan(pc->inputs, pc->state, pc->rules, o->weeks);
-    d.decisions = pc->state.history;
+    const KnowledgeBase* kb = knowledge(ctx);
+    if (!kb) return;
+    auto data = plan::report_data(*kb, (**ctx.store()).db(), *pc, now_utc(), o->weeks);
+    if (!data) return void(ctx.exit_code = report_failure(data.error(), kFailed));
+    const auto& d = *data;
     const auto text = o->format == "html" ? plan::render_report_html(d) : plan::render_report_md(d);
     if (auto ok = write_output(text, o->output); !ok) {
       ctx.exit_code = report_failure(ok.error(), kFailed);

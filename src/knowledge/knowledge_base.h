@@ -109,7 +109,11 @@ struct OttawaRule {
 
 struct ReliefStep {
   std::string id, title, how, timing, citation;
+  std::string why;      // why the step helps (shown with it)
+  std::string summary;  // its one line on the one-screen summary
+  std::string avoid;    // what it asks the runner not to do (may be empty)
   std::optional<Predicate> skip_if;
+  std::optional<Predicate> first_if;  // shown ahead of the others when it holds
 };
 
 struct Caveat {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "util/dose_format.h"
 #include "util/error.h"
 
 namespace rk {
@@ -82,12 +83,13 @@ std::string relief(const KnowledgeBase& kb) {
     p.item(s.title);
     p.para(s.how);
     p.para("When: " + s.timing, s.citation);
+    p.para("Why: " + s.why);
     p.blank();
   }
   p.heading("Painkillers (adult doses)");
   for (const auto& m : d.medications) {
     p.item(m.name);
-    p.para(fmt::format("Dose: {}; {}; at most {}.", m.dose, m.interval, m.daily_max), m.citation);
+    p.para("Dose: " + medicine_dose_text(m.dose, m.interval, m.daily_max) + ".", m.citation);
     p.para(m.notes);
     std::string reasons;
     for (const auto& c : m.contraindications) reasons += (reasons.empty() ? "" : "; ") + c.reason;

@@ -537,8 +537,12 @@ void parse_relief_step(Ctx& ctx, const YAML::Node& n) {
   s.title = e.text("title");
   s.how = e.text("how");
   s.timing = e.text("timing");
+  s.why = e.text("why");
+  s.summary = e.text("summary");
+  s.avoid = e.text("avoid", false);
   s.citation = e.citation();
   s.skip_if = predicate_field(ctx, e, "skip_if", false);
+  s.first_if = predicate_field(ctx, e, "first_if", false);
   e.finish();
   if (e.ok()) ctx.data.relief_steps.push_back(std::move(s));
 }

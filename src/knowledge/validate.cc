@@ -113,8 +113,10 @@ void for_each_predicate(const KnowledgeData& d, Fn fn) {
     fn(d.ottawa->negative_when);
     for (const auto& i : d.ottawa->items) fn(i.when);
   }
-  for (const auto& s : d.relief_steps)
+  for (const auto& s : d.relief_steps) {
     if (s.skip_if) fn(*s.skip_if);
+    if (s.first_if) fn(*s.first_if);
+  }
   for (const auto& m : d.medications) {
     for (const auto& c : m.contraindications) fn(c.when);
     for (const auto& c : m.check_first) fn(c.when);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "plan/welcome.h"
+#include "util/dose_format.h"
 
 namespace rk::plan {
 namespace {
@@ -16,7 +17,7 @@ std::string session_line(const Session& s, Units u, bool detail = false) {
   if (s.distance_km) line += fmt::format(" ({})", format_distance(*s.distance_km, u));
   line += "\n      " + s.details + "\n";
   for (const auto& e : s.exercises) {
-    line += fmt::format("        - {}: {} x {} {}\n", e.name, e.sets, e.amount, e.unit);
+    line += fmt::format("        - {}: {}\n", e.name, exercise_dose_text({e.sets, e.amount, e.unit}));
     if (!detail) continue;
     int n = 0;
     for (const auto& step : e.steps) line += fmt::format("            {}. {}\n", ++n, step);

@@ -8,6 +8,7 @@
 
 #include "plan/settings.h"
 #include "plan/welcome.h"
+#include "util/dose_format.h"
 
 namespace rk::plan {
 namespace {
@@ -102,14 +103,10 @@ struct Builder {
       const int amount = std::min(e.max, e.reps + e.step * (week - e.start_week));
       s.exercises.push_back({e.id, e.name, e.sets, amount, e.unit, e.steps, e.mistake});
     }
-    std::string list;
-    for (const auto& x : s.exercises) {
-      list +=
-          fmt::format("{}{} {}x{} {}", list.empty() ? "" : "; ", x.name, x.sets, x.amount, x.unit);
-    }
-    s.details = list +
-                ". Each week the reps or hold time rise by the stated step; at the top, "
-                "add load. Stop any exercise that hurts the inner knee.";
+    // The exercises and their doses are listed once, from s.exercises (dose_text).
+    s.details =
+        "Each week the reps or hold time rise by the stated step; at the top, add load. Stop any "
+        "exercise that hurts the inner knee.";
     s.why = in.has_cause("hip_weakness")
                 ? "Hip weakness is a likely cause: stronger hip abductors and glutes help keep "
                   "the knee from collapsing inwards, and strong thighs absorb landing forces."
@@ -623,6 +620,7 @@ nlohmann::json to_json(const Session& s) {
                   {"sets", e.sets},
                   {"amount", e.amount},
                   {"unit", e.unit},
+                  {"dose_text", exercise_dose_text({e.sets, e.amount, e.unit})},
                   {"steps", e.steps},
                   {"mistake", e.mistake}});
   }

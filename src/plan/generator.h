@@ -91,6 +91,10 @@ RunnerWeek runner_week(const std::vector<PastRun>& runs, std::int64_t today, con
 /// 0 = Monday ... 6 = Sunday.
 int weekday_of(std::int64_t day);
 
+/// How far `plan` looks by default (this week and next) and at most (`--all`).
+inline constexpr int kPlanDefaultWeeks = 2;
+inline constexpr int kPlanMaxWeeks = 26;
+
 /// `state` should have been through update_state(); a state with stage -1 starts fresh. Without
 /// an assessment there is no plan yet (needs_assessment, not cleared, no weeks).
 Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules& r, int weeks);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/dose_format.h"
 #include "util/time.h"
 
 namespace rk::plan {
@@ -33,6 +34,8 @@ void add(std::string& out, std::string_view line) {
 
 std::string description(const Session& s, Units u) {
   std::string d = s.details;
+  for (const auto& e : s.exercises)
+    d += fmt::format("\n- {}: {}", e.name, exercise_dose_text({e.sets, e.amount, e.unit}));
   if (s.distance_km) d += "\nPlanned distance: " + format_distance(*s.distance_km, u);
   d += "\nWhy: " + s.why;
   if (!s.citation.empty()) d += " [" + s.citation + "]";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "util/dose_format.h"
 #include "util/xml_escape.h"
 
 namespace rk::plan {
@@ -19,154 +20,268 @@ std::string polyline(const std::vector<std::pair<double, double>>& pts, const ch
                      color, p);
 }
 
-// The sections, as (title, markdown-ish body with inline HTML where needed).
-struct Section {
-  std::string title, body;
+// The report as a list of blocks, rendered once to Markdown and once to HTML: no Markdown
+// syntax is ever written into the HTML.
+struct Block {
+  enum Kind { kHeading, kPara, kNote, kList, kTable, kSvg } kind = kPara;
+  std::string text = {};                            // heading, paragraph, note, SVG
+  std::vector<std::string> items = {};              // list
+  std::vector<std::string> header = {};             // table
+  std::vector<std::vector<std::string>> rows = {};  // table
+  std::vector<bool> flagged = {};                   // list items or table rows to stand out
 };
 
-std::string assessment_section(const ReportData& d) {
-  if (!d.assessment_json) return "No assessment saved yet (`runknee assess`).\n";
-  auto j = nlohmann::json::parse(*d.assessment_json, nullptr, false);
-  if (j.is_discarded()) return "The saved assessment could not be read.\n";
-  std::string out = fmt::format("Saved {}. Urgency: **{}**", d.assessment_date,
-                                j["urgency"].value("label", j["urgency"].value("level", "?")));
-  out += "\n\n";
-  if (j.contains("red_flags") && j["red_flags"].is_array()) {
-    for (const auto& f : j["red_flags"]) out += "- Red flag: " + f.value("text", "") + "\n";
+struct Doc {
+  std::vector<Block> blocks;
+  void heading(std::string t) { blocks.push_back({Block::kHeading, std::move(t)}); }
+  void para(std::string t) { blocks.push_back({Block::kPara, std::move(t)}); }
+  void note(std::string t) { blocks.push_back({Block::kNote, std::move(t)}); }
+  void svg(std::string t) { blocks.push_back({Block::kSvg, std::move(t)}); }
+  void list(std::vector<std::string> items, std::vector<bool> flagged = {}) {
+    Block b{Block::kList};
+    b.items = std::move(items);
+    b.flagged = std::move(flagged);
+    blocks.push_back(std::move(b));
   }
-  if (j.contains("causes") && j["causes"].is_array()) {
-    out += "\nLikely contributing causes (consistent with the answers, not a diagnosis):\n\n";
-    for (const auto& c : j["causes"]) {
-      out += fmt::format("- {} (score {:.2f})\n", c.value("name", c.value("id", "")),
-                         c.value("score", 0.0));
+  void table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows,
+             std::vector<bool> flagged = {}) {
+    Block b{Block::kTable};
+    b.header = std::move(header);
+    b.rows = std::move(rows);
+    b.flagged = std::move(flagged);
+    blocks.push_back(std::move(b));
+  }
+  void rows(const std::vector<ReportRow>& rs, const char* left, const char* right) {
+    std::vector<std::vector<std::string>> out;
+    std::vector<bool> flags;
+    for (const auto& r : rs) {
+      out.push_back({r.label, r.value});
+      flags.push_back(r.flagged);
     }
+    table({left, right}, std::move(out), std::move(flags));
   }
-  if (j.contains("conditions") && j["conditions"].is_array()) {
-    out += "\nConditions the pattern is consistent with (for the clinician to check):\n\n";
-    for (const auto& c : j["conditions"]) {
-      out += fmt::format("- {} (score {:.2f})\n", c.value("name", c.value("id", "")),
-                         c.value("score", 0.0));
-    }
+};
+
+std::string pain_text(const std::optional<int>& v) { return v ? fmt::format("{}/10", *v) : "-"; }
+
+void clinical_picture(Doc& doc, const ReportData& d) {
+  doc.heading("Clinical picture");
+  if (!d.assessment) {
+    doc.para("No knee check saved yet.");
+    return;
   }
-  return out;
+  const auto& a = *d.assessment;
+  doc.para(fmt::format("From the knee check of {} (the runner's own answers).", a.date));
+  if (a.picture.empty())
+    doc.para("No answers about the pain were given.");
+  else
+    doc.rows(a.picture, "Question", "Answer");
+  doc.heading("Warning signs asked");
+  if (a.red_flags.empty()) {
+    doc.para("None of the warning signs answered holds.");
+  } else {
+    doc.para("Warning signs that hold:");
+    doc.list(a.red_flags, std::vector<bool>(a.red_flags.size(), true));
+  }
+  if (!a.warning_signs.empty()) doc.rows(a.warning_signs, "Warning-sign question", "Answer");
+  doc.heading("Medicines and contraindications");
+  if (a.medicine_answers.empty())
+    doc.para("No painkiller-safety question was answered yes.");
+  else
+    doc.rows(a.medicine_answers, "Painkiller-safety question answered yes", "Answer");
+  if (!a.medicines.empty()) doc.rows(a.medicines, "Medicine", "By the answers given");
 }
 
-std::string koos_section(const ReportData& d) {
-  if (d.koos.empty()) return "No KOOS taken yet (`runknee koos`).\n";
-  std::string out = "| Date |";
-  for (const auto& s : d.koos.front().second.subscales) out += " " + s.name + " |";
-  out += "\n|---|";
-  for (std::size_t i = 0; i < d.koos.front().second.subscales.size(); ++i) out += "---|";
-  out += "\n";
+void urgency(Doc& doc, const ReportData& d) {
+  if (!d.assessment) return;
+  const auto& a = *d.assessment;
+  doc.heading("Urgency and reasons");
+  doc.para(a.urgency_label);
+  if (!a.urgency_reasons.empty()) doc.list(a.urgency_reasons);
+  if (!a.causes.empty()) {
+    doc.para("Likely contributing causes (a rule-based fit to the answers, not a diagnosis):");
+    doc.rows(a.causes, "Cause", "Fit and main reason");
+  }
+  if (!a.conditions.empty()) {
+    doc.para("Conditions the picture is consistent with, for the clinician to check:");
+    doc.rows(a.conditions, "Condition", "Fit");
+  }
+}
+
+void load(Doc& doc, const ReportData& d) {
+  doc.heading("Load around the onset");
+  if (d.runs.empty()) {
+    doc.note("No runs stored yet, so there is no load chart.");
+  } else {
+    doc.svg(d.load_chart_svg.empty() ? weekly_km_chart_svg(d.runs, d.today_day, 12)
+                                     : d.load_chart_svg);
+  }
+  if (d.assessment && !d.assessment->spike.empty())
+    doc.para("Largest single-run spike before the knee check: " + d.assessment->spike);
+}
+
+void diary(Doc& doc, const ReportData& d) {
+  doc.heading("Pain diary and adherence");
+  std::size_t with_pain = 0;
+  for (const auto& e : d.diary) with_pain += e.worst_pain() ? 1 : 0;
+  if (with_pain < kPainChartMinEntries) {
+    doc.note(fmt::format("Not enough entries yet for a pain chart ({} with a pain score; the chart "
+                         "needs {}).",
+                         with_pain, kPainChartMinEntries));
+  } else {
+    doc.svg(pain_chart_svg(d.diary));
+    doc.note("Lines: red = during the run, orange = after, blue = next morning (0-10).");
+  }
+  // Adherence: how many of the last 28 days have an entry, and how many runs have pain logged.
+  int days = 0, runs = 0, runs_logged = 0;
+  for (const auto& e : d.diary) {
+    const auto day = day_number(e.date);
+    if (day && *day > d.today_day - 28 && *day <= d.today_day) ++days;
+  }
+  for (const auto& r : d.runs) {
+    if (r.day <= d.today_day - 28 || r.day > d.today_day) continue;
+    ++runs;
+    for (const auto& e : d.diary)
+      if (day_number(e.date) == r.day && (e.pain_during || e.pain_after)) {
+        ++runs_logged;
+        break;
+      }
+  }
+  doc.para(fmt::format("Diary entries on {} of the last 28 days; pain logged for {} of the {} "
+                       "stored run{} in that time.",
+                       days, runs_logged, runs, runs == 1 ? "" : "s"));
+  if (d.diary.empty()) return;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> flags;
+  const std::size_t first = d.diary.size() > 14 ? d.diary.size() - 14 : 0;
+  for (std::size_t i = first; i < d.diary.size(); ++i) {
+    const auto& e = d.diary[i];
+    std::string notes;
+    auto add = [&notes](bool on, const char* what) {
+      if (!on) return;
+      if (!notes.empty()) notes += ", ";
+      notes += what;
+    };
+    add(e.swelling, "swelling");
+    add(e.catching, "catching");
+    add(e.locking, "locking");
+    add(e.giving_way, e.fell ? "gave way with a fall" : "gave way");
+    add(e.night_pain, "night pain");
+    add(e.cannot_bear_weight, "could not bear weight");
+    add(e.hot_red, "hot and red");
+    add(e.fever, "fever");
+    add(e.calf_swelling, "swollen calf");
+    add(e.numbness, "numbness");
+    rows.push_back({e.date, pain_text(e.pain_during), pain_text(e.pain_after),
+                    pain_text(e.pain_morning),
+                    e.run_km > 0 ? fmt::format("{:.1f} km", e.run_km) : "-", notes});
+    flags.push_back(!diary_red_flags(e).empty());
+  }
+  doc.table({"Date", "During", "After", "Next morning", "Run", "Symptoms"}, std::move(rows),
+            std::move(flags));
+}
+
+void koos(Doc& doc, const ReportData& d) {
+  doc.heading("KOOS");
+  if (d.koos.empty()) {
+    doc.para("No KOOS taken yet.");
+    return;
+  }
+  std::vector<std::string> header = {"Date"};
+  for (const auto& s : d.koos.front().second.subscales) header.push_back(s.name);
+  std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < d.koos.size(); ++i) {
-    out += "| " + d.koos[i].first + " |";
+    std::vector<std::string> row = {d.koos[i].first};
     const auto changes =
         i > 0 ? koos_changes(d.koos[i - 1].second, d.koos[i].second, d.koos_threshold)
               : std::vector<KoosChange>{};
     for (std::size_t k = 0; k < d.koos[i].second.subscales.size(); ++k) {
       const auto& sc = d.koos[i].second.subscales[k];
       std::string cell = sc.score ? fmt::format("{:.1f}", *sc.score) : "n/a";
-      if (k < changes.size() && changes[k].delta) {
-        cell += fmt::format(" ({:+.1f}{})", *changes[k].delta, changes[k].meaningful ? " *" : "");
-      }
-      out += " " + cell + " |";
+      if (k < changes.size() && changes[k].delta)
+        cell += fmt::format(" ({:+.1f}{})", *changes[k].delta,
+                            changes[k].meaningful ? ", meaningful" : "");
+      row.push_back(cell);
     }
-    out += "\n";
+    rows.push_back(std::move(row));
   }
-  out += fmt::format(
-      "\n0-100, 100 = no problems. * = a change of {:.0f} points or more "
-      "(meaningful); smaller changes are within noise.\n",
-      d.koos_threshold);
-  return out;
+  doc.table(std::move(header), std::move(rows));
+  doc.note(fmt::format("0-100, 100 = no problems. A change of {:.0f} points or more is marked "
+                       "meaningful; smaller changes are within noise.",
+                       d.koos_threshold));
 }
 
-std::string plan_section(const ReportData& d) {
+void plan_section(Doc& doc, const ReportData& d) {
   const auto& p = d.plan;
-  std::string out = p.headline + "\n\n";
-  for (const auto& r : p.not_cleared_reasons) out += "- Not cleared: " + r + "\n";
+  doc.heading("Plan and its decisions");
+  doc.para(p.headline);
+  if (!p.not_cleared_reasons.empty()) doc.list(p.not_cleared_reasons);
   for (const auto& w : p.weeks) {
-    out += fmt::format("\n**Week {}** (from {}): {}{}\n\n", w.index, w.start_date, w.stage_title,
-                       w.planned_km > 0 ? fmt::format(", {:.2f} km", w.planned_km) : "");
+    std::vector<std::string> items;
     for (const auto& s : w.sessions) {
-      out += fmt::format("- {} {}{}: {} *Why:* {} [{}]\n", s.date, s.title,
-                         s.distance_km ? fmt::format(" ({:.2f} km)", *s.distance_km) : "",
-                         s.details, s.why, s.citation);
+      std::string item = fmt::format("{} {}", s.date, s.title);
+      if (s.distance_km) item += fmt::format(" ({:.1f} km)", *s.distance_km);
+      if (!s.details.empty()) item += ": " + s.details;
+      for (const auto& e : s.exercises)
+        item += fmt::format(" {}: {}.", e.name, exercise_dose_text({e.sets, e.amount, e.unit}));
+      if (!s.why.empty()) item += " Why: " + s.why;
+      items.push_back(std::move(item));
     }
+    doc.para(fmt::format("Week {} from {}: {}{}", w.index, w.start_date, w.stage_title,
+                         w.planned_km > 0 ? fmt::format(", {:.1f} km planned", w.planned_km)
+                                          : ""));
+    if (!items.empty()) doc.list(std::move(items));
   }
-  if (!d.decisions.empty()) {
-    out += "\nDecisions from the pain diary:\n\n";
-    for (const auto& dec : d.decisions) {
-      out += fmt::format("- {}: {} - {} [{}]\n", dec.date, decision_name(dec.decision), dec.reason,
-                         dec.citation);
-    }
+  doc.para("Decisions from the pain diary:");
+  if (d.decisions.empty()) {
+    doc.note("No decisions yet: they follow the pain logged after runs.");
+    return;
   }
-  out += "\nRules:\n\n";
-  for (const auto& r : p.rules) {
-    out += fmt::format("- {} = {} {}: {} [{}]\n", r.id, r.value, r.unit, r.meaning, r.citation);
-  }
-  return out;
+  std::vector<std::string> items;
+  for (const auto& dec : d.decisions)
+    items.push_back(fmt::format("{}: {}, {}", dec.date, decision_name(dec.decision), dec.reason));
+  doc.list(std::move(items));
 }
 
-std::vector<Section> sections(const ReportData& d) {
-  return {
-      {"Latest assessment", assessment_section(d)},
-      {"Training load (weekly km)",
-       d.load_chart_svg.empty() ? weekly_km_chart_svg(d.runs, d.today_day, 12) : d.load_chart_svg},
-      {"Pain diary", pain_chart_svg(d.diary) + "\n\n" +
-                         "Lines: red = during the run, orange = after, blue = next morning "
-                         "(0-10).\n"},
-      {"KOOS history", koos_section(d)},
-      {"Plan", plan_section(d)}};
+Doc build(const ReportData& d) {
+  Doc doc;
+  clinical_picture(doc, d);
+  urgency(doc, d);
+  load(doc, d);
+  diary(doc, d);
+  koos(doc, d);
+  plan_section(doc, d);
+  return doc;
 }
 
-std::string md_to_html_light(const std::string& md) {
-  // Enough for our own output: paragraphs, "- " lists, **bold**, tables, inline SVG kept.
+std::string md_cell(const std::string& s) {
   std::string out;
-  std::size_t pos = 0;
-  bool in_list = false, in_table = false;
-  while (pos <= md.size()) {
-    auto end = md.find('\n', pos);
-    if (end == std::string::npos) end = md.size();
-    std::string line = md.substr(pos, end - pos);
-    pos = end + 1;
-    const bool is_item = line.rfind("- ", 0) == 0;
-    const bool is_row = line.rfind("|", 0) == 0;
-    if (in_list && !is_item) out += "</ul>\n", in_list = false;
-    if (in_table && !is_row) out += "</table>\n", in_table = false;
-    if (line.rfind("<svg", 0) == 0) {
-      out += line + "\n";
-      continue;
-    }
-    std::string text = xml_escape(is_item ? line.substr(2) : line);
-    for (int bold = 0;;) {
-      auto b = text.find("**");
-      if (b == std::string::npos) break;
-      text.replace(b, 2, bold++ % 2 == 0 ? "<b>" : "</b>");
-    }
-    if (is_item) {
-      if (!in_list) out += "<ul>\n", in_list = true;
-      out += "<li>" + text + "</li>\n";
-    } else if (is_row) {
-      if (line.find("---") != std::string::npos) continue;
-      if (!in_table) out += "<table>\n", in_table = true;
-      out += "<tr>";
-      std::size_t a = 1;
-      while (a < line.size()) {
-        auto b = line.find('|', a);
-        if (b == std::string::npos) break;
-        out += "<td>" + xml_escape(line.substr(a, b - a)) + "</td>";
-        a = b + 1;
-      }
-      out += "</tr>\n";
-    } else if (!line.empty()) {
-      out += "<p>" + text + "</p>\n";
-    }
-    if (end == md.size()) break;
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
   }
-  if (in_list) out += "</ul>\n";
-  if (in_table) out += "</table>\n";
   return out;
 }
+
+constexpr const char* kTitle = "Knee report for a physiotherapist";
+constexpr const char* kLead =
+    "Self-reported answers and diary, with rule-based suggestions from runknee; not a diagnosis.";
+
+constexpr const char* kStyle =
+    ":root{color-scheme:light dark;--fg:#1a1a1a;--bg:#fff;--muted:#555;--line:#bbb;--flag:#8a1c1c;"
+    "--flag-bg:#fde8e8}"
+    "@media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--bg:#16181d;--muted:#b8b8b8;"
+    "--line:#555;--flag:#ffb3b3;--flag-bg:#3a1f1f}}"
+    "body{font-family:system-ui,sans-serif;color:var(--fg);background:var(--bg);max-width:52em;"
+    "margin:1.5em auto;padding:0 1em;line-height:1.45}"
+    "table{border-collapse:collapse;width:100%;margin:.5em 0}"
+    "th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}"
+    ".flag td{color:var(--flag);background:var(--flag-bg);font-weight:600}"
+    "li.flag{color:var(--flag);font-weight:600}.note{color:var(--muted)}"
+    "svg{max-width:100%;height:auto}.table-wrap{overflow-x:auto}"
+    "@media print{:root{--fg:#000;--bg:#fff;--muted:#333;--flag:#000;--flag-bg:#eee}"
+    "body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}"
+    "tr,li,svg{break-inside:avoid}.no-print{display:none}}";
 
 }  // namespace
 
@@ -244,29 +359,102 @@ std::string weekly_km_chart_svg(const std::vector<PastRun>& runs, std::int64_t t
 }
 
 std::string render_report_md(const ReportData& d) {
-  std::string out = fmt::format(
-      "# runknee report for a physiotherapist\n\nGenerated {}. "
-      "Self-reported data and rule-based suggestions; not a "
-      "diagnosis.\n",
-      d.today);
-  for (const auto& s : sections(d)) out += "\n## " + s.title + "\n\n" + s.body + "\n";
+  std::string out = fmt::format("# {}\n\nGenerated {}. {}\n", kTitle, d.today, kLead);
+  for (const auto& b : build(d).blocks) {
+    switch (b.kind) {
+      case Block::kHeading:
+        out += fmt::format("\n## {}\n", b.text);
+        break;
+      case Block::kPara:
+      case Block::kNote:
+        out += fmt::format("\n{}\n", b.text);
+        break;
+      case Block::kSvg:
+        out += fmt::format("\n{}\n", b.text);
+        break;
+      case Block::kList:
+        out += "\n";
+        for (std::size_t i = 0; i < b.items.size(); ++i)
+          out += fmt::format("- {}{}\n", i < b.flagged.size() && b.flagged[i] ? "WARNING: " : "",
+                             b.items[i]);
+        break;
+      case Block::kTable: {
+        out += "\n|";
+        for (const auto& h : b.header) {
+          out += " ";
+          out += md_cell(h);
+          out += " |";
+        }
+        out += "\n|";
+        for (std::size_t i = 0; i < b.header.size(); ++i) out += "---|";
+        out += "\n";
+        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+          out += "|";
+          for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
+            const bool flag = c == 0 && r < b.flagged.size() && b.flagged[r];
+            out += flag ? " WARNING: " : " ";
+            out += md_cell(b.rows[r][c]);
+            out += " |";
+          }
+          out += "\n";
+        }
+        break;
+      }
+    }
+  }
   return out;
 }
 
 std::string render_report_html(const ReportData& d) {
-  std::string out =
+  std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<title>runknee report</title><style>body{font-family:sans-serif;max-width:50em;"
-      "margin:2em auto;line-height:1.4}table{border-collapse:collapse}td{border:1px solid #ccc;"
-      "padding:2px 6px}@media print{h2{page-break-after:avoid}}</style></head><body>\n";
-  out += fmt::format(
-      "<h1>runknee report for a physiotherapist</h1>\n<p>Generated {}. "
-      "Self-reported data and rule-based suggestions; not a diagnosis.</p>\n",
-      xml_escape(d.today));
-  for (const auto& s : sections(d)) {
-    out += "<h2>" + xml_escape(s.title) + "</h2>\n" + md_to_html_light(s.body);
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>{}</title><style>{}</style></head><body>\n<main>\n<h1>{}</h1>\n"
+      "<p>Generated {}. {}</p>\n",
+      kTitle, kStyle, kTitle, xml_escape(d.today), xml_escape(kLead));
+  for (const auto& b : build(d).blocks) {
+    switch (b.kind) {
+      case Block::kHeading:
+        out += "<h2>";
+        out += xml_escape(b.text);
+        out += "</h2>\n";
+        break;
+      case Block::kPara:
+        out += "<p>";
+        out += xml_escape(b.text);
+        out += "</p>\n";
+        break;
+      case Block::kNote:
+        out += "<p class=\"note\">";
+        out += xml_escape(b.text);
+        out += "</p>\n";
+        break;
+      case Block::kSvg:
+        out += fmt::format("<figure>{}</figure>\n", b.text);  // our own SVG, built above
+        break;
+      case Block::kList:
+        out += "<ul>\n";
+        for (std::size_t i = 0; i < b.items.size(); ++i)
+          out += fmt::format("<li{}>{}</li>\n",
+                             i < b.flagged.size() && b.flagged[i] ? " class=\"flag\"" : "",
+                             xml_escape(b.items[i]));
+        out += "</ul>\n";
+        break;
+      case Block::kTable: {
+        out += "<div class=\"table-wrap\"><table>\n<thead><tr>";
+        for (const auto& h : b.header) out += fmt::format("<th scope=\"col\">{}</th>", xml_escape(h));
+        out += "</tr></thead>\n<tbody>\n";
+        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+          out += r < b.flagged.size() && b.flagged[r] ? "<tr class=\"flag\">" : "<tr>";
+          for (const auto& c : b.rows[r]) out += fmt::format("<td>{}</td>", xml_escape(c));
+          out += "</tr>\n";
+        }
+        out += "</tbody></table></div>\n";
+        break;
+      }
+    }
   }
-  return out + "</body></html>\n";
+  return out + "</main>\n</body></html>\n";
 }
 
 }  // namespace rk::plan

@@ -1,7 +1,10 @@
 #pragma once
-// A printable report for a physiotherapist: the latest assessment, load and pain charts (inline
-// SVG), KOOS history with meaningful changes marked, the plan and its decisions. Markdown or
-// HTML; both self-contained.
+// A printable report for a physiotherapist. It leads with the clinical picture (onset,
+// mechanism, location, pain during/after/morning, duration and trend, every warning sign asked
+// and its answer, medicines and their safety answers), then urgency and reasons, the load
+// around the onset (chart and spike), the diary and adherence, KOOS with changes, and the plan
+// and its decisions. Markdown or HTML (printable, with a print stylesheet), both built from one
+// list of blocks so no Markdown reaches the HTML; a chart with too few points says so.
 
 #include <cstdint>
 #include <optional>
@@ -11,13 +14,13 @@
 
 #include "plan/generator.h"
 #include "plan/koos.h"
+#include "plan/report_assessment.h"
 
 namespace rk::plan {
 
 struct ReportData {
   std::string today;
-  std::optional<std::string> assessment_json;  // latest result, as stored
-  std::string assessment_date;
+  std::optional<ReportAssessment> assessment;  // the latest knee check, in words
   std::vector<PastRun> runs;
   std::vector<DiaryEntry> diary;
   std::vector<std::pair<std::string, KoosScore>> koos;  // date, score; oldest first
@@ -28,6 +31,8 @@ struct ReportData {
   std::int64_t today_day = 0;
 };
 
+/// Entries with a pain score a chart needs before it draws a line.
+inline constexpr std::size_t kPainChartMinEntries = 2;
 std::string pain_chart_svg(const std::vector<DiaryEntry>& diary);
 std::string weekly_km_chart_svg(const std::vector<PastRun>& runs, std::int64_t today, int weeks);
 

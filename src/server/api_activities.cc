@@ -9,6 +9,7 @@
 #include "server/analysis_cache.h"
 #include "server/routes.h"
 #include "server/upload.h"
+#include "store/activity_name_repo.h"
 #include "store/activity_repo.h"
 #include "util/time.h"
 
@@ -26,12 +27,15 @@ std::string display_name(const std::string& name) {
   return slash == std::string::npos ? name : name.substr(slash + 1);
 }
 
-Json summary_json(const StoredActivity& s) {
+/// `name`: the runner's own name for it, when they gave one.
+Json summary_json(const StoredActivity& s, const std::string* name) {
   const Activity& a = s.activity;
   // The local day and time: the file's own offset, else the runner's time zone.
   const std::int32_t off = activity_offset_s(a.start_utc, a.local_offset_s);
   return {{"id", s.id},
-          {"name", default_activity_name(a)},
+          {"name", name ? *name : default_activity_name(a)},
+          {"default_name", default_activity_name(a)},
+          {"renamed", name != nullptr},
           {"start_utc", format_utc(a.start_utc)},
           {"start_local", format_iso_local(a.start_utc, off)},
           {"date", format_date(a.start_utc, off)},
@@ -129,10 +133,14 @@ ApiResult list_activities(State& s, Call& c) {
     q.until_utc = *until;
     auto all = ActivityRepo(store.db()).list(q);
     if (!all) return internal_error(all.error());
+    auto names = ActivityNameRepo(store.db()).all();
+    if (!names) return internal_error(names.error());
     Json items = Json::array();
     // Newest first: walk the oldest-first list backwards.
     for (std::size_t i = skip; i < all->size() && items.size() < n; ++i) {
-      items.push_back(summary_json((*all)[all->size() - 1 - i]));
+      const StoredActivity& a = (*all)[all->size() - 1 - i];
+      const auto named = names->find(a.id);
+      items.push_back(summary_json(a, named == names->end() ? nullptr : &named->second));
     }
     return Json{{"total", all->size()}, {"offset", skip}, {"activities", std::move(items)}};
   });
@@ -188,7 +196,9 @@ ApiResult activity_detail(State& s, Call& c) {
     if (!found) return internal_error(found.error());
     if (!*found) return api_error(404, "not_found", fmt::format("no such activity: {}", *id), "id");
     const StoredActivity& a = **found;
-    Json j = summary_json(a);
+    auto name = ActivityNameRepo(store.db()).find(a.id);
+    if (!name) return internal_error(name.error());
+    Json j = summary_json(a, *name ? &**name : nullptr);
     Json laps = Json::array();
     for (const auto& l : a.activity.laps) {
       laps.push_back({{"start_utc", format_utc(l.start_utc)},
@@ -210,9 +220,34 @@ ApiResult activity_detail(State& s, Call& c) {
   });
 }
 
+/// PATCH /api/v1/activities/{id} {"name": "..."}: the runner's own name ("" goes back to the
+/// file's name). Validated first (length, characters); nothing is stored on a bad name.
+ApiResult rename_activity(State& s, Call& c) {
+  auto id = id_param(c);
+  if (!id) return Unexpected<ApiError>(id.error());
+  auto body = json_body(c);
+  if (!body) return Unexpected<ApiError>(body.error());
+  if (!body->is_object() || !body->contains("name") || !(*body)["name"].is_string())
+    return api_error(422, "invalid_value", "name: expected a string", "name");
+  for (const auto& [key, _] : body->items())
+    if (key != "name") return api_error(422, "unknown_field", "unknown field: " + key, key);
+  auto name = clean_activity_name((*body)["name"].get<std::string>());
+  if (!name) return api_error(422, "invalid_value", name.error().message, "name");
+  auto stored = s.with_store([&](Store& store) -> Checked<bool> {
+    auto ok = ActivityNameRepo(store.db()).set(*id, *name);
+    if (!ok) return internal_error(ok.error());
+    return *ok;
+  });
+  if (!stored) return Unexpected<ApiError>(stored.error());
+  if (!*stored) return api_error(404, "not_found", fmt::format("no such activity: {}", *id), "id");
+  s.bump_revision();
+  return activity_detail(s, c);
+}
+
 }  // namespace
 
 void add_activity_routes(Router& r, State& s) {
+  r.add("PATCH", "/api/v1/activities/{id}", [&s](Call& c) { return rename_activity(s, c); });
   r.add("GET", "/api/v1/activities", [&s](Call& c) { return list_activities(s, c); });
   r.add("GET", "/api/v1/activities/{id}", [&s](Call& c) { return activity_detail(s, c); });
   r.add(

@@ -4,6 +4,7 @@
 
 #include "assess/answers.h"
 #include "assess/engine.h"
+#include "assess/summary.h"
 #include "server/knowledge_json.h"
 #include "server/routes.h"
 #include "store/assessment_repo.h"
@@ -80,11 +81,15 @@ ApiResult run_assessment(State& s, Call& c) {
   return r;
 }
 
-ApiResult saved_reply(const std::optional<SavedAssessment>& a, const std::string& what) {
+ApiResult saved_reply(const KnowledgeBase& kb, const std::optional<SavedAssessment>& a,
+                      const std::string& what) {
   if (!a) return api_error(404, "not_found", "no such assessment: " + what, "id");
   Json result = Json::parse(a->result_json, nullptr, false);
   if (result.is_discarded()) result = Json::object();
-  return json_reply({{"assessment", summary_json(*a)}, {"result", result}});
+  // The one-screen summary the CLI prints, for the top of the web result page.
+  return json_reply({{"assessment", summary_json(*a)},
+                     {"result", result},
+                     {"summary", assessment_summary(kb, result)}});
 }
 
 }  // namespace
@@ -95,10 +100,10 @@ void add_assessment_routes(Router& r, State& s) {
   r.add("POST", "/api/v1/assessments", [&s](Call& c) { return run_assessment(s, c); });
   r.add("GET", "/api/v1/assessments", [&s](Call&) { return list_assessments(s); });
   r.add("GET", "/api/v1/assessments/latest", [&s](Call&) -> ApiResult {
-    return s.with_store([](Store& store) -> ApiResult {
+    return s.with_store([&s](Store& store) -> ApiResult {
       auto a = AssessmentRepo(store.db()).latest();
       if (!a) return internal_error(a.error());
-      return saved_reply(*a, "latest");
+      return saved_reply(s.kb(), *a, "latest");
     });
   });
   r.add("GET", "/api/v1/assessments/{id}", [&s](Call& c) -> ApiResult {
@@ -107,7 +112,7 @@ void add_assessment_routes(Router& r, State& s) {
     return s.with_store([&](Store& store) -> ApiResult {
       auto a = AssessmentRepo(store.db()).find(*id);
       if (!a) return internal_error(a.error());
-      return saved_reply(*a, std::to_string(*id));
+      return saved_reply(s.kb(), *a, std::to_string(*id));
     });
   });
 }

@@ -6,6 +6,8 @@
 #include "plan/diary.h"
 #include "plan/diary_service.h"
 #include "plan/koos.h"
+#include "plan/report_data.h"
+#include "plan/session.h"
 #include "plan/settings.h"
 #include "server/plan_service.h"
 #include "server/routes.h"
@@ -116,6 +118,36 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
   });
 }
 
+/// The physio report as a printable HTML document (or Markdown with ?format=md): the same
+/// builder as `runknee report`. Its policy allows its own inline style and nothing else.
+ApiResult report(State& s, Call& c) {
+  auto weeks = int_query(c, "weeks", 1, plan::kPlanMaxWeeks);
+  if (!weeks) return Unexpected<ApiError>(weeks.error());
+  const std::string format = c.query("format").value_or("html");
+  if (format != "html" && format != "md")
+    return api_error(400, "invalid_value", "format: expected html or md", "format");
+  const std::int64_t now = now_utc();
+  return s.with_store([&](Store& store) -> ApiResult {
+    auto session = plan::open_plan_session(store.db(), now);
+    if (!session) return internal_error(session.error());
+    auto data = plan::report_data(s.kb(), store.db(), *session, now,
+                                  static_cast<int>(weeks->value_or(plan::kPlanDefaultWeeks)));
+    if (!data) return internal_error(data.error());
+    Reply r;
+    if (format == "md") {
+      r.body = plan::render_report_md(*data);
+      r.content_type = "text/markdown; charset=utf-8";
+      return r;
+    }
+    r.body = plan::render_report_html(*data);
+    r.content_type = "text/html; charset=utf-8";
+    r.headers.emplace_back("Content-Security-Policy",
+                           "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                           "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    return r;
+  });
+}
+
 ApiResult koos_questions() {
   auto st = plan::koos_structure();
   if (!st) return internal_error(st.error());
@@ -217,6 +249,7 @@ void add_plan_routes(Router& r, State& s) {
   r.add("POST", "/api/v1/diary", [&s](Call& c) { return diary_create(s, c); });
   r.add("GET", "/api/v1/plan", [&s](Call& c) { return plan_view(s, c, false); });
   r.add("GET", "/api/v1/today", [&s](Call& c) { return plan_view(s, c, true); });
+  r.add("GET", "/api/v1/report", [&s](Call& c) { return report(s, c); });
   r.add("GET", "/api/v1/koos/questions", [](Call&) { return koos_questions(); });
   r.add("GET", "/api/v1/koos", [&s](Call&) { return koos_history(s); });
   r.add("POST", "/api/v1/koos", [&s](Call& c) { return koos_take(s, c); });

@@ -54,7 +54,11 @@ void write_error(httplib::Response& res, const ApiError& e) {
 
 void write_reply(httplib::Response& res, const Reply& r) {
   res.status = r.status;
-  for (const auto& [k, v] : r.headers) res.set_header(k, v);
+  for (const auto& [k, v] : r.headers) {
+    // A reply that is a document (the physio report) brings its own, still script-free, policy.
+    if (k == "Content-Security-Policy") res.headers.erase(k);
+    res.set_header(k, v);
+  }
   res.set_content(r.body, r.content_type);
 }
 

@@ -71,11 +71,21 @@ Expected<void> layout_1(Database& db) {
     );)sql");
 }
 
+// Layout 2: the runner's own activity names (issue 14), one row per renamed activity.
+Expected<void> layout_2(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE IF NOT EXISTS activity_names (
+      activity_id INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+      name TEXT NOT NULL
+    );)sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "create the tables", &layout_1},
+      {2, "activity names", &layout_2},
   };
   return all;
 }

@@ -182,7 +182,8 @@ std::string broken_invariant(const Assessment& a) {
   if (a.safety.until_seen) {
     for (const auto& m : a.recommended)
       if (nsaids.count(m.id)) return "oral NSAID recommended while it should wait until seen";
-    for (const char* id : {"load_gradually", "stretching", "foam_rolling", "mobilisation", "rest"})
+    for (const char* id : {"load_gradually", "stretching", "foam_rolling", "mobilisation", "rest",
+                           "rest_gradual", "ice_for_pain"})
       if (has_id(a.relief_steps, id)) return std::string("relief step '") + id + "' until seen";
     if (!has_id(a.relief_steps, "until_seen")) return "no 'until you are seen' step";
   }

@@ -65,6 +65,16 @@ export async function put<T>(path: string, body: unknown): Promise<T> {
 }
 
 /// Uploads one file as the raw body, reporting progress (fetch cannot, XHR can).
+export async function patch<T>(path: string, body: unknown): Promise<T> {
+  return parse<T>(
+    await fetch(BASE + path, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 export function upload<T>(file: File, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -10,6 +10,7 @@ import { koosPage } from './pages/koos';
 import { faqPage, learnPage } from './pages/learn';
 import { formPage, loadPage } from './pages/load';
 import { planPage, todayPage } from './pages/plan';
+import { reportPage } from './pages/report';
 import { settingsPage } from './pages/settings';
 import { loadUnits } from './units';
 
@@ -24,6 +25,7 @@ const NAV: [string, string][] = [
   ['#/diary', 'Pain diary'],
   ['#/plan', 'Plan'],
   ['#/koos', 'KOOS'],
+  ['#/report', 'Report'],
   ['#/learn', 'Learn'],
   ['#/faq', 'FAQ'],
   ['#/settings', 'Settings'],
@@ -41,6 +43,7 @@ const ROUTES: [RegExp, Page, string][] = [
   [/^#\/diary$/, diaryPage, 'Pain diary'],
   [/^#\/plan$/, planPage, 'Plan'],
   [/^#\/koos$/, koosPage, 'KOOS'],
+  [/^#\/report$/, reportPage, 'Report for a physio'],
   [/^#\/learn$/, learnPage, 'Learn'],
   [/^#\/faq$/, faqPage, 'FAQ'],
   [/^#\/settings$/, settingsPage, 'Settings'],

@@ -1,7 +1,7 @@
 // Activities: import by drag and drop or file picker (with progress), the list, and one run's
 // pace, heart rate and cadence over time.
 
-import { get, upload, ApiError } from '../api';
+import { get, patch, upload, ApiError } from '../api';
 import { dayLabel, lineChart } from '../charts';
 import { fmtDuration, fmtNum, fmtPace, h, s, show } from '../dom';
 import { dist as fmtDist, pace as fmtRunnerPace, units } from '../units';
@@ -9,6 +9,8 @@ import { dist as fmtDist, pace as fmtRunnerPace, units } from '../units';
 export interface ActivitySummary {
   id: number;
   name: string;
+  default_name?: string;
+  renamed?: boolean;
   date: string;
   start_utc: string;
   sport: string;
@@ -200,8 +202,29 @@ export async function activityPage(main: HTMLElement, id: string): Promise<void>
         { name: 'Elevation', values: d.streams.altitude_m, color: 'var(--c-elev)' }, 'km', (v) => v.toFixed(0)))
     : null;
   const spike = spikeText(d);
+  // The runner's own name: stored on the server (length and characters checked there).
+  const nameInput = h('input', { id: 'activity-name', name: 'name', type: 'text', value: a.name, maxlength: '80',
+    autocomplete: 'off', 'aria-describedby': 'rename-status' }) as HTMLInputElement;
+  const renameStatus = h('p', { id: 'rename-status', class: 'hint', 'aria-live': 'polite' },
+    a.renamed ? `From the file: ${a.default_name ?? ''}` : 'The name comes from the file; you can change it.');
+  const rename = h('form', { class: 'rename', id: 'rename-form', onsubmit: async (e: Event) => {
+    e.preventDefault();
+    try {
+      const r = await patch<Detail>(`/activities/${encodeURIComponent(id)}`, { name: nameInput.value });
+      title.textContent = r.activity.name;
+      nameInput.value = r.activity.name;
+      renameStatus.textContent = r.activity.renamed ? 'Saved.' : 'Saved: back to the name from the file.';
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      renameStatus.textContent = `Not saved: ${err.message}`;
+    }
+  } },
+  h('label', { for: 'activity-name' }, 'Name'), ' ', nameInput, ' ',
+  h('button', { type: 'submit', class: 'secondary' }, 'Save name'), renameStatus);
+  const title = h('h1', {}, a.name);
   show(main,
-    h('h1', {}, a.name),
+    title,
+    rename,
     h('p', { class: 'hint' }, `${dayLabel(a.date)}, ${a.sport.replace('_', ' ')}`),
     spike ? h('p', { id: 'spike-context', class: 'headline' }, spike) : null,
     h('div', { class: 'activity-top' },

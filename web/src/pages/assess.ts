@@ -252,11 +252,11 @@ interface Result {
   causes: { id: string; name: string; score: number; fit?: string; reasons: Reason[]; would_change?: string[] }[];
   conditions: { id: string; name: string; score: number; fit?: string; reasons: Reason[]; clinician_checks?: string[] }[];
   relief: {
-    steps: { id: string; title: string; how: string; timing?: string; citation?: string }[];
+    steps: { id: string; title: string; how: string; timing?: string; why?: string; citation?: string }[];
     medication: {
-      recommended: { id: string; name?: string; dose: string; interval: string; daily_max: string; notes?: string }[];
+      recommended: { id: string; name?: string; dose: string; interval: string; daily_max: string; dose_text?: string; notes?: string }[];
       check_first?: { id: string; name: string; reason: string }[];
-      avoid: { id: string; reason: string }[];
+      avoid: { id: string; name?: string; reason: string }[];
       notes?: { id: string; text: string; citation?: string }[];
       unanswered_safety_questions?: string[];
       caveat?: string;
@@ -288,17 +288,18 @@ export function renderResult(r: Result): HTMLElement {
       h('ul', {}, r.conditions.slice(0, 4).map((c) => h('li', {}, h('strong', {}, c.name), ` (${fit(c)})`,
         c.clinician_checks?.length ? h('p', { class: 'hint' }, 'A clinician may check: ', c.clinician_checks.join('; ')) : null)))) : null,
     h('section', {}, h('h2', {}, 'Relief now'),
-      h('ol', {}, (r.relief?.steps ?? []).map((s) => h('li', {}, h('strong', {}, s.title), ': ', s.how, s.timing ? ` (${s.timing})` : '', cite(s))))),
+      h('ol', {}, (r.relief?.steps ?? []).map((s) => h('li', { 'data-step': s.id }, h('strong', {}, s.title), ': ', s.how, s.timing ? ` (${s.timing})` : '', cite(s),
+        s.why ? h('p', { class: 'hint why' }, h('strong', {}, 'Why: '), s.why) : null)))),
     h('section', { class: 'medication' }, h('h2', {}, 'Medication'),
       (r.relief?.medication?.unanswered_safety_questions ?? []).length ? h('p', { class: 'notice skipped-safety', role: 'note' },
         `You skipped ${r.relief.medication.unanswered_safety_questions!.length} painkiller-safety question(s). They check whether a painkiller could harm you, so a skipped one counts as "check first", never as "no". Answer them in a new knee check, or ask a pharmacist.`) : null,
       (r.relief?.medication?.recommended ?? []).length ? h('h3', {}, 'Suitable for you') : null,
       h('ul', {}, (r.relief?.medication?.recommended ?? []).map((m) =>
-        h('li', {}, h('strong', {}, m.name ?? m.id.replace(/_/g, ' ')), `: ${m.dose}, ${m.interval}, at most ${m.daily_max}`, m.notes ? `. ${m.notes}` : ''))),
+        h('li', { 'data-medicine': m.id }, h('strong', {}, m.name ?? 'Painkiller'), `: ${m.dose_text ?? `${m.dose}, ${m.interval}; at most ${m.daily_max}`}`, m.notes ? `. ${m.notes}` : ''))),
       (r.relief?.medication?.check_first ?? []).length ? h('div', { class: 'check-first' }, h('h3', {}, 'Check with a pharmacist or doctor first'),
         h('ul', {}, r.relief.medication.check_first!.map((m) => h('li', {}, h('strong', {}, m.name), `: ${m.reason}`)))) : null,
       (r.relief?.medication?.avoid ?? []).length ? h('div', { class: 'avoid' }, h('h3', {}, 'Avoid'),
-        h('ul', {}, r.relief.medication.avoid.map((a) => h('li', {}, h('strong', {}, a.id.replace(/_/g, ' ')), `: ${a.reason}`)))) : null,
+        h('ul', {}, r.relief.medication.avoid.map((a) => h('li', { 'data-medicine': a.id }, h('strong', {}, a.name ?? 'This medicine'), `: ${a.reason}`)))) : null,
       h('ul', { class: 'hint' }, (r.relief?.medication?.notes ?? []).map((n) => h('li', {}, n.text, cite(n)))),
       r.relief?.medication?.caveat ? h('p', { class: 'hint' }, r.relief.medication.caveat) : null),
     r.long_term?.length ? h('section', {}, h('h2', {}, 'For the long term'),
@@ -307,9 +308,44 @@ export function renderResult(r: Result): HTMLElement {
   );
 }
 
+/// The one-screen summary (the same items `runknee assess` prints): urgency and what to do,
+/// the top causes with one reason each, what to do today and what to avoid.
+export interface Summary {
+  level: string;
+  label: string;
+  why: string;
+  more_reasons: number;
+  causes: { name: string; fit: string; reason: string }[];
+  today: string[];
+  avoid: string[];
+  disclaimer: string;
+}
+
+export function renderSummary(s: Summary): HTMLElement {
+  return h('div', { class: 'summary', id: 'summary' },
+    h('section', { class: `banner urgency-${s.level}`, role: 'status', 'aria-label': 'Urgency' },
+      h('h2', {}, s.label),
+      s.why ? h('p', {}, s.why, s.more_reasons ? ` (and ${s.more_reasons} more reason${s.more_reasons > 1 ? 's' : ''} below)` : '') : null),
+    s.causes.length ? h('section', { 'aria-labelledby': 'summary-causes' },
+      h('h2', { id: 'summary-causes' }, 'Likely causes'),
+      h('p', { class: 'hint' }, 'A rule-based fit, not a diagnosis.'),
+      h('ol', { class: 'summary-causes' }, s.causes.map((c) => h('li', {},
+        h('strong', {}, c.name), ` (${c.fit} fit)`, c.reason ? `: ${c.reason}` : '')))) : null,
+    s.today.length ? h('section', { 'aria-labelledby': 'summary-today' },
+      h('h2', { id: 'summary-today' }, 'What to do today'),
+      h('ul', { class: 'summary-today' }, s.today.map((t) => h('li', {}, t)))) : null,
+    s.avoid.length ? h('section', { 'aria-labelledby': 'summary-avoid' },
+      h('h2', { id: 'summary-avoid' }, 'What to avoid'),
+      h('ul', { class: 'summary-avoid' }, s.avoid.map((t) => h('li', {}, t)))) : null,
+    h('p', { class: 'disclaimer' }, s.disclaimer));
+}
+
 export async function resultPage(main: HTMLElement, id: string): Promise<void> {
-  const data = await get<{ result: Result }>(`/assessments/${encodeURIComponent(id)}`);
-  show(main, h('h1', {}, 'Your result'), renderResult(data.result),
+  const data = await get<{ result: Result; summary: Summary }>(`/assessments/${encodeURIComponent(id)}`);
+  show(main, h('h1', {}, 'Your result'), renderSummary(data.summary),
+    h('details', { class: 'full-result', id: 'full-result' },
+      h('summary', {}, 'Everything: all causes, conditions, relief steps, medicines and their reasons'),
+      renderResult(data.result)),
     h('p', {}, h('a', { href: '#/plan' }, 'Go to your plan'), ' · ', h('a', { href: '#/history' }, 'Earlier checks')));
 }
 

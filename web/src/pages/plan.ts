@@ -12,7 +12,7 @@ interface Session {
   minutes: number | null;
   distance_km: number | null;
   capped: boolean;
-  exercises: { id: string; name: string; sets: number; amount: number; unit: string; steps?: string[]; mistake?: string }[];
+  exercises: { id: string; name: string; sets: number; amount: number; unit: string; dose_text?: string; steps?: string[]; mistake?: string }[];
   why: string;
   citation: string;
 }
@@ -47,6 +47,9 @@ interface PlanView {
 
 const cite = (c?: string) => (c ? h('span', { class: 'cite' }, ` [${c}]`) : null);
 const label = (s: string) => s.replace(/_/g, ' ');
+// The server's one dose formatter (util/dose_format.h) writes dose_text; the CLI and the report
+// print the same string.
+const dose = (e: Session['exercises'][number]) => e.dose_text ?? `${e.sets} × ${e.amount} ${e.unit}`;
 
 function session(s: Session): HTMLElement {
   return h('li', { class: `session kind-${s.kind}` },
@@ -56,10 +59,10 @@ function session(s: Session): HTMLElement {
     s.details ? h('p', {}, s.details) : null,
     s.exercises.length ? h('ul', { class: 'exercises' }, s.exercises.map((e) => h('li', { 'data-exercise': e.id },
       e.steps?.length ? h('details', {},
-        h('summary', {}, `${e.name}: ${e.sets} × ${e.amount} ${e.unit}`),
+        h('summary', {}, `${e.name}: ${dose(e)}`),
         h('ol', {}, e.steps.map((st) => h('li', {}, st))),
         e.mistake ? h('p', { class: 'hint' }, h('strong', {}, 'Avoid: '), e.mistake) : null)
-        : `${e.name}: ${e.sets} × ${e.amount} ${e.unit}`))) : null,
+        : `${e.name}: ${dose(e)}`))) : null,
     s.why ? h('p', { class: 'hint' }, s.why, cite(s.citation)) : null);
 }
 
