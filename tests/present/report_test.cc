@@ -77,7 +77,14 @@ ReportData fixed_report() {
   strength.why = "Strong hips help control the knee.";
   w.sessions = {run, strength};
   d.plan.weeks = {w};
-  d.decisions = {{"2026-11-22", Decision::kHold, 2, 2, "pain after 4/10: hold", "plan.pain_after_max", "silbernagel2007"}};
+  DecisionRecord hold;
+  hold.date = "2026-11-22";
+  hold.decision = Decision::kHold;
+  hold.stage_before = hold.stage_after = 2;
+  hold.reason = "pain after 4/10: hold";
+  hold.rule = "plan.pain_after_max";
+  hold.citation = "silbernagel2007";
+  d.decisions = {hold};
   return d;
 }
 
