@@ -221,7 +221,12 @@ void plan_section(Doc& doc, const ReportData& d) {
     for (const auto& s : w.sessions) {
       std::string item = fmt::format("{} {}", s.date, s.title);
       if (s.distance_km) item += fmt::format(" ({:.1f} km)", *s.distance_km);
-      if (!s.details.empty()) item += ": " + s.details;
+      if (!s.details.empty()) {
+        // The plan's details may quote a command in backticks; no Markdown in the report.
+        std::string details = s.details;
+        details.erase(std::remove(details.begin(), details.end(), '`'), details.end());
+        item += ": " + details;
+      }
       for (const auto& e : s.exercises)
         item += fmt::format(" {}: {}.", e.name, exercise_dose_text({e.sets, e.amount, e.unit}));
       if (!s.why.empty()) item += " Why: " + s.why;
@@ -441,7 +446,12 @@ std::string render_report_html(const ReportData& d) {
         out += "</ul>\n";
         break;
       case Block::kTable: {
-        out += "<div class=\"table-wrap\"><table>\n<thead><tr>";
+        // Scrolls sideways on a phone: focusable and named so a keyboard can scroll it.
+        out += fmt::format(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table>\n"
+            "<thead><tr>",
+            xml_escape(b.header.size() < 2 ? std::string("Table")
+                                           : fmt::format("{}, {}", b.header[0], b.header[1])));
         for (const auto& h : b.header) out += fmt::format("<th scope=\"col\">{}</th>", xml_escape(h));
         out += "</tr></thead>\n<tbody>\n";
         for (std::size_t r = 0; r < b.rows.size(); ++r) {

@@ -144,6 +144,13 @@ TEST(PhysioReport, ShortDiaryAndNoRunsSayNotEnoughInsteadOfEmptyCharts) {
   EXPECT_EQ(html.find("aria-label=\"Weekly running distance\""), std::string::npos);
 }
 
+TEST(PhysioReport, CommandsQuotedInThePlanLeaveNoBackticks) {
+  ReportData d = fixed_report();
+  d.plan.weeks[0].sessions[0].details = "Log it: `runknee log --walk-ok yes|no`.";
+  for (const std::string& out : {render_report_html(d), render_report_md(d)})
+    EXPECT_EQ(out.find('`'), std::string::npos);
+}
+
 TEST(PhysioReport, WithoutAKneeCheckSaysSo) {
   ReportData d = fixed_report();
   d.assessment.reset();
