@@ -9,7 +9,7 @@
 #include <span>
 #include <string_view>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "util/expected.h"
 
 namespace rk {

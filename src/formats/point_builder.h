@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 
 namespace rk {
 

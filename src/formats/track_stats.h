@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 
 namespace rk {
 

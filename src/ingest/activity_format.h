@@ -7,13 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "store/activity_repo.h"
 
 namespace rk {
 
-/// Summary fields (no laps, no records); `id` when the activity is stored.
-nlohmann::json summary_json(const Activity& a, std::optional<std::int64_t> id = std::nullopt);
+/// The one JSON encoding of an activity's summary (no laps, no records), for the CLI and the
+/// API alike; `id` when the activity is stored; absent values are null. `file_name_only`: the
+/// source's file name without its folder (the API never shows the data folder's path).
+nlohmann::json summary_json(const Activity& a, std::optional<std::int64_t> id = std::nullopt,
+                            bool file_name_only = false);
 nlohmann::json laps_json(const std::vector<Lap>& laps);
 /// One object per sample with the columns the file had; missing samples are left out.
 nlohmann::json records_json(const Streams& s, std::int64_t start_utc);

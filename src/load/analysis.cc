@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 
 namespace rk {
 namespace {

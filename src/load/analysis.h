@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "load/series.h"
 #include "load/signals.h"
 #include "load/thresholds.h"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load/fitness.h"
 
 namespace rk {

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "util/error.h"
 
 namespace rk {

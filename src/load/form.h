@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "load/analysis.h"
 #include "load/thresholds.h"
 

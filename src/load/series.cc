@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 
 namespace rk {
 namespace {
@@ -39,10 +39,6 @@ std::optional<double> mean_heart_rate(const Activity& a) {
 }
 
 }  // namespace
-
-bool is_running(const Activity& a) {
-  return a.sport.rfind("run", 0) == 0;
-}
 
 double duration_s(const Activity& a) {
   return a.moving_s > 0 ? a.moving_s : a.elapsed_s;

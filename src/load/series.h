@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "load/thresholds.h"
 
 namespace rk {
@@ -43,7 +43,6 @@ struct WeekLoad {
   int days_in_history = 0;  // 7 unless the history starts or ends inside this week
 };
 
-bool is_running(const Activity& a);
 /// Timer (moving) time when known, else elapsed time.
 double duration_s(const Activity& a);
 /// Indices into `activities` sorted by start time (stable for equal starts).

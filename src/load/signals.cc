@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 
 namespace rk {
 namespace {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "load/series.h"
 #include "load/thresholds.h"
 

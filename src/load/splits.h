@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 
 namespace rk {
 
@@ -32,7 +32,5 @@ std::vector<Split> splits(const Streams& st, double split_m = 1000, double min_p
 std::vector<std::pair<double, double>> route_points(const Streams& st,
                                                     std::size_t max_points = 500);
 
-/// A name for a run without one: "Saturday morning run" from its local start time and sport.
-std::string default_activity_name(const Activity& a);
 
 }  // namespace rk

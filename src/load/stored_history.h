@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "store/database.h"
 #include "util/expected.h"
 

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "load/analysis.h"
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load/form.h"
 
 namespace rk {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "load/summary.h"
 #include "load/thresholds.h"
 

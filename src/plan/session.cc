@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/calendar.h"
 #include "store/activity_repo.h"
 #include "store/diary_repo.h"
 #include "store/plan_repo.h"
@@ -15,16 +16,6 @@ namespace {
 // change over two weeks) with room to spare.
 constexpr std::int64_t kRunWindowDays = 120;
 
-bool is_run(const Activity& a) {
-  return a.sport == "running";
-}
-
-/// The run's local day: its file's offset, else the runner's time zone (GPX is UTC only).
-std::int64_t local_day(const Activity& a) {
-  const std::int64_t t = a.start_utc + activity_offset_s(a.start_utc, a.local_offset_s);
-  return t >= 0 ? t / 86400 : (t - 86399) / 86400;
-}
-
 Expected<std::vector<StoredActivity>> runs_between(Database& db, std::int64_t first_day,
                                                    std::int64_t end_day) {
   // Local days straddle UTC ones by up to 14 hours: query a day wider, then filter.
@@ -36,7 +27,7 @@ Expected<std::vector<StoredActivity>> runs_between(Database& db, std::int64_t fi
   std::vector<StoredActivity> out;
   for (auto& s : *stored) {
     const auto day = local_day(s.activity);
-    if (is_run(s.activity) && day >= first_day && day < end_day) out.push_back(std::move(s));
+    if (is_running(s.activity) && day >= first_day && day < end_day) out.push_back(std::move(s));
   }
   return out;
 }

@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "util/expected.h"
 
 namespace rk::codec {

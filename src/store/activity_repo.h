@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "store/database.h"
 
 namespace rk {

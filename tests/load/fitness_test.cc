@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load_test_util.h"
 
 namespace rk {

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "util/time.h"
 
 namespace rk::test {

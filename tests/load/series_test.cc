@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load_test_util.h"
 
 namespace rk {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <random>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load_test_util.h"
 
 namespace rk {

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "load/analysis.h"
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load/training_summary.h"
 #include "load_test_util.h"
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "formats/decode.h"
 #include "util/expected.h"
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "formats/decode.h"
 #include "formats/fit/fit_reader.h"
 #include "util/expected.h"

@@ -21,7 +21,7 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/activity.h"
+#include "model/activity.h"
 #include "formats/decode.h"
 #include "formats/fit/fit_crc.h"
 #include "formats/fit/fit_profile.h"

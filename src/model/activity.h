@@ -78,6 +78,13 @@ struct Activity {
   }
 };
 
+/// Whether the activity is a run: its sport starts with "run" ("running", and the sub-kinds a
+/// decoder may spell that way). The one definition for load, plan and the reports.
+bool is_running(const Activity& a);
+
+/// "Saturday morning run": weekday and part of the day at the start (local time when known).
+std::string default_activity_name(const Activity& a);
+
 /// A problem a decoder recovered from, e.g. "run.fit: byte 1234: bad CRC, kept 2800 records".
 struct Diagnostic {
   std::string message;

@@ -1,4 +1,4 @@
-#include "load/calendar.h"
+#include "model/calendar.h"
 
 #include <fmt/format.h>
 
