@@ -137,12 +137,17 @@ const AnswerValue* Answers::find(std::string_view id) const {
 
 Expected<Answers> answers_from_json(const KnowledgeBase& kb, const nlohmann::json& j,
                                     std::string_view source) {
-  if (!j.is_object())
-    return fail("{}: expected a JSON object of answers {{\"question_id\": value, ...}}", source);
-  std::vector<std::string> problems;
+  if (!j.is_object()) {
+    return fail(Error{
+        fmt::format("{}: expected a JSON object of answers {{\"question_id\": value, ...}}", source),
+        ErrorKind::kBadInput, {}, {}});
+  }
+  std::vector<Error> problems;  // one per question, field = the question id
+  auto problem = [&problems](const std::string& id, std::string reason) {
+    problems.push_back(Error{std::move(reason), ErrorKind::kBadInput, id, {}});
+  };
   for (const auto& [key, value] : j.items())
-    if (!kb.question(key))
-      problems.push_back(fmt::format("{}: '{}': unknown question id", source, key));
+    if (!kb.question(key)) problem(key, "unknown question id");
   Answers a;
   Facts so_far;
   for (const Question& q : kb.questions()) {  // catalogue order, so ask_if sees earlier answers
@@ -150,22 +155,24 @@ Expected<Answers> answers_from_json(const KnowledgeBase& kb, const nlohmann::jso
     const bool given = it != j.end() && !it->is_null();
     if (!should_ask(q, so_far)) continue;  // not asked: an answer given anyway is ignored
     if (!given) {
-      if (q.required)
-        problems.push_back(fmt::format("{}: '{}': missing required answer", source, q.id));
+      if (q.required) problem(q.id, "missing required answer");
       continue;
     }
     auto v = check_json(q, *it);
     if (!v) {
-      problems.push_back(fmt::format("{}: '{}': {}", source, q.id, v.error().message));
+      problem(q.id, v.error().message);
       continue;
     }
     a.values[q.id] = *v;
     so_far[q.id] = std::move(*v);
   }
   if (!problems.empty()) {
-    std::string all;
-    for (const auto& p : problems) all += (all.empty() ? "" : "\n") + p;
-    return fail(Error{all});
+    std::string all;  // "answers.json: 'age': 200 is out of range (0-120)", one line each
+    for (const auto& p : problems) {
+      if (!all.empty()) all += '\n';
+      all += fmt::format("{}: '{}': {}", source, p.field, p.message);
+    }
+    return fail(Error{std::move(all), ErrorKind::kBadInput, {}, std::move(problems)});
   }
   return a;
 }
@@ -179,7 +186,8 @@ Expected<Answers> answers_from_text(const KnowledgeBase& kb, std::string_view te
     std::string what = e.what();
     if (auto pos = what.find("parse error at "); pos != std::string::npos)
       what = what.substr(pos + 15);
-    return fail("{}: not valid JSON: {}", source, what);
+    return fail(Error{fmt::format("{}: not valid JSON: {}", source, what), ErrorKind::kBadInput,
+                      {}, {}});
   }
   return answers_from_json(kb, j, source);
 }

@@ -136,7 +136,6 @@ struct AssessmentInput {
 Assessment assess(const KnowledgeBase& kb, const AssessmentInput& input);
 
 nlohmann::json to_json(const KnowledgeBase& kb, const Assessment& a);
-nlohmann::json training_to_json(const TrainingSummary& t);
 
 /// Readable terminal text from the JSON (so saved assessments re-render the same way):
 /// urgency banner first, the disclaimer always, citations listed at the end.

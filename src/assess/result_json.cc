@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "assess/engine.h"
+#include "load/report.h"
 #include "util/dose_format.h"
 #include "util/time.h"
 
@@ -73,40 +74,6 @@ json safety_json(const SafetySummary& s) {
 }
 
 }  // namespace
-
-json training_to_json(const TrainingSummary& t) {
-  json j = {{"has_history", t.has_history},
-            {"days_covered", t.days_covered},
-            {"runs_last_28d", t.runs_last_28d},
-            {"coverage_note", t.coverage_note},
-            {"longest_prev30_km", optional_json(t.longest_prev30_km)},
-            {"next_run_cap_km", optional_json(t.next_run_cap_km)},
-            {"this_week_km", optional_json(t.this_week_km)},
-            {"previous_week_km", optional_json(t.previous_week_km)},
-            {"weekly_change_pct", optional_json(t.weekly_change_pct)},
-            {"two_week_change_pct", optional_json(t.two_week_change_pct)},
-            {"acwr_ewma", optional_json(t.acwr_ewma)},
-            {"acwr_uncoupled", optional_json(t.acwr_uncoupled)},
-            {"cadence_recent_spm", optional_json(t.cadence_recent_spm)},
-            {"cadence_baseline_spm", optional_json(t.cadence_baseline_spm)},
-            {"step_length_change_pct", optional_json(t.step_length_change_pct)},
-            {"downhill_share_pct", optional_json(t.downhill_share_pct)},
-            {"cannot_see", t.cannot_see}};
-  if (t.worst_recent_spike) {
-    const RunSpike& s = *t.worst_recent_spike;
-    j["worst_recent_spike"] = {{"activity_id", s.activity_id},
-                               {"start_utc", s.start_utc},
-                               {"date", s.date},
-                               {"weekday", s.weekday},
-                               {"distance_km", s.distance_km},
-                               {"longest_prev30_km", s.longest_prev30_km},
-                               {"spike_pct", s.spike_pct},
-                               {"category", s.category}};
-  } else {
-    j["worst_recent_spike"] = nullptr;
-  }
-  return j;
-}
 
 json to_json(const KnowledgeBase& kb, const Assessment& a) {
   json j;
@@ -197,7 +164,7 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
                               {"for_causes", s.for_causes},
                               {"citation", s.citation},
                               {"exercises", s.exercises}});
-  j["training"] = a.training ? training_to_json(*a.training) : json(nullptr);
+  j["training"] = a.training ? summary_json(*a.training) : json(nullptr);  // load's one encoder
   j["answers"] = answers_to_json(kb, a.answers);
   j["citations"] = citations_used(kb, j);
   return j;

@@ -6,13 +6,12 @@
 #include <iostream>
 #include <iterator>
 
+#include "app/assess.h"
+#include "app/training.h"
 #include "assess/engine.h"
 #include "assess/summary.h"
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
-#include "load/stored_history.h"
-#include "load/thresholds_kb.h"
-#include "load/training_summary.h"
 #include "store/assessment_repo.h"
 #include "util/error.h"
 #include "util/file_io.h"
@@ -126,28 +125,14 @@ Expected<Answers> read_answers_file(const KnowledgeBase& kb, const std::string& 
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
     auto t = read_file_text(path);
-    if (!t) return fail(t.error());
+    if (!t) return fail(as_kind(t.error(), ErrorKind::kBadInput));  // the file the user named
     text = std::move(*t);
   }
   const std::string source = path == "-" ? "<stdin>" : path;
   // Bounded depth, size and numbers before the assess module sees the value (issue 13).
   auto j = parse_json_limited(text, source);
-  if (!j) return fail("{}", j.error().message);
+  if (!j) return fail(Error{j.error().message, ErrorKind::kBadInput, {}, {}});
   return answers_from_json(kb, *j, source);
-}
-
-/// The training summary from stored runs; nullopt when nothing is imported.
-Expected<std::optional<TrainingSummary>> training_from_store(const KnowledgeBase& kb,
-                                                             Store& store) {
-  const LoadThresholds thresholds = load_thresholds(kb);
-  // Streams for the form window: the recent runs and their baseline.
-  const int stream_days =
-      static_cast<int>(thresholds.form_recent_days + thresholds.form_baseline_days);
-  auto history = read_history(store.db(), now_utc(), stream_days);
-  if (!history) return fail(history.error());
-  if (history->activities.empty()) return std::optional<TrainingSummary>();
-  return std::optional<TrainingSummary>(
-      summarize_training(history->activities, history->ids, now_utc(), thresholds));
 }
 
 void run_assess(Context& ctx, const AssessOptions& opt) {
@@ -164,8 +149,7 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
   }
   auto store = ctx.store();  // opened first: a broken database is reported before any question
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return;
   }
   Answers answers;
@@ -174,7 +158,7 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
     if (!read) {
       print_error_lines(read.error().message);
       print_error("nothing was saved");
-      ctx.exit_code = kBadInput;
+      ctx.exit_code = exit_code_for(read.error().kind);
       return;
     }
     answers = std::move(*read);
@@ -188,30 +172,22 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
     }
     answers = std::move(*asked);
   }
-  auto training = training_from_store(*kb, **store);
+  auto training = app::training_for_assessment((*store)->db(), *kb, now_utc());
   if (!training) {
-    print_error(training.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(training.error());
     return;
   }
-  const Assessment result = assess(*kb, {answers, *training, now_utc()});
-  const nlohmann::json j = to_json(*kb, result);
-  std::optional<std::int64_t> saved_id;
-  if (!opt.no_save) {
-    SavedAssessment saved{0,
-                          result.created_utc,
-                          result.urgency.level,
-                          result.causes.empty() ? "" : result.causes.front().id,
-                          answers_to_json(*kb, answers).dump(),
-                          j.dump()};
-    auto id = AssessmentRepo((*store)->db()).save(saved);
-    if (!id) {
-      print_error(id.error().message);
-      ctx.exit_code = kFailed;
-      return;
-    }
-    fmt::print(stderr, "Saved as assessment {} (runknee show-assessment {}).\n", *id, *id);
-    saved_id = *id;
+  auto outcome =
+      app::assess_and_save((*store)->db(), *kb, answers, *training, now_utc(), !opt.no_save);
+  if (!outcome) {
+    ctx.exit_code = report_error(outcome.error());
+    return;
+  }
+  const nlohmann::json& j = outcome->json;
+  const std::optional<std::int64_t> saved_id = outcome->id;
+  if (saved_id) {
+    fmt::print(stderr, "Saved as assessment {} (runknee show-assessment {}).\n", *saved_id,
+               *saved_id);
   }
   if (opt.format == "json") {
     fmt::print("{}\n", j.dump(2));
@@ -227,14 +203,12 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
 void run_history(Context& ctx, const std::string& format) {
   auto store = ctx.store();
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return;
   }
   auto list = AssessmentRepo((*store)->db()).list();
   if (!list) {
-    print_error(list.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(list.error());
     return;
   }
   if (format == "json") {
@@ -260,14 +234,12 @@ void run_history(Context& ctx, const std::string& format) {
 void run_show(Context& ctx, std::int64_t id, const std::string& format, bool full) {
   auto store = ctx.store();
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return;
   }
   auto found = AssessmentRepo((*store)->db()).find(id);
   if (!found) {
-    print_error(found.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(found.error());
     return;
   }
   if (!*found) {

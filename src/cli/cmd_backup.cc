@@ -18,11 +18,6 @@ namespace {
 
 constexpr const char* kForgetPhrase = "forget everything";
 
-int report(Context& ctx, const Error& e, int code) {
-  print_error(e.message);
-  return ctx.exit_code = code;
-}
-
 /// Every row of `table` as a JSON object; columns named *_json hold JSON and are embedded as
 /// such, blobs (packed GPS/heart-rate streams) are written as hex.
 Expected<nlohmann::json> dump_table(Database& db, const std::string& table) {
@@ -92,14 +87,14 @@ Expected<void> write_zip(const std::filesystem::path& path,
 
 void run_export(Context& ctx, const std::string& target) {
   auto store = ctx.store();
-  if (!store) return void(report(ctx, store.error(), kFailed));
+  if (!store) return void(ctx.exit_code = report_error(store.error()));
   auto tables = (*store)->tables();
-  if (!tables) return void(report(ctx, tables.error(), kFailed));
+  if (!tables) return void(ctx.exit_code = report_error(tables.error()));
   std::map<std::string, std::string> files;
   std::size_t records = 0;
   for (const auto& t : *tables) {
     auto rows = dump_table((*store)->db(), t);
-    if (!rows) return void(report(ctx, rows.error(), kFailed));
+    if (!rows) return void(ctx.exit_code = report_error(rows.error()));
     records += rows->size();
     files[t + ".json"] = rows->dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
@@ -109,14 +104,14 @@ void run_export(Context& ctx, const std::string& target) {
       format_utc(now_utc()));
   const std::filesystem::path out(target);
   if (out.extension() == ".zip") {
-    if (auto ok = write_zip(out, files); !ok) return void(report(ctx, ok.error(), kFailed));
+    if (auto ok = write_zip(out, files); !ok) return void(ctx.exit_code = report_error(ok.error()));
   } else {
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
-    if (ec) return void(report(ctx, Error{fmt::format("{}: {}", target, ec.message())}, kFailed));
+    if (ec) return void(ctx.exit_code = report_error(Error{fmt::format("{}: {}", target, ec.message())}));
     for (const auto& [name, text] : files) {
       if (auto ok = write_file_atomic(out / name, text); !ok) {
-        return void(report(ctx, ok.error(), kFailed));
+        return void(ctx.exit_code = report_error(ok.error()));
       }
     }
   }
@@ -126,7 +121,7 @@ void run_export(Context& ctx, const std::string& target) {
 void run_forget(Context& ctx, bool all, const std::string& confirm) {
   if (!all) {
     return void(
-        report(ctx, Error{"forget: say --all (nothing else can be forgotten yet)"}, kBadInput));
+        ctx.exit_code = report_error(Error{"forget: say --all (nothing else can be forgotten yet)", ErrorKind::kBadInput, {}, {}}));
   }
   std::string typed = confirm;
   if (typed.empty()) {
@@ -138,11 +133,11 @@ void run_forget(Context& ctx, bool all, const std::string& confirm) {
     std::getline(std::cin, typed);
   }
   if (typed != kForgetPhrase) {
-    return void(report(ctx, Error{"forget: not confirmed; nothing was erased"}, kBadInput));
+    return void(ctx.exit_code = report_error(Error{"forget: not confirmed; nothing was erased", ErrorKind::kBadInput, {}, {}}));
   }
   auto store = ctx.store();
-  if (!store) return void(report(ctx, store.error(), kFailed));
-  if (auto ok = (*store)->forget_all(); !ok) return void(report(ctx, ok.error(), kFailed));
+  if (!store) return void(ctx.exit_code = report_error(store.error()));
+  if (auto ok = (*store)->forget_all(); !ok) return void(ctx.exit_code = report_error(ok.error()));
   fmt::print("Erased everything in {}.\n", ctx.db_path.string());
 }
 
@@ -155,8 +150,8 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
   backup->add_option("FILE", *file, "The backup file to write")->required();
   backup->callback([&ctx, file] {
     auto store = ctx.store();
-    if (!store) return void(report(ctx, store.error(), kFailed));
-    if (auto ok = (*store)->backup(*file); !ok) return void(report(ctx, ok.error(), kFailed));
+    if (!store) return void(ctx.exit_code = report_error(store.error()));
+    if (auto ok = (*store)->backup(*file); !ok) return void(ctx.exit_code = report_error(ok.error()));
     fmt::print("Backed up {} to {}.\n", ctx.db_path.string(), *file);
   });
 
@@ -166,8 +161,8 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
   restore->add_option("FILE", *from, "A file made by `runknee backup`")->required();
   restore->callback([&ctx, from] {
     auto store = ctx.store();
-    if (!store) return void(report(ctx, store.error(), kFailed));
-    if (auto ok = (*store)->restore(*from); !ok) return void(report(ctx, ok.error(), kFailed));
+    if (!store) return void(ctx.exit_code = report_error(store.error()));
+    if (auto ok = (*store)->restore(*from); !ok) return void(ctx.exit_code = report_error(ok.error()));
     fmt::print("Restored {} from {}.\n", ctx.db_path.string(), *from);
   });
 

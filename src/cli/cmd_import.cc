@@ -8,6 +8,7 @@
 #include <csignal>
 #include <thread>
 
+#include "app/import.h"
 #include "cli/commands.h"
 #include "plan/settings.h"
 #include "formats/decode.h"
@@ -54,8 +55,7 @@ struct ImportArgs {
 void run_import(const ImportArgs& args, Context& ctx) {
   auto store = ctx.store();
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return;
   }
   ImportOptions options;
@@ -66,10 +66,9 @@ void run_import(const ImportArgs& args, Context& ctx) {
   options.cancel = &g_interrupted;
   std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
   SigintGuard guard;
-  auto report = import_paths((*store)->db(), paths, options);
+  auto report = app::import_files((*store)->db(), paths, options);
   if (!report) {
-    print_error(report.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(report.error());
     return;
   }
   fmt::print("{}", format_report(*report, args.verbose));
@@ -100,14 +99,12 @@ void run_activities(const ListArgs& args, Context& ctx) {
   if (ctx.exit_code != kOk) return;
   auto store = ctx.store();
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return;
   }
   auto list = ActivityRepo((*store)->db()).list(q);
   if (!list) {
-    print_error(list.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(list.error());
     return;
   }
   if (args.format == "json") {
@@ -146,14 +143,12 @@ struct ShowArgs {
 void run_show(const ShowArgs& args, Context& ctx) {
   auto store = ctx.store();
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return;
   }
   auto found = ActivityRepo((*store)->db()).find(args.id, false);
   if (!found) {
-    print_error(found.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(found.error());
     return;
   }
   if (!*found) {
@@ -231,8 +226,7 @@ void run_decode(const DecodeArgs& args, Context& ctx) {
   }
   auto decoded = decode_any(*bytes, args.file);
   if (!decoded) {
-    print_error(decoded.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(decoded.error());
     return;
   }
   fmt::print("{}\n", decoded_json(*decoded, args.file, args.records).dump(2));

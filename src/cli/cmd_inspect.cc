@@ -20,14 +20,12 @@ void add_inspect_commands(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, path] {
     auto bytes = read_file_bytes(*path);
     if (!bytes) {
-      print_error(bytes.error().message);
-      ctx.exit_code = kFailed;
+      ctx.exit_code = report_error(bytes.error());
       return;
     }
     auto inspection = fit::inspect_fit(*bytes, *path);
     if (!inspection) {
-      print_error(inspection.error().message);
-      ctx.exit_code = kFailed;
+      ctx.exit_code = report_error(inspection.error());
       return;
     }
     fmt::print("{}", fit::format_inspection(*inspection, *path));

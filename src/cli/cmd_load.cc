@@ -5,7 +5,7 @@
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
 #include "load/analysis.h"
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load/chart.h"
 #include "load/fitness.h"
 #include "load/form.h"
@@ -47,16 +47,14 @@ std::optional<DayRange> parse_range(const LoadArgs& a, std::int64_t today, Conte
 std::optional<std::vector<Activity>> load_activities(Context& ctx, bool with_streams) {
   auto store = ctx.store();
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return std::nullopt;
   }
   ActivityQuery q;
   q.with_streams = with_streams;
   auto list = ActivityRepo((*store)->db()).list(q);
   if (!list) {
-    print_error(list.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(list.error());
     return std::nullopt;
   }
   std::vector<Activity> acts;

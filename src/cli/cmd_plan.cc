@@ -1,14 +1,16 @@
-// Plans: `log`, `diary`, `koos`, `plan`, `today`, `report`. Thin: the plan module does the work;
-// this file reads the store, asks the user and writes files.
+// Plans: `log`, `diary`, `koos`, `plan`, `today`, `report`. Thin: the use cases (src/app) do the
+// work; this file reads options, asks the user, renders and writes files.
 
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <iostream>
 
+#include "app/diary.h"
+#include "app/koos.h"
+#include "app/plan.h"
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
-#include "plan/diary_service.h"
 #include "plan/format.h"
 #include "plan/ics.h"
 #include "plan/report.h"
@@ -16,8 +18,6 @@
 #include "plan/session.h"
 #include "plan/settings.h"
 #include "plan/welcome.h"
-#include "store/diary_repo.h"
-#include "store/koos_repo.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/json_limits.h"
@@ -26,16 +26,13 @@
 namespace rk::cli {
 namespace {
 
-/// Everything the plan needs, with the stored state brought up to date with the diary, and the
-/// runner's units for text.
-Expected<plan::PlanSession> open_plan(Context& ctx) {
+/// The plan for `weeks` weeks and today's view (the use case), in the runner's units.
+Expected<app::PlanView> open_plan(Context& ctx, int weeks) {
   auto store = ctx.store();
   if (!store) return fail(store.error());
   auto settings = plan::load_settings();
   if (!settings) return fail(settings.error());
-  auto s = plan::open_plan_session((*store)->db(), now_utc());
-  if (s) s->inputs.miles = settings->units == plan::Units::kMi;
-  return s;
+  return app::plan_view((*store)->db(), now_utc(), weeks, settings->units == plan::Units::kMi);
 }
 
 /// Calendar sessions at the runner's time of day (`config set time HH:MM`, default 07:00).
@@ -47,8 +44,8 @@ plan::IcsOptions ics_options() {
   return o;
 }
 
-plan::Units units_of(const plan::PlanSession& s) {
-  return s.inputs.miles ? plan::Units::kMi : plan::Units::kKm;
+plan::Units units_of(const app::PlanView& v) {
+  return v.session.inputs.miles ? plan::Units::kMi : plan::Units::kKm;
 }
 
 Expected<void> write_output(const std::string& text, const std::string& path) {
@@ -57,11 +54,6 @@ Expected<void> write_output(const std::string& text, const std::string& path) {
     return {};
   }
   return write_file_atomic(path, text);
-}
-
-int report_failure(const Error& e, int code) {
-  print_error(e.message);
-  return code;
 }
 
 // --- log ----------------------------------------------------------------------------------
@@ -123,7 +115,7 @@ Expected<std::optional<bool>> yes_no(const std::string& v, const char* flag) {
   if (v.empty()) return std::optional<bool>();
   if (v == "yes" || v == "y" || v == "pass") return std::optional<bool>(true);
   if (v == "no" || v == "n" || v == "fail") return std::optional<bool>(false);
-  return fail("{}: expected yes or no, got '{}'", flag, v);
+  return bad_input(std::string(flag), "expected yes or no, got '{}'", v);
 }
 
 /// The diary use case's field names as `runknee log` spells them, for messages.
@@ -187,22 +179,16 @@ std::string words(std::string id) {
 
 void run_log(Context& ctx, LogOptions& o) {
   auto settings = plan::load_settings();
-  if (!settings) return void(ctx.exit_code = report_failure(settings.error(), kFailed));
+  if (!settings) return void(ctx.exit_code = report_error(settings.error()));
   const auto units = settings->units;
   if (o.interactive) ask_all(o);
   const std::string date = o.date.empty() ? format_local_date(now_utc()) : o.date;
   auto update = to_update(o, date);
-  if (!update) return void(ctx.exit_code = report_failure(update.error(), kBadInput));
+  if (!update) return void(ctx.exit_code = report_error(update.error()));
   auto store = ctx.store();
-  if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
-  auto logged = plan::log_diary((*store)->db(), *update, now_utc());
-  if (!logged) {
-    const auto& e = logged.error();
-    const std::string where = flag_of(e.field);
-    return void(ctx.exit_code =
-                    report_failure(Error{where.empty() ? e.message : where + ": " + e.message},
-                                   e.bad_input ? kBadInput : kFailed));
-  }
+  if (!store) return void(ctx.exit_code = report_error(store.error()));
+  auto logged = app::log_diary((*store)->db(), *update, now_utc());
+  if (!logged) return void(ctx.exit_code = report_error(logged.error(), flag_of));
   const auto runs = [&](const plan::DiaryEntry& e) {
     return e.activity_ids.empty()
                ? std::string()
@@ -267,16 +253,16 @@ void add_diary(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", *format, "text|json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&ctx, format] {
     auto store = ctx.store();
-    if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
+    if (!store) return void(ctx.exit_code = report_error(store.error()));
     auto diary = plan::read_diary((**store).db());
-    if (!diary) return void(ctx.exit_code = report_failure(diary.error(), kFailed));
+    if (!diary) return void(ctx.exit_code = report_error(diary.error()));
     if (*format == "json") {
       nlohmann::json arr = nlohmann::json::array();
       for (const auto& e : *diary) arr.push_back(plan::to_json(e));
       fmt::print("{}\n", arr.dump(2));
     } else {
       auto settings = plan::load_settings();
-      if (!settings) return void(ctx.exit_code = report_failure(settings.error(), kFailed));
+      if (!settings) return void(ctx.exit_code = report_error(settings.error()));
       fmt::print("{}", plan::render_diary_text(*diary, settings->units));
     }
   });
@@ -289,14 +275,10 @@ struct KoosOptions {
   bool history = false;
 };
 
-Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Store& store) {
-  return plan::stored_koos(store.db());
-}
-
 void print_koos_history(Context& ctx, Store& store, const plan::KoosStructure& s,
                         const std::string& format) {
-  auto hist = koos_history(store);
-  if (!hist) return void(ctx.exit_code = report_failure(hist.error(), kFailed));
+  auto hist = app::koos_history(store.db());
+  if (!hist) return void(ctx.exit_code = report_error(hist.error()));
   if (format == "json") {
     nlohmann::json arr = nlohmann::json::array();
     for (std::size_t i = 0; i < hist->size(); ++i) {
@@ -337,33 +319,32 @@ Expected<plan::KoosAnswers> ask_koos(const plan::KoosStructure& s,
 
 void run_koos(Context& ctx, const KoosOptions& o) {
   auto s = plan::koos_structure();
-  if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
+  if (!s) return void(ctx.exit_code = report_error(s.error()));
   auto store = ctx.store();
-  if (!store) return void(ctx.exit_code = report_failure(store.error(), kFailed));
+  if (!store) return void(ctx.exit_code = report_error(store.error()));
   if (o.history) return print_koos_history(ctx, **store, *s, o.format);
   std::map<std::string, std::string> text;
   if (!o.items.empty()) {
     auto raw = read_file_text(o.items);
-    if (!raw) return void(ctx.exit_code = report_failure(raw.error(), kBadInput));
+    if (!raw) return void(ctx.exit_code = report_error(as_kind(raw.error(), ErrorKind::kBadInput)));
     auto parsed = plan::parse_koos_item_text(*raw, o.items, *s);
-    if (!parsed) return void(ctx.exit_code = report_failure(parsed.error(), kBadInput));
+    if (!parsed) return void(ctx.exit_code = report_error(as_kind(parsed.error(), ErrorKind::kBadInput)));
     text = std::move(*parsed);
   }
   Expected<plan::KoosAnswers> answers = plan::KoosAnswers{};
   if (!o.answers.empty()) {
     auto raw = read_file_text(o.answers);
-    if (!raw) return void(ctx.exit_code = report_failure(raw.error(), kBadInput));
+    if (!raw) return void(ctx.exit_code = report_error(as_kind(raw.error(), ErrorKind::kBadInput)));
     auto j = parse_json_limited(*raw, o.answers);
-    if (!j) return void(ctx.exit_code = report_failure(Error{j.error().message}, kBadInput));
+    if (!j) return void(ctx.exit_code = report_error(Error{j.error().message, ErrorKind::kBadInput, {}, {}}));
     answers = plan::koos_answers_from_json(*j, o.answers, *s);
   } else {
     answers = ask_koos(*s, text);
   }
-  if (!answers) return void(ctx.exit_code = report_failure(answers.error(), kBadInput));
-  const auto score = plan::score_koos(*s, *answers);
-  auto saved = KoosRepo((*store)->db())
-                   .save({0, now_utc(), nlohmann::json(*answers).dump(), to_json(score).dump()});
-  if (!saved) return void(ctx.exit_code = report_failure(saved.error(), kFailed));
+  if (!answers) return void(ctx.exit_code = report_error(as_kind(answers.error(), ErrorKind::kBadInput)));
+  auto saved = app::score_and_save_koos((*store)->db(), *s, *answers, now_utc());
+  if (!saved) return void(ctx.exit_code = report_error(saved.error()));
+  const auto& score = saved->score;
   if (o.format == "json") {
     fmt::print("{}\n", to_json(score).dump(2));
   } else {
@@ -405,10 +386,10 @@ void add_plan(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"text", "json", "ics"}));
   cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");
   cmd->callback([&ctx, o] {
-    auto pc = open_plan(ctx);
-    if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
     const int weeks = o->all ? plan::kPlanMaxWeeks : o->weeks;
-    const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, weeks);
+    auto pc = open_plan(ctx, weeks);
+    if (!pc) return void(ctx.exit_code = report_error(pc.error()));
+    const auto& p = pc->plan;
     std::string text = o->format == "json"  ? to_json(p).dump(2) + "\n"
                        : o->format == "ics" ? plan::write_ics(p, now_utc(), ics_options())
                                             : plan::render_plan_text(p, units_of(*pc));
@@ -418,7 +399,7 @@ void add_plan(CLI::App& app, Context& ctx) {
                           p.weeks.size(), p.weeks.size() == 1 ? "" : "s", plan::kPlanMaxWeeks);
     }
     if (auto ok = write_output(text, o->output); !ok) {
-      ctx.exit_code = report_failure(ok.error(), kFailed);
+      ctx.exit_code = report_error(ok.error());
     }
   });
 }
@@ -428,14 +409,13 @@ void add_today(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("today", "What to do today, and why");
   cmd->add_option("--format", *format, "text|json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&ctx, format] {
-    auto pc = open_plan(ctx);
-    if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
-    const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, 1);
-    const auto t = plan::today_view(p, pc->state);
+    auto pc = open_plan(ctx, 1);
+    if (!pc) return void(ctx.exit_code = report_error(pc.error()));
+    const auto& t = pc->today;
     if (*format == "json") {
       fmt::print("{}\n", to_json(t).dump(2));
     } else {
-      fmt::print("{}", plan::render_today_text(t, pc->rules, units_of(*pc)));
+      fmt::print("{}", plan::render_today_text(t, pc->session.rules, units_of(*pc)));
     }
   });
 }
@@ -451,16 +431,19 @@ void add_report(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");
   cmd->add_option("--weeks", o->weeks, "Plan weeks to include")->check(CLI::Range(1, 26));
   cmd->callback([&ctx, o] {
-    auto pc = open_plan(ctx);
-    if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
     const KnowledgeBase* kb = knowledge(ctx);
     if (!kb) return;
-    auto data = plan::report_data(*kb, (**ctx.store()).db(), *pc, now_utc(), o->weeks);
-    if (!data) return void(ctx.exit_code = report_failure(data.error(), kFailed));
+    auto store = ctx.store();
+    if (!store) return void(ctx.exit_code = report_error(store.error()));
+    auto settings = plan::load_settings();
+    if (!settings) return void(ctx.exit_code = report_error(settings.error()));
+    auto data = app::build_report(*kb, (*store)->db(), now_utc(), o->weeks,
+                                  settings->units == plan::Units::kMi);
+    if (!data) return void(ctx.exit_code = report_error(data.error()));
     const auto& d = *data;
     const auto text = o->format == "html" ? plan::render_report_html(d) : plan::render_report_md(d);
     if (auto ok = write_output(text, o->output); !ok) {
-      ctx.exit_code = report_failure(ok.error(), kFailed);
+      ctx.exit_code = report_error(ok.error());
     }
   });
 }
@@ -476,12 +459,12 @@ void add_config(CLI::App& app, Context& ctx) {
   set->add_option("key value", *kv, "units km|mi, time HH:MM")->expected(2)->required();
   set->callback([&ctx, kv] {
     auto s = plan::load_settings();
-    if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
+    if (!s) return void(ctx.exit_code = report_error(s.error()));
     if (auto ok = plan::set_setting(*s, (*kv)[0], (*kv)[1]); !ok) {
-      return void(ctx.exit_code = report_failure(ok.error(), kBadInput));
+      return void(ctx.exit_code = report_error(as_kind(ok.error(), ErrorKind::kBadInput)));
     }
     if (auto ok = plan::save_settings(*s); !ok) {
-      return void(ctx.exit_code = report_failure(ok.error(), kFailed));
+      return void(ctx.exit_code = report_error(ok.error()));
     }
     fmt::print("{} = {} (in {})\n", (*kv)[0], (*kv)[1], plan::settings_path().string());
   });
@@ -490,7 +473,7 @@ void add_config(CLI::App& app, Context& ctx) {
   get->add_option("key", *key, "units|time")->required()->check(CLI::IsMember({"units", "time"}));
   get->callback([&ctx, key] {
     auto s = plan::load_settings();
-    if (!s) return void(ctx.exit_code = report_failure(s.error(), kFailed));
+    if (!s) return void(ctx.exit_code = report_error(s.error()));
     fmt::print("{}\n", *key == "time" ? plan::format_minute(s->session_minute)
                                       : plan::units_name(s->units));
   });
@@ -499,15 +482,14 @@ void add_config(CLI::App& app, Context& ctx) {
 }  // namespace
 
 void show_home(Context& ctx) {
-  auto pc = open_plan(ctx);
-  if (!pc) return void(ctx.exit_code = report_failure(pc.error(), kFailed));
-  const auto p = plan::generate_plan(pc->inputs, pc->state, pc->rules, 1);
-  const auto t = plan::today_view(p, pc->state);
+  auto pc = open_plan(ctx, 1);
+  if (!pc) return void(ctx.exit_code = report_error(pc.error()));
+  const auto& t = pc->today;
   if (t.needs_assessment) {
     fmt::print("{}", plan::render_welcome_text(plan::welcome()));
     if (t.has_runs) {
       fmt::print("\nYou have {} run(s) from the last 120 days stored already.\n",
-                 pc->inputs.runs.size());
+                 pc->session.inputs.runs.size());
     }
     return;
   }

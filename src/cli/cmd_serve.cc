@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/knowledge_access.h"
 #include "server/server.h"
 
 namespace rk::cli {
@@ -23,8 +24,7 @@ struct ServeOptions {
 void run_serve(const ServeOptions& o, Context& ctx) {
   auto store = ctx.store();
   if (!store) {
-    print_error(store.error().message);
-    ctx.exit_code = kFailed;
+    ctx.exit_code = report_error(store.error());
     return;
   }
   server::ServerOptions so;
@@ -36,13 +36,8 @@ void run_serve(const ServeOptions& o, Context& ctx) {
   const auto data_dir =
       ctx.db_path.has_parent_path() ? ctx.db_path.parent_path() : std::filesystem::current_path();
   so.upload_dir = data_dir / "uploads";
-  auto kb = ctx.knowledge_dir ? KnowledgeBase::load_dir(*ctx.knowledge_dir)
-                              : KnowledgeBase::load_embedded();
-  if (!kb) {
-    print_error(kb.error().message);
-    ctx.exit_code = kBadInput;
-    return;
-  }
+  const KnowledgeBase* kb = knowledge(ctx);  // loaded once, when the program started
+  if (!kb) return;
 
   // Signals go to one waiting thread (blocked everywhere else, including httplib's workers),
   // which stops the server so that run() returns and the store closes normally.

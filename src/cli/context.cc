@@ -17,4 +17,15 @@ Expected<Store*> Context::store() {
 
 void print_error(std::string_view message) { fmt::print(stderr, "runknee: error: {}\n", message); }
 
+int exit_code_for(ErrorKind kind) { return kind == ErrorKind::kBadInput ? kBadInput : kFailed; }
+
+int report_error(const Error& e, FieldNames names) {
+  if (e.field.empty()) {
+    print_error(e.message);
+  } else {
+    print_error(std::string(names ? names(e.field) : e.field).append(": ").append(e.message));
+  }
+  return exit_code_for(e.kind);
+}
+
 }  // namespace rk::cli

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "store/store.h"
 #include "util/expected.h"
@@ -32,5 +33,14 @@ struct Context {
 
 /// Prints "runknee: error: MESSAGE" to stderr.
 void print_error(std::string_view message);
+
+/// The ONE mapping from an error's kind to the exit code: bad input 2, anything else 1.
+int exit_code_for(ErrorKind kind);
+
+/// The name of a library field (a JSON key, "pain_during") in a command's words ("--during").
+using FieldNames = std::string (*)(const std::string& field);
+
+/// Prints the error, its field named by `names` when given, and returns its exit code.
+int report_error(const Error& e, FieldNames names = nullptr);
 
 }  // namespace rk::cli

@@ -60,28 +60,38 @@ std::string csv_num(const std::optional<double>& v) {
 
 }  // namespace
 
-json summary_json(const Activity& a, std::optional<std::int64_t> id) {
+json summary_json(const Activity& a, std::optional<std::int64_t> id, bool file_name_only) {
+  auto value = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  // The local day and time: the file's own offset, else the runner's time zone.
+  const std::int32_t off = activity_offset_s(a.start_utc, a.local_offset_s);
   json j;
   if (id) j["id"] = *id;
+  j["name"] = default_activity_name(a);
   j["sport"] = a.sport;
-  if (!a.sub_sport.empty()) j["sub_sport"] = a.sub_sport;
+  j["sub_sport"] = a.sub_sport;
   j["start_utc"] = format_utc(a.start_utc);
+  j["start_local"] = format_iso_local(a.start_utc, off);
+  j["date"] = format_date(a.start_utc, off);
   if (a.local_offset_s) j["local_offset_s"] = *a.local_offset_s;
   j["elapsed_s"] = a.elapsed_s;
   j["moving_s"] = a.moving_s;
+  j["duration_s"] = a.moving_s > 0 ? a.moving_s : a.elapsed_s;
   j["distance_m"] = a.distance_m;
-  put(j, "ascent_m", a.ascent_m);
-  put(j, "descent_m", a.descent_m);
-  put(j, "avg_heart_rate", a.avg_heart_rate);
-  put(j, "max_heart_rate", a.max_heart_rate);
-  put(j, "avg_cadence_spm", a.avg_cadence_spm);
-  put(j, "avg_step_length_m", a.avg_step_length_m);
-  put(j, "avg_vertical_oscillation_mm", a.avg_vertical_oscillation_mm);
-  put(j, "avg_stance_time_ms", a.avg_stance_time_ms);
-  put(j, "pace_s_per_km", a.pace_s_per_km());
-  put(j, "rpe", a.rpe);
+  j["distance_km"] = a.distance_m / 1000.0;
+  j["ascent_m"] = value(a.ascent_m);
+  j["descent_m"] = value(a.descent_m);
+  j["avg_heart_rate"] = value(a.avg_heart_rate);
+  j["max_heart_rate"] = value(a.max_heart_rate);
+  j["avg_cadence_spm"] = value(a.avg_cadence_spm);
+  j["avg_step_length_m"] = value(a.avg_step_length_m);
+  j["avg_vertical_oscillation_mm"] = value(a.avg_vertical_oscillation_mm);
+  j["avg_stance_time_ms"] = value(a.avg_stance_time_ms);
+  j["pace_s_per_km"] = value(a.pace_s_per_km());
+  j["rpe"] = value(a.rpe);
   if (!a.notes.empty()) j["notes"] = a.notes;
-  j["source"] = {{"name", a.source.name},
+  std::string name = a.source.name;
+  if (file_name_only) name = name.substr(name.find_last_of('/') + 1);  // npos + 1 == 0
+  j["source"] = {{"name", name},
                  {"size", a.source.size},
                  {"sha256", a.source.sha256},
                  {"format", a.source.format},

@@ -9,7 +9,7 @@ namespace rk::plan {
 namespace {
 
 Expected<void> check_pain(const std::optional<int>& v, std::string_view name) {
-  if (v && (*v < 0 || *v > 10)) return fail("{}: pain must be 0-10, got {}", name, *v);
+  if (v && (*v < 0 || *v > 10)) return bad_input(std::string(name), "pain must be 0-10, got {}", *v);
   return {};
 }
 
@@ -84,20 +84,20 @@ std::vector<DiaryRedFlag> diary_red_flags(const DiaryEntry& e) {
 }
 
 Expected<void> validate(const DiaryEntry& e) {
-  if (!day_number(e.date)) return fail("date: expected YYYY-MM-DD, got '{}'", e.date);
-  if (auto r = check_pain(e.pain_during, "--during"); !r) return r;
-  if (auto r = check_pain(e.pain_after, "--after"); !r) return r;
-  if (auto r = check_pain(e.pain_morning, "--morning"); !r) return r;
+  if (!day_number(e.date)) return bad_input("date", "expected YYYY-MM-DD, got '{}'", e.date);
+  if (auto r = check_pain(e.pain_during, "pain_during"); !r) return r;
+  if (auto r = check_pain(e.pain_after, "pain_after"); !r) return r;
+  if (auto r = check_pain(e.pain_morning, "pain_morning"); !r) return r;
   if (e.stiffness_min && (*e.stiffness_min < 0 || *e.stiffness_min > 24 * 60)) {
-    return fail("--stiffness: minutes must be 0-1440, got {}", *e.stiffness_min);
+    return bad_input("stiffness_min", "minutes must be 0-1440, got {}", *e.stiffness_min);
   }
   for (const auto& loc : e.locations) {
     const auto& ok = diary_locations();
     if (std::find(ok.begin(), ok.end(), loc) == ok.end()) {
-      return fail(
-          "--where: unknown location '{}' (use joint_line, below_joint_line, "
-          "upper_shin_bone or above_joint_line)",
-          loc);
+      return bad_input("locations",
+                       "unknown location '{}' (use joint_line, below_joint_line, "
+                       "upper_shin_bone or above_joint_line)",
+                       loc);
     }
   }
   if (!e.morning_logged.empty() && !day_number(e.morning_logged)) {
@@ -196,7 +196,7 @@ Expected<DiaryEntry> diary_entry_from_json(const nlohmann::json& j, std::string_
   if (j.contains("morning_logged") && j["morning_logged"].is_string()) {
     e.morning_logged = j["morning_logged"].get<std::string>();
   }
-  if (auto v = validate(e); !v) return fail("{}: {}", where, v.error().message);
+  if (auto v = validate(e); !v) return fail("{}: {}", where, describe(v.error()));
   return e;
 }
 

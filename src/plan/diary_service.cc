@@ -7,6 +7,7 @@
 #include "plan/session.h"
 #include "store/diary_repo.h"
 #include "store/plan_repo.h"
+#include "util/error.h"
 #include "util/time.h"
 
 namespace rk::plan {
@@ -15,16 +16,20 @@ namespace {
 constexpr std::size_t kMaxNotes = 4000;  // characters of free text per day
 constexpr std::size_t kMaxLocations = 16;
 
-Unexpected<DiaryError> bad(std::string field, std::string message) {
-  return Unexpected<DiaryError>(DiaryError{true, std::move(field), std::move(message)});
+Unexpected<Error> bad(std::string field, std::string message) {
+  return Unexpected<Error>(Error{std::move(message), ErrorKind::kBadInput, std::move(field), {}});
 }
 
-Unexpected<DiaryError> store_failed(const Error& e) {
-  return Unexpected<DiaryError>(DiaryError{false, "", e.message});
+/// A failure of the store keeps its kind (busy, I/O, corrupt).
+Unexpected<Error> store_failed(const Error& e) { return Unexpected<Error>(e); }
+
+/// A stored entry that no longer decodes or validates: the store holds what we did not write.
+Unexpected<Error> corrupt(const Error& e) {
+  return Unexpected<Error>(Error{describe(e), ErrorKind::kCorruptStore, {}, {}});
 }
 
 /// An integer field: a JSON integer (not a bool, not 3.5, not 1e999) within int64.
-Expected<std::optional<std::int64_t>, DiaryError> int_field(const nlohmann::json& v,
+Expected<std::optional<std::int64_t>, Error> int_field(const nlohmann::json& v,
                                                             const std::string& key) {
   if (v.is_null()) return std::optional<std::int64_t>();
   if (v.is_number_unsigned()) {
@@ -37,12 +42,12 @@ Expected<std::optional<std::int64_t>, DiaryError> int_field(const nlohmann::json
   return bad(key, fmt::format("must be a number, got {}", v.type_name()));
 }
 
-Expected<bool, DiaryError> bool_field(const nlohmann::json& v, const std::string& key) {
+Expected<bool, Error> bool_field(const nlohmann::json& v, const std::string& key) {
   if (!v.is_boolean()) return bad(key, fmt::format("must be true or false, got {}", v.type_name()));
   return v.get<bool>();
 }
 
-Expected<void, DiaryError> check_range(const std::optional<std::int64_t>& v, const char* field,
+Expected<void, Error> check_range(const std::optional<std::int64_t>& v, const char* field,
                                        std::int64_t lo, std::int64_t hi) {
   if (v && (*v < lo || *v > hi)) {
     return bad(field, fmt::format("must be {}-{}, got {}", lo, hi, *v));
@@ -62,7 +67,7 @@ bool DiaryUpdate::empty() const {
          !cannot_bear_weight && !hot_red && !fever && !calf_swelling && !numbness && !ran && !brisk_walk_pain_free && !hop_pain_free && notes.empty();
 }
 
-Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j,
+Expected<DiaryUpdate, Error> diary_update_from_json(const nlohmann::json& j,
                                                          std::string_view default_date) {
   if (!j.is_object()) return bad("", "the diary entry must be a JSON object");
   DiaryUpdate u;
@@ -109,7 +114,7 @@ Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j
       auto& slot = key == "hop_pain_free" ? u.hop_pain_free : u.brisk_walk_pain_free;
       if (value.is_null()) continue;
       auto b = bool_field(value, key);
-      if (!b) return Unexpected<DiaryError>(b.error());
+      if (!b) return Unexpected<Error>(b.error());
       slot = *b;
       continue;
     }
@@ -117,14 +122,14 @@ Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j
     for (const auto& [name, member] : ints) {
       if (key != name) continue;
       auto v = int_field(value, key);
-      if (!v) return Unexpected<DiaryError>(v.error());
+      if (!v) return Unexpected<Error>(v.error());
       u.*member = *v;
       known = true;
     }
     for (const auto& [name, member] : flags) {
       if (key != name) continue;
       auto b = bool_field(value, key);
-      if (!b) return Unexpected<DiaryError>(b.error());
+      if (!b) return Unexpected<Error>(b.error());
       u.*member = *b;
       known = true;
     }
@@ -133,7 +138,7 @@ Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j
   return u;
 }
 
-Expected<void, DiaryError> check_update(const DiaryUpdate& u) {
+Expected<void, Error> check_update(const DiaryUpdate& u) {
   if (!day_number(u.date)) {
     return bad("date", fmt::format("expected a real date as YYYY-MM-DD, got '{}'", u.date));
   }
@@ -199,7 +204,7 @@ struct Written {
 };
 
 /// The stored entry for `date`, or a new empty one; `created` says which.
-Expected<Written, DiaryError> load_day(DiaryRepo& repo, const std::string& date) {
+Expected<Written, Error> load_day(DiaryRepo& repo, const std::string& date) {
   auto existing = repo.find_by_date(date);
   if (!existing) return store_failed(existing.error());
   Written w;
@@ -208,7 +213,7 @@ Expected<Written, DiaryError> load_day(DiaryRepo& repo, const std::string& date)
   if (*existing) {
     auto stored = diary_entry_from_json(
         nlohmann::json::parse((*existing)->entry_json, nullptr, false), "diary " + date);
-    if (!stored) return store_failed(stored.error());
+    if (!stored) return corrupt(stored.error());
     w.entry = std::move(*stored);
   }
   return w;
@@ -216,13 +221,13 @@ Expected<Written, DiaryError> load_day(DiaryRepo& repo, const std::string& date)
 
 /// Merges `u` into its day's entry, links the day's runs and saves (inside the caller's
 /// transaction). `today` marks next-morning values that arrive after their day.
-Expected<Written, DiaryError> write_day(Database& db, DiaryRepo& repo, const DiaryUpdate& u,
+Expected<Written, Error> write_day(Database& db, DiaryRepo& repo, const DiaryUpdate& u,
                                         const std::string& today, std::int64_t now_utc) {
   auto w = load_day(repo, u.date);
   if (!w) return w;
   w->entry = merge_update(std::move(w->entry), u);
   if ((u.pain_morning || u.stiffness_min) && u.date < today) w->entry.morning_logged = today;
-  if (auto v = validate(w->entry); !v) return store_failed(v.error());
+  if (auto v = validate(w->entry); !v) return corrupt(v.error());
   if (auto ok = attach_day_runs(db, w->entry); !ok) return store_failed(ok.error());
   auto id = repo.upsert({0, u.date, now_utc, to_json(w->entry).dump()});
   if (!id) return store_failed(id.error());
@@ -231,16 +236,16 @@ Expected<Written, DiaryError> write_day(Database& db, DiaryRepo& repo, const Dia
 }
 
 /// Yesterday was a run: its entry says so, or a run is stored on that day.
-Expected<bool, DiaryError> was_run_day(Database& db, DiaryRepo& repo, const std::string& date) {
+Expected<bool, Error> was_run_day(Database& db, DiaryRepo& repo, const std::string& date) {
   auto w = load_day(repo, date);
-  if (!w) return Unexpected<DiaryError>(w.error());
+  if (!w) return Unexpected<Error>(w.error());
   if (auto ok = attach_day_runs(db, w->entry); !ok) return store_failed(ok.error());
   return w->entry.is_run();
 }
 
 /// Rewinds the stored plan state to before `from` when the plan had decided on that day.
 /// Returns whether there is a plan to bring up to date at all, and whether it was rewound.
-Expected<std::pair<bool, bool>, DiaryError> rewind_plan(Database& db, const std::string& from,
+Expected<std::pair<bool, bool>, Error> rewind_plan(Database& db, const std::string& from,
                                                          std::int64_t now_utc) {
   PlanRepo plans(db);
   auto saved = plans.load_state();
@@ -255,9 +260,9 @@ Expected<std::pair<bool, bool>, DiaryError> rewind_plan(Database& db, const std:
 
 }  // namespace
 
-Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& u,
+Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u,
                                                std::int64_t now_utc) {
-  if (auto ok = check_update(u); !ok) return Unexpected<DiaryError>(ok.error());
+  if (auto ok = check_update(u); !ok) return Unexpected<Error>(ok.error());
   auto tx = db.begin();
   if (!tx) return store_failed(tx.error());
   DiaryRepo repo(db);
@@ -269,7 +274,7 @@ Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& 
   if (u.date == today && (u.pain_morning || u.stiffness_min)) {
     const std::string yesterday = date_of_day(*day_number(today) - 1);
     auto run = was_run_day(db, repo, yesterday);
-    if (!run) return Unexpected<DiaryError>(run.error());
+    if (!run) return Unexpected<Error>(run.error());
     if (*run) {
       morning = DiaryUpdate{};
       morning->date = yesterday;
@@ -284,7 +289,7 @@ Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& 
   std::string earliest = u.date;
   if (morning) {
     auto w = write_day(db, repo, *morning, today, now_utc);
-    if (!w) return Unexpected<DiaryError>(w.error());
+    if (!w) return Unexpected<Error>(w.error());
     out.morning_applied_to = morning->date;
     earliest = morning->date;
     out.entry = w->entry;
@@ -293,14 +298,14 @@ Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& 
   }
   if (!morning || !day.empty()) {
     auto w = write_day(db, repo, day, today, now_utc);
-    if (!w) return Unexpected<DiaryError>(w.error());
+    if (!w) return Unexpected<Error>(w.error());
     if (morning) out.run_day_entry = std::move(out.entry);
     out.entry = w->entry;
     out.id = w->id;
     out.created = w->created;
   }
   auto plan = rewind_plan(db, earliest, now_utc);
-  if (!plan) return Unexpected<DiaryError>(plan.error());
+  if (!plan) return Unexpected<Error>(plan.error());
   if (auto c = tx->commit(); !c) return store_failed(c.error());
 
   out.red_flags = diary_red_flags(out.entry);

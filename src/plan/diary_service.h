@@ -40,12 +40,6 @@ struct DiaryUpdate {
   bool empty() const;
 };
 
-struct DiaryError {
-  bool bad_input = true;  // false: the store failed (exit 1 / 500), true: exit 2 / 422
-  std::string field;      // the JSON field at fault ("pain_during"), "" when none
-  std::string message;    // without the field name: "must be 0-10, got 11"
-};
-
 struct DiaryLogResult {
   // The entry the update's date names, as stored after the merge; when every value went to the
   // run the day before (next-morning values, below), that run day's entry.
@@ -63,14 +57,17 @@ struct DiaryLogResult {
   std::vector<DecisionRecord> decisions;
 };
 
+/// Errors: ErrorKind::kBadInput with `field` the JSON key at fault ("pain_during") and a message
+/// that does not name it ("must be 0-10, got 11"); a store failure keeps the store's kind.
+
 /// Strict reading of a request body: known fields only, integers as integers (no bool, no
 /// fraction, no out-of-range), booleans as booleans, strings as strings. `date` may be absent
 /// (then `default_date`).
-Expected<DiaryUpdate, DiaryError> diary_update_from_json(const nlohmann::json& j,
+Expected<DiaryUpdate> diary_update_from_json(const nlohmann::json& j,
                                                          std::string_view default_date);
 
 /// Checks ranges and names; rejects an update that says nothing.
-Expected<void, DiaryError> check_update(const DiaryUpdate& u);
+Expected<void> check_update(const DiaryUpdate& u);
 
 /// `stored` with `u` applied by the rules above.
 DiaryEntry merge_update(DiaryEntry stored, const DiaryUpdate& u);
@@ -83,7 +80,7 @@ DiaryEntry merge_update(DiaryEntry stored, const DiaryUpdate& u);
 ///    (morning_logged). Values for any other day stay on the day given.
 ///  - Back-fill: when the plan had already decided on a changed day, the plan state is rewound to
 ///    before that day (in the same transaction) and every later day is decided again.
-Expected<DiaryLogResult, DiaryError> log_diary(Database& db, const DiaryUpdate& u,
+Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& u,
                                                std::int64_t now_utc);
 
 }  // namespace rk::plan

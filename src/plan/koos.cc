@@ -138,17 +138,35 @@ Expected<KoosStructure> koos_structure() {
   return parse_koos_structure(*text, "plan/koos.yaml");
 }
 
+namespace {
+
+/// Bad input about one item: the whole message for a person, the item as the field at fault.
+Unexpected<Error> bad_item(std::string message, const std::string& id, std::string reason) {
+  return fail(Error{std::move(message), ErrorKind::kBadInput, {},
+                    {Error{std::move(reason), ErrorKind::kBadInput, id, {}}}});
+}
+
+}  // namespace
+
 Expected<KoosAnswers> koos_answers_from_json(const nlohmann::json& j, std::string_view where,
                                              const KoosStructure& s) {
   const nlohmann::json& body = j.is_object() && j.contains("answers") ? j["answers"] : j;
-  if (!body.is_object()) return fail("{}: expected an object of item id -> 0..4", where);
+  if (!body.is_object()) {
+    return fail(Error{fmt::format("{}: expected an object of item id -> 0..4", where),
+                      ErrorKind::kBadInput, {}, {}});
+  }
   KoosAnswers out;
   for (const auto& [id, v] : body.items()) {
-    if (!s.item(id)) return fail("{}: unknown KOOS item '{}'", where, id);
+    if (!s.item(id)) {
+      return bad_item(fmt::format("{}: unknown KOOS item '{}'", where, id), id, "unknown item");
+    }
     if (v.is_null()) continue;
     if (v.is_string()) {
       auto score = koos_score_of_word(s, id, v.get<std::string>());
-      if (!score) return fail("{}: {}", where, score.error().message);
+      if (!score) {
+        return bad_item(fmt::format("{}: {}", where, score.error().message), id,
+                        score.error().message);
+      }
       out[id] = *score;
       continue;
     }
@@ -159,8 +177,9 @@ Expected<KoosAnswers> koos_answers_from_json(const nlohmann::json& j, std::strin
                               : v.is_number_integer() && v.get<std::int64_t>() >= 0 &&
                                     v.get<std::int64_t>() <= max;
     if (!in_range) {
-      return fail("{}: item '{}': answer must be 0-{}, one of its answer words, or null, got {}",
-                  where, id, max, v.dump());
+      const std::string reason = fmt::format(
+          "answer must be 0-{}, one of its answer words, or null, got {}", max, v.dump());
+      return bad_item(fmt::format("{}: item '{}': {}", where, id, reason), id, reason);
     }
     out[id] = v.get<int>();
   }

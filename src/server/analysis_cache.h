@@ -1,24 +1,20 @@
 #pragma once
-// The load, form and training-summary analysis of the whole history, computed once per store
-// revision and day and shared by the load endpoints and the assessment.
+// The load, form and training-summary views of the history (app/training.h), computed once per
+// store revision and day and shared by the load endpoints and the assessment.
 
 #include <memory>
 #include <mutex>
 
-#include "load/analysis.h"
-#include "load/form.h"
-#include "load/summary.h"
+#include "app/training.h"
 #include "server/api.h"
 
 namespace rk::server {
 
 class State;
 
-struct Analysis {
-  LoadReport load;
-  FormReport form;
-  TrainingSummary summary;
-};
+/// The use case's views of the history (app/training.h), shared by the load endpoints and the
+/// assessment.
+using Analysis = app::TrainingViews;
 
 /// One Analysis per (revision, day); recomputed lazily after an import or at midnight UTC.
 class AnalysisCache {

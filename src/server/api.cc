@@ -29,9 +29,63 @@ Unexpected<ApiError> api_error(int status, std::string code, std::string message
       ApiError{status, std::move(code), std::move(message), std::move(field), {}});
 }
 
-Unexpected<ApiError> internal_error(const Error& e) {
-  return api_error(500, "internal", e.message);
+int http_status(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kBadInput:
+      return 422;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kBusy:
+      return 503;
+    case ErrorKind::kFailed:
+    case ErrorKind::kIo:
+    case ErrorKind::kCorruptStore:
+      break;
+  }
+  return 500;
 }
+
+namespace {
+
+std::string code_of(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kBadInput:
+      return "invalid_value";
+    case ErrorKind::kNotFound:
+      return "not_found";
+    case ErrorKind::kConflict:
+      return "conflict";
+    case ErrorKind::kBusy:
+      return "busy";
+    case ErrorKind::kFailed:
+    case ErrorKind::kIo:
+    case ErrorKind::kCorruptStore:
+      break;
+  }
+  return "internal";
+}
+
+ApiError api_error_of(const Error& e, const std::string& prefix) {
+  const std::string field = e.field.empty() ? "" : prefix + e.field;
+  ApiError out{http_status(e.kind), code_of(e.kind),
+               field.empty() ? e.message : field + ": " + e.message, field, {}};
+  for (const auto& d : e.details) out.details.push_back(api_error_of(d, prefix));
+  if (out.field.empty() && !out.details.empty()) {  // the first problem speaks for the whole
+    out.field = out.details.front().field;
+    out.message = out.details.front().message;
+  }
+  return out;
+}
+
+}  // namespace
+
+Unexpected<ApiError> error_reply(const Error& e, const std::string& field_prefix) {
+  return Unexpected<ApiError>(api_error_of(e, field_prefix));
+}
+
+Unexpected<ApiError> internal_error(const Error& e) { return error_reply(e); }
 
 std::string error_body(const ApiError& e) {
   Json j = {{"error", error_json(e)}};

@@ -41,7 +41,14 @@ using Checked = Expected<T, ApiError>;
 Reply json_reply(const Json& body, int status = 200);
 Unexpected<ApiError> api_error(int status, std::string code, std::string message,
                                std::string field = "");
-/// A failure of the library (I/O, a corrupt store): 500, message kept for the log and the user.
+/// The ONE mapping from an error's kind to an HTTP status: bad input 422, not found 404,
+/// conflict 409, busy 503, everything else (I/O, a corrupt store) 500.
+int http_status(ErrorKind kind);
+/// A failure of the library as a reply: the status by its kind, `field` as the library names it
+/// (the API's vocabulary is the JSON keys), prefixed with `field_prefix` ("answers." for the
+/// answers inside a body); `details` become "errors", one per field.
+Unexpected<ApiError> error_reply(const Error& e, const std::string& field_prefix = "");
+/// The same, for a call site whose failure is the library's (I/O, a corrupt store).
 Unexpected<ApiError> internal_error(const Error& e);
 std::string error_body(const ApiError& e);
 

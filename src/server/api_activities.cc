@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 
+#include "ingest/activity_format.h"
 #include "load/splits.h"
 #include "server/analysis_cache.h"
 #include "server/routes.h"
@@ -20,40 +21,14 @@ Json opt(const std::optional<double>& v) {
   return v ? Json(*v) : Json(nullptr);
 }
 
-/// Uploads are stored under the server's temporary name; show only the file name, never the
-/// data folder's path.
-std::string display_name(const std::string& name) {
-  const auto slash = name.find_last_of('/');
-  return slash == std::string::npos ? name : name.substr(slash + 1);
-}
-
-/// `name`: the runner's own name for it, when they gave one.
+/// The one activity encoder (ingest), with the runner's own name when they gave one.
 Json summary_json(const StoredActivity& s, const std::string* name) {
-  const Activity& a = s.activity;
-  // The local day and time: the file's own offset, else the runner's time zone.
-  const std::int32_t off = activity_offset_s(a.start_utc, a.local_offset_s);
-  return {{"id", s.id},
-          {"name", name ? *name : default_activity_name(a)},
-          {"default_name", default_activity_name(a)},
-          {"renamed", name != nullptr},
-          {"start_utc", format_utc(a.start_utc)},
-          {"start_local", format_iso_local(a.start_utc, off)},
-          {"date", format_date(a.start_utc, off)},
-          {"sport", a.sport},
-          {"sub_sport", a.sub_sport},
-          {"distance_km", a.distance_m / 1000.0},
-          {"duration_s", a.moving_s > 0 ? a.moving_s : a.elapsed_s},
-          {"elapsed_s", a.elapsed_s},
-          {"pace_s_per_km", opt(a.pace_s_per_km())},
-          {"avg_heart_rate", opt(a.avg_heart_rate)},
-          {"max_heart_rate", opt(a.max_heart_rate)},
-          {"avg_cadence_spm", opt(a.avg_cadence_spm)},
-          {"ascent_m", opt(a.ascent_m)},
-          {"rpe", opt(a.rpe)},
-          {"source",
-           {{"name", display_name(a.source.name)},
-            {"format", a.source.format},
-            {"device", a.source.device}}}};
+  Json j = rk::summary_json(s.activity, s.id, true);
+  const std::string default_name = j["name"].get<std::string>();
+  j["name"] = name ? *name : default_name;
+  j["default_name"] = default_name;
+  j["renamed"] = name != nullptr;
+  return j;
 }
 
 Json value_or_null(double v) {

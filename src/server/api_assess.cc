@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "app/assess.h"
 #include "assess/answers.h"
 #include "assess/engine.h"
 #include "assess/summary.h"
@@ -30,27 +31,6 @@ ApiResult list_assessments(State& s) {
   });
 }
 
-/// One ApiError per line of the validator's message ("answers: 'age': 200 is out of range").
-ApiError answer_errors(const std::string& message) {
-  ApiError all{422, "invalid_answers", "", "", {}};
-  std::size_t start = 0;
-  while (start < message.size()) {
-    const std::size_t end = std::min(message.find('\n', start), message.size());
-    const std::string line = message.substr(start, end - start);
-    start = end + 1;
-    if (line.empty()) continue;
-    std::string field;
-    const auto q1 = line.find('\'');
-    const auto q2 = q1 == std::string::npos ? q1 : line.find('\'', q1 + 1);
-    if (q2 != std::string::npos) field = "answers." + line.substr(q1 + 1, q2 - q1 - 1);
-    all.details.push_back({422, "invalid_answer", line, field, {}});
-  }
-  if (all.details.empty()) all.details.push_back({422, "invalid_answer", message, "answers", {}});
-  all.message = all.details.front().message;
-  all.field = all.details.front().field;
-  return all;
-}
-
 ApiResult run_assessment(State& s, Call& c) {
   auto body = json_body(c);
   if (!body) return Unexpected<ApiError>(body.error());
@@ -59,25 +39,26 @@ ApiResult run_assessment(State& s, Call& c) {
     return api_error(400, "invalid_type", "answers must be an object", "answers");
   }
   auto answers = answers_from_json(s.kb(), answers_json, "answers");
-  if (!answers) return Unexpected<ApiError>(answer_errors(answers.error().message));
+  if (!answers) {
+    auto e = error_reply(answers.error(), "answers.");
+    e.error().code = "invalid_answers";
+    for (auto& d : e.error().details) d.code = "invalid_answer";
+    return e;
+  }
   auto analysis = s.analysis().get();
   if (!analysis) return Unexpected<ApiError>(analysis.error());
   std::optional<TrainingSummary> training;
   if ((*analysis)->summary.has_history) training = (*analysis)->summary;
-  const Assessment result = assess(s.kb(), {*answers, training, now_utc()});
-  Json j = to_json(s.kb(), result);
-  SavedAssessment saved{0,
-                        result.created_utc,
-                        result.urgency.level,
-                        result.causes.empty() ? "" : result.causes.front().id,
-                        answers_to_json(s.kb(), *answers).dump(),
-                        j.dump()};
-  auto id = s.with_store([&](Store& store) { return AssessmentRepo(store.db()).save(saved); });
-  if (!id) return internal_error(id.error());
+  auto outcome = s.with_store([&](Store& store) {
+    return app::assess_and_save(store.db(), s.kb(), *answers, training, now_utc());
+  });
+  if (!outcome) return error_reply(outcome.error());
   s.bump_revision();
-  j["id"] = *id;
+  Json j = std::move(outcome->json);
+  const std::int64_t id = *outcome->id;
+  j["id"] = id;
   Reply r = json_reply(j, 201);
-  r.headers.emplace_back("Location", "/api/v1/assessments/" + std::to_string(*id));
+  r.headers.emplace_back("Location", "/api/v1/assessments/" + std::to_string(id));
   return r;
 }
 

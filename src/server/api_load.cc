@@ -7,7 +7,7 @@
 #include <memory>
 #include <mutex>
 
-#include "load/calendar.h"
+#include "model/calendar.h"
 #include "load/chart.h"
 #include "load/fitness.h"
 #include "load/report.h"

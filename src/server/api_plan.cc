@@ -2,6 +2,9 @@
 
 #include <memory>
 
+#include "app/diary.h"
+#include "app/koos.h"
+#include "app/plan.h"
 #include "plan/adapt.h"
 #include "plan/diary.h"
 #include "plan/diary_service.h"
@@ -9,33 +12,13 @@
 #include "plan/report_data.h"
 #include "plan/session.h"
 #include "plan/settings.h"
-#include "server/plan_service.h"
 #include "server/routes.h"
 #include "store/diary_repo.h"
 #include "store/koos_repo.h"
-#include "store/plan_repo.h"
 #include "util/time.h"
 
 namespace rk::server {
 namespace {
-
-/// The plan module's messages name the field ("pain_during: 11 is out of range 0-10"); find
-/// which of the body's keys a message is about, for {"field"}.
-std::string field_of(const std::string& message, const Json& body) {
-  // The diary validator speaks in `runknee log` flags.
-  static const std::pair<const char*, const char*> kFlags[] = {{"--during", "pain_during"},
-                                                               {"--after", "pain_after"},
-                                                               {"--morning", "pain_morning"},
-                                                               {"--stiffness", "stiffness_min"},
-                                                               {"--where", "locations"}};
-  for (const auto& [flag, key] : kFlags) {
-    if (message.find(flag) != std::string::npos) return key;
-  }
-  for (const auto& [key, _] : body.items()) {
-    if (message.find(key) != std::string::npos) return key;
-  }
-  return "";
-}
 
 /// {"subscales": [{id, score, ...}]} -> {"pain": 72.2, ...} for tables and charts.
 Json scores_by_id(const Json& scores) {
@@ -65,19 +48,10 @@ ApiResult diary_create(State& s, Call& c) {
   auto body = json_body(c);
   if (!body) return Unexpected<ApiError>(body.error());
   auto update = plan::diary_update_from_json(*body, format_local_date(now_utc()));
-  if (!update) {
-    const auto& e = update.error();
-    return api_error(422, "invalid_value", e.field.empty() ? e.message : e.field + ": " + e.message,
-                     e.field);
-  }
+  if (!update) return error_reply(update.error());
   auto logged =
-      s.with_store([&](Store& store) { return plan::log_diary(store.db(), *update, now_utc()); });
-  if (!logged) {
-    const auto& e = logged.error();
-    if (!e.bad_input) return internal_error(Error{e.message});
-    return api_error(422, "invalid_value", e.field.empty() ? e.message : e.field + ": " + e.message,
-                     e.field.empty() ? "" : e.field);
-  }
+      s.with_store([&](Store& store) { return app::log_diary(store.db(), *update, now_utc()); });
+  if (!logged) return error_reply(logged.error());
   s.bump_revision();
   Json entry = plan::to_json(logged->entry);
   entry["id"] = logged->id;
@@ -109,12 +83,12 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
   const std::string key = std::string(today_only ? "today:" : "plan:") + std::to_string(*weeks) +
                           ":" + std::to_string(now / 86400);
   return s.cached(key, [&](Store& store) -> Checked<Json> {
-    auto snap = current_plan(store, now, *weeks);
-    if (!snap) return Unexpected<ApiError>(snap.error());
-    if (today_only) return plan::to_json(snap->today);
+    auto view = app::plan_view(store.db(), now, *weeks);
+    if (!view) return error_reply(view.error());
+    if (today_only) return plan::to_json(view->today);
     Json decisions = Json::array();
-    for (const auto& d : snap->state.history) decisions.push_back(plan::to_json(d));
-    return Json{{"plan", plan::to_json(snap->plan)}, {"decisions", std::move(decisions)}};
+    for (const auto& d : view->session.state.history) decisions.push_back(plan::to_json(d));
+    return Json{{"plan", plan::to_json(view->plan)}, {"decisions", std::move(decisions)}};
   });
 }
 
@@ -128,11 +102,9 @@ ApiResult report(State& s, Call& c) {
     return api_error(400, "invalid_value", "format: expected html or md", "format");
   const std::int64_t now = now_utc();
   return s.with_store([&](Store& store) -> ApiResult {
-    auto session = plan::open_plan_session(store.db(), now);
-    if (!session) return internal_error(session.error());
-    auto data = plan::report_data(s.kb(), store.db(), *session, now,
+    auto data = app::build_report(s.kb(), store.db(), now,
                                   static_cast<int>(weeks->value_or(plan::kPlanDefaultWeeks)));
-    if (!data) return internal_error(data.error());
+    if (!data) return error_reply(data.error());
     Reply r;
     if (format == "md") {
       r.body = plan::render_report_md(*data);
@@ -181,19 +153,15 @@ ApiResult koos_take(State& s, Call& c) {
   auto st = plan::koos_structure();
   if (!st) return internal_error(st.error());
   auto answers = plan::koos_answers_from_json(*body, "koos", *st);
-  if (!answers) {
-    return api_error(422, "invalid_value", answers.error().message,
-                     field_of(answers.error().message, body->value("answers", Json::object())));
-  }
-  if (answers->empty()) return api_error(422, "empty", "answer at least one item", "answers");
-  const auto score = plan::score_koos(*st, *answers);
-  const Json scores = plan::to_json(score);
-  auto id = s.with_store([&](Store& store) {
-    return KoosRepo(store.db()).save({0, now_utc(), Json(*answers).dump(), scores.dump()});
+  if (!answers) return error_reply(answers.error(), "answers.");
+  auto saved = s.with_store([&](Store& store) {
+    return app::score_and_save_koos(store.db(), *st, *answers, now_utc());
   });
-  if (!id) return internal_error(id.error());
+  if (!saved) return error_reply(saved.error());
   s.bump_revision();
-  return json_reply({{"id", *id}, {"scores", scores_by_id(scores)}, {"subscales", scores}}, 201);
+  const Json scores = plan::to_json(saved->score);
+  return json_reply({{"id", saved->id}, {"scores", scores_by_id(scores)}, {"subscales", scores}},
+                    201);
 }
 
 ApiResult koos_history(State& s) {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <random>
 
-#include "ingest/importer.h"
+#include "app/import.h"
 #include "util/error.h"
 
 namespace rk::server {
@@ -191,11 +191,11 @@ ApiResult import_upload(State& s, Call& c) {
   const auto store_path = s.store_path();
   Expected<ImportReport> report = fail("no import ran");
   if (store_path.empty() || store_path == ":memory:") {
-    report = s.with_store([&](Store& store) { return import_paths(store.db(), paths, o); });
+    report = s.with_store([&](Store& store) { return app::import_files(store.db(), paths, o); });
   } else {
     auto own = Database::open(store_path);
     if (!own) return internal_error(own.error());
-    report = import_paths(*own, paths, o);
+    report = app::import_files(*own, paths, o);
   }
   if (!report) return internal_error(report.error());
   s.bump_revision();

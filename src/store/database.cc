@@ -33,8 +33,29 @@ std::string explain(sqlite3* db, std::string message) {
   return message;
 }
 
+/// The kind of a SQLite failure, for the front ends' exit code and HTTP status.
+ErrorKind kind_of(sqlite3* db) {
+  switch (sqlite3_errcode(db) & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ErrorKind::kBusy;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ErrorKind::kCorruptStore;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_FULL:
+      return ErrorKind::kIo;
+    default:
+      return ErrorKind::kFailed;
+  }
+}
+
 Unexpected<Error> sqlite_error(sqlite3* db, std::string_view what) {
-  return fail("database: {}: {}", what, explain(db, sqlite3_errmsg(db)));
+  return fail(Error{fmt::format("database: {}: {}", what, explain(db, sqlite3_errmsg(db))),
+                    kind_of(db), {}, {}});
 }
 
 /// Why a store that exists cannot be used: a folder or file we may not write is not a
@@ -138,28 +159,35 @@ Expected<Database> Database::open(const std::filesystem::path& path) {
   if (path != ":memory:" && path.has_parent_path()) {
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec) return fail("{}: cannot create folder: {}", path.parent_path().string(), ec.message());
+    if (ec) {
+      return fail_as(ErrorKind::kIo, "{}: cannot create folder: {}", path.parent_path().string(),
+                     ec.message());
+    }
   }
   sqlite3* raw = nullptr;
   const int rc =
       sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   Database db(raw, path);
-  if (rc != SQLITE_OK)
-    return fail("{}: cannot open database: {}", path.string(), sqlite3_errmsg(raw));
+  if (rc != SQLITE_OK) {
+    return fail(Error{fmt::format("{}: cannot open database: {}", path.string(), sqlite3_errmsg(raw)),
+                      kind_of(raw), {}, {}});
+  }
   sqlite3_busy_timeout(raw, busy_timeout_ms());
   // Reading the schema is the first thing that fails on a file that is not a SQLite database.
   if (auto r = db.exec("PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_master;"); !r)
-    return fail("{}", open_failure(path, raw));
+    return fail(Error{open_failure(path, raw), r.error().kind, {}, {}});
   if (path != ":memory:") {
     if (auto r = db.exec("PRAGMA synchronous=NORMAL;"); !r)
-      return fail("{}", open_failure(path, raw));
+      return fail(Error{open_failure(path, raw), r.error().kind, {}, {}});
   }
   return db;
 }
 
 Expected<void> Database::enable_wal() {
   if (path_ == ":memory:") return {};
-  if (auto r = exec("PRAGMA journal_mode=WAL;"); !r) return fail("{}", open_failure(path_, db_.get()));
+  if (auto r = exec("PRAGMA journal_mode=WAL;"); !r) {
+    return fail(Error{open_failure(path_, db_.get()), r.error().kind, {}, {}});
+  }
   return {};
 }
 
@@ -169,7 +197,8 @@ Expected<void> Database::exec(std::string_view sql) {
   if (sqlite3_exec(db_.get(), owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "unknown error";
     sqlite3_free(message);
-    return fail("database: {}", explain(db_.get(), std::move(text)));
+    return fail(Error{fmt::format("database: {}", explain(db_.get(), std::move(text))),
+                      kind_of(db_.get()), {}, {}});
   }
   return {};
 }

@@ -11,12 +11,38 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace rk {
 
+/// What kind of failure an Error is. Front ends map it to what they answer with, each in ONE
+/// place: the CLI's exit code (cli/context.h `exit_code_for`), the server's HTTP status
+/// (server/api.h `http_status`).
+enum class ErrorKind {
+  kFailed,        // something went wrong that is none of the below (a broken file, a bug's twin)
+  kBadInput,      // the caller's input is invalid; `field` names it when it is one field
+  kNotFound,      // the thing asked for does not exist
+  kConflict,      // the request contradicts what is stored (a newer layout, a duplicate)
+  kBusy,          // another process holds the store; trying again later can work
+  kIo,            // reading or writing a file or the store failed (permissions, disk full)
+  kCorruptStore,  // the store holds data that does not decode
+};
+
 /// An expected failure, phrased for a person: "run.fit: byte 1234: record message 20 truncated".
+///
+/// `message` reads on its own, except when `field` is set: then it is the reason without the
+/// field's name ("must be 0-10, got 11"), and each front end names the field in its own words
+/// (the CLI `--during`, the API `pain_during`); `describe()` in util/error.h uses the library's.
 struct Error {
+  Error() = default;
+  Error(std::string m, ErrorKind k = ErrorKind::kFailed, std::string f = {},  // NOLINT implicit
+        std::vector<Error> d = {})
+      : message(std::move(m)), kind(k), field(std::move(f)), details(std::move(d)) {}
+
   std::string message;
+  ErrorKind kind = ErrorKind::kFailed;
+  std::string field;           // the input at fault (a JSON key: "pain_during"), "" when none
+  std::vector<Error> details;  // one per input at fault, when a whole object was checked
 };
 
 template <class E>
@@ -32,7 +58,7 @@ class Unexpected {
 
 /// Shorthand: `return fail("{}: bad header", name);` via fail() in util/error.h.
 template <class T, class E = Error>
-class Expected {
+class [[nodiscard]] Expected {
  public:
   Expected(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT implicit
   Expected(Unexpected<E> e) : state_(std::in_place_index<1>, std::move(e).error()) {}  // NOLINT
@@ -67,7 +93,7 @@ class Expected {
 };
 
 template <class E>
-class Expected<void, E> {
+class [[nodiscard]] Expected<void, E> {
  public:
   Expected() = default;
   Expected(Unexpected<E> e) : error_(std::move(e).error()), ok_(false) {}  // NOLINT implicit

@@ -24,12 +24,12 @@ DiaryUpdate parse(const json& j) {
   return u ? *u : DiaryUpdate{};
 }
 
-DiaryError parse_error(const json& j) {
+Error parse_error(const json& j) {
   auto u = diary_update_from_json(j, "2026-11-25");
   if (u) {
     auto c = check_update(*u);
     EXPECT_FALSE(c) << j.dump();
-    return c ? DiaryError{} : c.error();
+    return c ? Error{} : c.error();
   }
   return u.error();
 }
@@ -146,7 +146,7 @@ TEST(DiaryService, OutOfRangeIntegersRejectedNotWrapped) {
                         json(18446744073709551615ULL), json(2147483648LL)}) {
     const auto e = parse_error({{"pain_during", v}});
     EXPECT_EQ(e.field, "pain_during") << v.dump();
-    EXPECT_TRUE(e.bad_input);
+    EXPECT_TRUE(e.kind == ErrorKind::kBadInput);
   }
   EXPECT_EQ(parse_error({{"stiffness_min", 1441}}).field, "stiffness_min");
 }
@@ -274,7 +274,7 @@ class NextMorning : public ::testing::Test {
     }
   }
   static std::int64_t at(const char* iso) { return *parse_iso8601(iso); }
-  Expected<DiaryLogResult, DiaryError> log(const json& j, const char* now) {
+  Expected<DiaryLogResult> log(const json& j, const char* now) {
     return log_diary(store_->db(), parse(j), at(now));
   }
   std::vector<StoredDiaryEntry> rows() {

@@ -1,0 +1,9 @@
+#include "app/diary.h"
+
+namespace rk::app {
+
+Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& update, std::int64_t now) {
+  return plan::log_diary(db, update, now);
+}
+
+}  // namespace rk::app

@@ -1,0 +1,38 @@
+#pragma once
+// Use cases: the plan and today's view (`runknee plan|today`, `GET /api/v1/plan|today`), the
+// KOOS history, and the physiotherapist's report (`runknee report`). Each reads the store once
+// through plan/session.h, which brings the stored plan state up to date with the diary.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "plan/generator.h"
+#include "plan/koos.h"
+#include "knowledge/knowledge_base.h"
+#include "plan/report.h"
+#include "plan/session.h"
+#include "store/database.h"
+#include "util/expected.h"
+
+namespace rk::app {
+
+struct PlanView {
+  plan::PlanSession session;  // rules, inputs, the plan state with its decisions, the assessment
+  plan::Plan plan;            // `weeks` weeks from today
+  plan::TodayView today;
+};
+
+/// The plan for `weeks` weeks and today's view, at `now_utc`; `miles`: the plan's text gives
+/// distances in miles (the runner's setting; JSON stays SI).
+Expected<PlanView> plan_view(Database& db, std::int64_t now_utc, int weeks, bool miles = false);
+
+/// Every KOOS taken: (date, scores), oldest first.
+Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db);
+
+/// Everything the physiotherapist's report shows (plan/report_data.h), for `weeks` plan weeks.
+Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db,
+                                       std::int64_t now_utc, int weeks, bool miles = false);
+
+}  // namespace rk::app
