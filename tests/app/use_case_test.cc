@@ -100,13 +100,13 @@ TEST_F(UseCases, AssessAndSaveStoresTheSameAssessment) {
   ASSERT_EQ(r->status, 201) << r->body;
 
   Store cs = cli_store();
-  auto from_cli = AssessmentRepo(cs.db()).list();
-  auto from_api = AssessmentRepo(api_store_->db()).list();
-  ASSERT_TRUE(from_cli && from_api);
-  ASSERT_EQ(from_cli->size(), 1u);
-  ASSERT_EQ(from_api->size(), 1u);
-  const auto& c = from_cli->front();
-  const auto& a = from_api->front();
+  ASSERT_EQ(AssessmentRepo(cs.db()).list()->size(), 1u);
+  ASSERT_EQ(AssessmentRepo(api_store_->db()).list()->size(), 1u);
+  auto from_cli = AssessmentRepo(cs.db()).latest();  // with the answers and the result
+  auto from_api = AssessmentRepo(api_store_->db()).latest();
+  ASSERT_TRUE(from_cli && from_api && *from_cli && *from_api);
+  const SavedAssessment& c = **from_cli;
+  const SavedAssessment& a = **from_api;
   EXPECT_EQ(c.urgency, a.urgency);
   EXPECT_EQ(c.top_cause, a.top_cause);
   EXPECT_EQ(c.created_utc, a.created_utc);  // RUNKNEE_NOW fixes the clock for both
