@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
 #include "server/server.h"
+#include "util/limits.h"
 
 namespace rk::cli {
 namespace {
@@ -17,7 +18,7 @@ struct ServeOptions {
   int port = 8080;
   std::string host = "127.0.0.1";
   bool allow_remote = false;
-  std::size_t max_upload_mb = 512;
+  std::size_t max_upload_mb = limits::upload_max_bytes >> 20;
   std::vector<std::string> allowed_hosts;
 };
 

@@ -14,6 +14,7 @@
 
 #include "store/database.h"
 #include "util/expected.h"
+#include "util/limits.h"
 
 namespace rk {
 
@@ -24,7 +25,7 @@ struct ImportOptions {
   const std::atomic<bool>* cancel = nullptr;  // set from a SIGINT handler to stop early
   /// Working memory all decoding workers share (see MemoryBudget in importer.cc), so that
   /// peak memory does not grow with the number of cores.
-  std::uint64_t memory_budget = std::uint64_t{256} << 20;
+  std::uint64_t memory_budget = limits::import_memory_budget_bytes;
 };
 
 struct ImportIssue {

@@ -8,12 +8,13 @@
 #include "store/diary_repo.h"
 #include "store/plan_repo.h"
 #include "util/error.h"
+#include "util/limits.h"
 #include "util/time.h"
 
 namespace rk::plan {
 namespace {
 
-constexpr std::size_t kMaxNotes = 4000;  // characters of free text per day
+constexpr std::size_t kMaxNotes = limits::diary_notes_max_chars;
 constexpr std::size_t kMaxLocations = 16;
 
 Unexpected<Error> bad(std::string field, std::string message) {

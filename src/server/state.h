@@ -17,6 +17,7 @@
 #include "server/analysis_cache.h"
 #include "server/api.h"
 #include "store/store.h"
+#include "util/limits.h"
 
 namespace rk::server {
 
@@ -24,14 +25,16 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
   bool allow_remote = false;
-  std::size_t max_upload_bytes = std::size_t{512} << 20;
+  std::size_t max_upload_bytes = limits::upload_max_bytes;
   std::size_t max_json_bytes = std::size_t{1} << 20;
   std::filesystem::path upload_dir;  // server-named temporary files for uploads
   /// Extra names the Host header may carry ("knee.local" or "knee.local:8080"), besides
   /// 127.0.0.1, localhost and [::1] on the bound port.
   std::vector<std::string> allowed_hosts;
-  int read_timeout_s = 10;    // per connection: a request's headers and body must arrive by then
-  int max_connections = 256;  // open connections served at once; more wait their turn
+  // per connection: a request's headers and body must arrive by then
+  int read_timeout_s = static_cast<int>(limits::http_read_timeout_s);
+  // open connections served at once; more wait their turn
+  int max_connections = static_cast<int>(limits::http_max_connections);
   int keep_alive_max = 100;   // requests per connection
 };
 

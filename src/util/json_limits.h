@@ -11,11 +11,12 @@
 #include <string_view>
 
 #include "util/expected.h"
+#include "util/limits.h"
 
 namespace rk {
 
-inline constexpr std::size_t kMaxJsonBytes = std::size_t{1} << 20;  // 1 MiB
-inline constexpr int kMaxJsonDepth = 64;  // our inputs are at most 3 levels deep
+inline constexpr std::size_t kMaxJsonBytes = limits::json_max_bytes;
+inline constexpr int kMaxJsonDepth = static_cast<int>(limits::json_max_depth);
 
 struct JsonLimits {
   std::size_t max_bytes = kMaxJsonBytes;
