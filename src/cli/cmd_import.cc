@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <thread>
 
 #include "app/import.h"
@@ -102,37 +103,47 @@ void run_activities(const ListArgs& args, Context& ctx) {
     ctx.exit_code = report_error(store.error());
     return;
   }
-  auto list = ActivityRepo((*store)->db()).list(q);
-  if (!list) {
-    ctx.exit_code = report_error(list.error());
+  // Renamed activities (a few, in memory); the activities themselves stream below.
+  auto names = ActivityNameRepo((*store)->db()).all();
+  if (!names) {
+    ctx.exit_code = report_error(names.error());
     return;
   }
-  if (args.format == "json") {
-    auto names = ActivityNameRepo((*store)->db()).all();
-    if (!names) {
-      print_error(names.error().message);
-      ctx.exit_code = kFailed;
-      return;
-    }
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : *list) {
-      nlohmann::json j = summary_json(s.activity, s.id);
-      const auto named = names->find(s.id);
-      j["name"] = named != names->end() ? named->second : default_activity_name(s.activity);
-      out.push_back(std::move(j));
-    }
-    fmt::print("{}\n", out.dump(2));
-  } else if (args.format == "csv") {
-    fmt::print("{}", activities_csv(*list));
-  } else {
+  bool miles = false;
+  if (args.format == "text") {
     auto settings = plan::load_settings();
     if (!settings) {
       print_error(settings.error().message);
       ctx.exit_code = kFailed;
       return;
     }
-    fmt::print("{}", activities_text(*list, settings->units == plan::Units::kMi));
+    miles = settings->units == plan::Units::kMi;
   }
+  // Streamed row by row: a store of a million activities lists in constant memory.
+  std::size_t count = 0;
+  auto print_row = [&](StoredActivity&& s) {
+    if (args.format == "json") {
+      nlohmann::json j = summary_json(s.activity, s.id);
+      const auto named = names->find(s.id);
+      j["name"] = named != names->end() ? named->second : default_activity_name(s.activity);
+      fmt::print("{}{}", count == 0 ? "[\n" : ",\n", j.dump());
+    } else if (args.format == "csv") {
+      fmt::print("{}", activity_csv_row(s));
+    } else {
+      fmt::print("{}", activity_text_row(s, miles));
+    }
+    ++count;
+  };
+  if (args.format == "csv") fmt::print("{}", activities_csv_header());
+  if (args.format == "text") fmt::print("{}", activities_text_header(miles));
+  auto listed = ActivityRepo((*store)->db()).for_each(q, print_row);
+  if (!listed) {
+    std::fflush(stdout);
+    ctx.exit_code = report_error(listed.error());
+    return;
+  }
+  if (args.format == "json") fmt::print("{}", count == 0 ? "[]\n" : "\n]\n");
+  if (args.format == "text") fmt::print("{}", activities_text_footer(count));
 }
 
 struct ShowArgs {

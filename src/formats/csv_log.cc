@@ -12,6 +12,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -218,7 +220,9 @@ char sniff_separator(std::string_view header) {
 
 }  // namespace
 
-Expected<Decoded> decode_csv_log(Bytes bytes, std::string_view name) {
+Expected<Decoded> decode_csv_log_in_parts(Bytes bytes, std::string_view name,
+                                          std::size_t part_rows,
+                                          const std::function<void(Decoded&&)>& emit_part) {
   std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheet BOM
   if (text.find('\0') != std::string_view::npos)
@@ -228,7 +232,7 @@ Expected<Decoded> decode_csv_log(Bytes bytes, std::string_view name) {
   char sep = ',';
   bool have_header = false;
   std::string first_error;
-  std::size_t line_no = 0, start = 0;
+  std::size_t line_no = 0, start = 0, rows = 0;
   while (start < text.size()) {
     // A record ends at a newline outside quotes (RFC 4180: a quoted field may hold newlines).
     std::size_t end = start;
@@ -266,10 +270,20 @@ Expected<Decoded> decode_csv_log(Bytes bytes, std::string_view name) {
     }
     row->source.name = fmt::format("{}:{}", name, record_line);
     out.activities.push_back(std::move(*row));
+    ++rows;
+    if (out.activities.size() >= part_rows) {
+      emit_part(std::move(out));
+      out = Decoded{};
+    }
   }
   if (!have_header) return fail("{}:1: empty file, not a training log", name);
-  if (out.activities.empty() && !first_error.empty()) return fail(Error{first_error});
+  if (rows == 0 && !first_error.empty()) return fail(Error{first_error});
   return out;
+}
+
+Expected<Decoded> decode_csv_log(Bytes bytes, std::string_view name) {
+  return decode_csv_log_in_parts(bytes, name, std::numeric_limits<std::size_t>::max(),
+                                 [](Decoded&&) {});
 }
 
 }  // namespace rk

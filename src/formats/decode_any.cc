@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <limits>
 #include <string>
 
 #include "formats/archive.h"
@@ -83,7 +85,8 @@ Expected<Decoded> dispatch(Format f, Bytes bytes, std::string_view name) {
 
 }  // namespace
 
-Expected<Decoded> decode_any(Bytes bytes, std::string_view name) {
+Expected<Decoded> decode_any_in_parts(Bytes bytes, std::string_view name, std::size_t part_rows,
+                                      const std::function<void(Decoded&&)>& emit_part) {
   std::vector<std::uint8_t> inflated;
   Bytes content = bytes;
   if (is_gzip(bytes)) {
@@ -99,17 +102,31 @@ Expected<Decoded> decode_any(Bytes bytes, std::string_view name) {
     if (const Format s = sniff(content); s != Format::kUnknown) f = s;
   }
   if (content.empty()) return fail("{}: empty file", name);
-  auto decoded = dispatch(f, content, name);
+  const std::string sha = sha256_hex(bytes);
+  auto fill_source = [&](Decoded& d) {
+    for (auto& a : d.activities) {
+      if (a.source.name.empty()) a.source.name = std::string(name);
+      a.source.size = bytes.size();
+      a.source.sha256 = sha;
+      a.source.format = format_name(f);
+    }
+  };
+  auto decoded = f == Format::kCsv
+                     ? decode_csv_log_in_parts(content, name, part_rows,
+                                               [&](Decoded&& part) {
+                                                 fill_source(part);
+                                                 emit_part(std::move(part));
+                                               })
+                     : dispatch(f, content, name);
   if (!decoded) return decoded;
   if (f == Format::kZip) return decoded;  // members carry their own source
-  const std::string sha = sha256_hex(bytes);
-  for (auto& a : decoded->activities) {
-    if (a.source.name.empty()) a.source.name = std::string(name);
-    a.source.size = bytes.size();
-    a.source.sha256 = sha;
-    a.source.format = format_name(f);
-  }
+  fill_source(*decoded);
   return decoded;
+}
+
+Expected<Decoded> decode_any(Bytes bytes, std::string_view name) {
+  return decode_any_in_parts(bytes, name, std::numeric_limits<std::size_t>::max(),
+                             [](Decoded&&) {});
 }
 
 }  // namespace rk

@@ -154,37 +154,51 @@ json decoded_json(const Decoded& d, std::string_view file, bool with_records) {
   return out;
 }
 
+std::string activities_csv_header() {
+  return "id,start_utc,sport,distance_m,elapsed_s,moving_s,pace_s_per_km,ascent_m,avg_heart_rate,"
+         "max_heart_rate,avg_cadence_spm,rpe,source_format,source_name\n";
+}
+
+std::string activity_csv_row(const StoredActivity& s) {
+  const Activity& a = s.activity;
+  return fmt::format("{},{},{},{:.1f},{:.0f},{:.0f},{},{},{},{},{},{},{},{}\n", s.id,
+                     format_utc(a.start_utc), csv_quote(a.sport), a.distance_m, a.elapsed_s,
+                     a.moving_s, csv_num(a.pace_s_per_km()), csv_num(a.ascent_m),
+                     csv_num(a.avg_heart_rate), csv_num(a.max_heart_rate),
+                     csv_num(a.avg_cadence_spm), csv_num(a.rpe), a.source.format,
+                     csv_quote(a.source.name));
+}
+
 std::string activities_csv(const std::vector<StoredActivity>& list) {
-  std::string out =
-      "id,start_utc,sport,distance_m,elapsed_s,moving_s,pace_s_per_km,ascent_m,avg_heart_rate,"
-      "max_heart_rate,avg_cadence_spm,rpe,source_format,source_name\n";
-  for (const auto& s : list) {
-    const Activity& a = s.activity;
-    out += fmt::format(
-        "{},{},{},{:.1f},{:.0f},{:.0f},{},{},{},{},{},{},{},{}\n", s.id, format_utc(a.start_utc),
-        csv_quote(a.sport), a.distance_m, a.elapsed_s, a.moving_s, csv_num(a.pace_s_per_km()),
-        csv_num(a.ascent_m), csv_num(a.avg_heart_rate), csv_num(a.max_heart_rate),
-        csv_num(a.avg_cadence_spm), csv_num(a.rpe), a.source.format, csv_quote(a.source.name));
-  }
+  std::string out = activities_csv_header();
+  for (const auto& s : list) out += activity_csv_row(s);
   return out;
 }
 
-std::string activities_text(const std::vector<StoredActivity>& list, bool miles) {
+std::string activities_text_header(bool miles) {
+  return fmt::format("{:>6}  {:<20}  {:<9}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "id",
+                     "start (local)", "sport", miles ? "mi" : "km", "time", "pace", "hr", "spm");
+}
+
+std::string activity_text_row(const StoredActivity& s, bool miles) {
+  const Activity& a = s.activity;
   const double metres = miles ? 1609.344 : 1000;
-  std::string out = fmt::format("{:>6}  {:<20}  {:<9}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "id",
-                                "start (local)", "sport", miles ? "mi" : "km", "time", "pace",
-                                "hr", "spm");
-  for (const auto& s : list) {
-    const Activity& a = s.activity;
-    out += fmt::format("{:>6}  {:<20}  {:<9}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", s.id,
-                       format_local_time(a.start_utc,
-                                         activity_offset_s(a.start_utc, a.local_offset_s)),
-                       a.sport, a.distance_m / metres,
-                       duration_text(a.moving_s > 0 ? a.moving_s : a.elapsed_s),
-                       miles ? pace_per_mile_text(a.pace_s_per_km()) : pace_text(a.pace_s_per_km()), opt_text(a.avg_heart_rate),
-                       opt_text(a.avg_cadence_spm));
-  }
-  out += fmt::format("{} activities\n", list.size());
+  return fmt::format(
+      "{:>6}  {:<20}  {:<9}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", s.id,
+      format_local_time(a.start_utc, activity_offset_s(a.start_utc, a.local_offset_s)), a.sport,
+      a.distance_m / metres, duration_text(a.moving_s > 0 ? a.moving_s : a.elapsed_s),
+      miles ? pace_per_mile_text(a.pace_s_per_km()) : pace_text(a.pace_s_per_km()),
+      opt_text(a.avg_heart_rate), opt_text(a.avg_cadence_spm));
+}
+
+std::string activities_text_footer(std::size_t count) {
+  return fmt::format("{} activities\n", count);
+}
+
+std::string activities_text(const std::vector<StoredActivity>& list, bool miles) {
+  std::string out = activities_text_header(miles);
+  for (const auto& s : list) out += activity_text_row(s, miles);
+  out += activities_text_footer(list.size());
   return out;
 }
 

@@ -26,6 +26,13 @@ nlohmann::json decoded_json(const Decoded& d, std::string_view file, bool with_r
 std::string activities_csv(const std::vector<StoredActivity>& list);
 /// `miles`: distances and paces in miles (the runner's `config set units mi`).
 std::string activities_text(const std::vector<StoredActivity>& list, bool miles = false);
+// The same, a row at a time, for listings streamed from the store (a million rows must not be
+// held in memory at once).
+std::string activities_csv_header();
+std::string activity_csv_row(const StoredActivity& s);
+std::string activities_text_header(bool miles);
+std::string activity_text_row(const StoredActivity& s, bool miles);
+std::string activities_text_footer(std::size_t count);
 /// `runknee show ID`: the summary, then one line per lap.
 std::string activity_detail_text(const StoredActivity& a);
 

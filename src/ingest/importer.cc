@@ -7,10 +7,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "formats/archive.h"
@@ -19,6 +21,7 @@
 #include "store/activity_repo.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/limits.h"
 #include "util/sha256.h"
 
 namespace rk {
@@ -41,54 +44,85 @@ struct Unit {
   std::optional<std::string> error;        // failed
   std::optional<std::string> skip_reason;  // not an activity
   bool known_file = false;                 // SHA-256 already stored (or seen in this run)
+  std::string sha256;                      // of the file's bytes, when it was read
+  bool continuation = false;               // a later part of a CSV log read in parts
 };
 
-/// A bounded queue: workers block when the writer falls behind, which caps memory.
-class UnitQueue {
+/// Hands the writer each job's units in job order, whatever order the workers finish in, so
+/// the same files always import the same way (which copy of a duplicate is kept, which name a
+/// repeated file is reported under). Memory stays bounded: units of the job being written
+/// always go through, units of later jobs wait while `capacity` of them are buffered, and a
+/// worker does not start a job more than `window` ahead of the one being written.
+class OrderedUnits {
  public:
-  explicit UnitQueue(std::size_t capacity) : capacity_(capacity) {}
-  void push(Unit u) {
+  OrderedUnits(std::size_t capacity, std::size_t window) : capacity_(capacity), window_(window) {}
+
+  /// Blocks until job `i` is close enough to the writer; false when the import stops.
+  bool wait_to_start(std::size_t i) {
     std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
-    items_.push_back(std::move(u));
-    not_empty_.notify_one();
+    changed_.wait(lock, [&] { return i < next_ + window_ || closed_; });
+    return !closed_;
   }
-  /// nullopt when every producer is done and the queue is empty.
-  std::optional<Unit> pop() {
+  void push(std::size_t job, Unit u) {
     std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
-    if (items_.empty()) return std::nullopt;
-    Unit u = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return u;
+    changed_.wait(lock, [&] { return job == next_ || buffered_ < capacity_ || closed_; });
+    if (closed_) return;
+    jobs_[job].units.push_back(std::move(u));
+    ++buffered_;
+    changed_.notify_all();
   }
-  bool empty() {
+  void job_done(std::size_t job) {
     std::lock_guard lock(mu_);
-    return items_.empty();
+    jobs_[job].done = true;
+    changed_.notify_all();
   }
-  void add_producer() {
+  /// The next unit in job order; nullopt once job `total - 1` is done and drained.
+  std::optional<Unit> pop(std::size_t total) {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      changed_.wait(lock, [&] { return next_ >= total || closed_ || ready(); });
+      if (next_ >= total || closed_) return std::nullopt;
+      auto it = jobs_.find(next_);
+      if (!it->second.units.empty()) {
+        Unit u = std::move(it->second.units.front());
+        it->second.units.pop_front();
+        --buffered_;
+        changed_.notify_all();
+        return u;
+      }
+      jobs_.erase(it);  // done and drained
+      ++next_;
+      changed_.notify_all();
+    }
+  }
+  /// True when the writer has written everything the workers have handed over so far.
+  bool idle() {
     std::lock_guard lock(mu_);
-    ++producers_;
+    auto it = jobs_.find(next_);
+    return it == jobs_.end() || it->second.units.empty();
   }
-  void producer_done() {
-    std::lock_guard lock(mu_);
-    --producers_;
-    not_empty_.notify_all();
-  }
-  /// Unblocks producers (used when the writer stops early).
+  /// Unblocks everyone (the writer stopped early, or the import was cancelled).
   void close() {
     std::lock_guard lock(mu_);
     closed_ = true;
-    not_full_.notify_all();
+    changed_.notify_all();
   }
 
  private:
+  struct JobUnits {
+    std::deque<Unit> units;
+    bool done = false;
+  };
+  bool ready() const {
+    auto it = jobs_.find(next_);
+    return it != jobs_.end() && (!it->second.units.empty() || it->second.done);
+  }
+
   std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Unit> items_;
-  std::size_t capacity_;
-  int producers_ = 0;
+  std::condition_variable changed_;
+  std::map<std::size_t, JobUnits> jobs_;
+  std::size_t next_ = 0, buffered_ = 0;
+  const std::size_t capacity_, window_;
   bool closed_ = false;
 };
 
@@ -139,19 +173,19 @@ struct Shared {
   std::atomic<std::size_t> files_done{0};
   std::atomic<std::uint64_t> bytes_done{0};
   std::unordered_set<std::string> known;  // read-only once workers start
-  std::mutex seen_mu;
-  std::unordered_set<std::string> seen;  // hashes met in this run
-  UnitQueue queue{64};
+  std::unordered_map<std::string, std::string> seen;  // hash -> first file; the writer's alone
+  std::unique_ptr<OrderedUnits> units;
   std::unique_ptr<MemoryBudget> budget;
   const std::atomic<bool>* cancel = nullptr;
 
   bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
-  /// True when the file was stored before or already met in this run.
-  bool known_or_seen(const std::string& sha) {
-    if (known.count(sha)) return true;
-    std::lock_guard lock(seen_mu);
-    return !seen.insert(sha).second;
-  }
+};
+
+/// Where one job's units go: the ordered hand-over, tagged with the job's place.
+struct Sink {
+  Shared& shared;
+  std::size_t job;
+  void push(Unit u) const { shared.units->push(job, std::move(u)); }
 };
 
 Unit failed_unit(std::string name, std::string message) {
@@ -166,26 +200,15 @@ std::string summarize_warnings(const Decoded& d) {
   return d.warnings.front().message;
 }
 
-/// Decodes one activity file's bytes (already read) into a Unit.
-Unit decode_unit(const std::string& name, Bytes bytes, Shared& shared, const StravaEntry* strava) {
+/// Rows of a CSV log handed to the writer at a time: a million-row log is never held decoded.
+constexpr std::size_t kCsvPartRows = limits::csv_part_rows;
+
+Unit unit_of(const std::string& name, const std::string& sha, Decoded&& decoded) {
   Unit u;
   u.name = name;
-  if (shared.known_or_seen(sha256_hex(bytes))) {
-    u.known_file = true;
-    return u;
-  }
-  auto decoded = decode_any(bytes, name);
-  if (!decoded) {
-    u.error = decoded.error().message;
-    return u;
-  }
-  if (strava) apply_strava_entry(*strava, *decoded);
-  if (decoded->activities.empty()) {
-    u.skip_reason = summarize_warnings(*decoded);
-    return u;
-  }
-  for (auto& w : decoded->warnings) u.warnings.push_back(std::move(w.message));
-  for (auto& a : decoded->activities) {
+  u.sha256 = sha;
+  for (auto& w : decoded.warnings) u.warnings.push_back(std::move(w.message));
+  for (auto& a : decoded.activities) {
     u.packed.push_back(ActivityRepo::pack_streams(a.streams));
     a.streams = {};  // the packed copy is all the writer needs
     u.activities.push_back(std::move(a));
@@ -193,7 +216,42 @@ Unit decode_unit(const std::string& name, Bytes bytes, Shared& shared, const Str
   return u;
 }
 
-void process_zip(const ZipReader& zip, Shared& shared, int depth) {
+/// Decodes one activity file's bytes (already read). A CSV log's parts go to `sink` as they
+/// are read; the returned Unit is the rest (marked a continuation when parts went first).
+Unit decode_unit(const std::string& name, Bytes bytes, const Sink& sink,
+                 const StravaEntry* strava) {
+  Unit u;
+  u.name = name;
+  u.sha256 = sha256_hex(bytes);
+  // A file met earlier in this run is found by the writer, which sees files in order.
+  if (sink.shared.known.count(u.sha256)) {
+    u.known_file = true;
+    return u;
+  }
+  bool parts_sent = false;
+  auto decoded = decode_any_in_parts(bytes, name, kCsvPartRows, [&](Decoded&& part) {
+    Unit p = unit_of(name, u.sha256, std::move(part));
+    p.continuation = parts_sent;
+    parts_sent = true;
+    sink.push(std::move(p));
+  });
+  u.continuation = parts_sent;
+  if (!decoded) {
+    u.error = decoded.error().message;
+    return u;
+  }
+  if (strava) apply_strava_entry(*strava, *decoded);
+  if (decoded->activities.empty() && !parts_sent) {
+    u.skip_reason = summarize_warnings(*decoded);
+    return u;
+  }
+  Unit rest = unit_of(name, u.sha256, std::move(*decoded));
+  rest.continuation = parts_sent;
+  return rest;
+}
+
+void process_zip(const ZipReader& zip, const Sink& sink, int depth) {
+  const Shared& shared = sink.shared;
   StravaIndex index;
   if (auto at = zip.find("activities.csv")) {
     if (auto csv = zip.read(*at)) index = parse_strava_index(*csv);
@@ -206,62 +264,66 @@ void process_zip(const ZipReader& zip, Shared& shared, int depth) {
     const std::string full = fmt::format("{}:{}", zip.name(), path);
     auto bytes = zip.read(i);
     if (!bytes) {
-      shared.queue.push(failed_unit(full, bytes.error().message));
+      sink.push(failed_unit(full, bytes.error().message));
       continue;
     }
     if (kind == MemberKind::kZip) {
-      auto inner = depth < 3 ? ZipReader::open(*bytes, full)
+      auto inner = depth < static_cast<int>(limits::zip_max_nesting)
+                       ? ZipReader::open(*bytes, full)
                              : Expected<ZipReader>(fail("{}: zip nested too deep", full));
       if (!inner) {
-        shared.queue.push(failed_unit(full, inner.error().message));
+        sink.push(failed_unit(full, inner.error().message));
       } else {
-        process_zip(*inner, shared, depth + 1);
+        process_zip(*inner, sink, depth + 1);
       }
       continue;
     }
     const auto it = index.find(path);
-    shared.queue.push(decode_unit(full, *bytes, shared, it == index.end() ? nullptr : &it->second));
+    sink.push(decode_unit(full, *bytes, sink, it == index.end() ? nullptr : &it->second));
   }
 }
 
-void process_job(const Job& job, Shared& shared) {
+void process_job(const Job& job, const Sink& sink) {
   const std::string name = job.path.string();
   auto bytes = read_file_bytes(job.path);
   if (!bytes) {
-    shared.queue.push(failed_unit(name, bytes.error().message));
+    sink.push(failed_unit(name, bytes.error().message));
     return;
   }
   if (is_zip(*bytes)) {
     // An archive's own hash says nothing about its members; they are checked one by one.
     auto zip = ZipReader::open(*bytes, name);
     if (!zip) {
-      shared.queue.push(failed_unit(name, zip.error().message));
+      sink.push(failed_unit(name, zip.error().message));
       return;
     }
-    process_zip(*zip, shared, 0);
+    process_zip(*zip, sink, 0);
     return;
   }
-  Unit u = decode_unit(name, *bytes, shared, nullptr);
+  Unit u = decode_unit(name, *bytes, sink, nullptr);
   // A CSV in a folder may be any spreadsheet; only one named on the command line must be a log.
   if (u.error && !job.named && classify_member(name) == MemberKind::kOther) {
     u.skip_reason = *u.error;
     u.error.reset();
   }
-  shared.queue.push(std::move(u));
+  sink.push(std::move(u));
 }
 
 void worker(Shared& shared) {
   for (;;) {
-    if (shared.cancelled()) break;
+    if (shared.cancelled()) {
+      shared.units->close();  // the writer stops at once, reporting an interrupted import
+      break;
+    }
     const std::size_t i = shared.next_job.fetch_add(1);
-    if (i >= shared.jobs.size()) break;
+    if (i >= shared.jobs.size() || !shared.units->wait_to_start(i)) break;
     const std::uint64_t held = shared.budget->acquire(memory_estimate(shared.jobs[i]));
-    process_job(shared.jobs[i], shared);
+    process_job(shared.jobs[i], Sink{shared, i});
     shared.budget->release(held);
+    shared.units->job_done(i);
     shared.files_done.fetch_add(1);
     shared.bytes_done.fetch_add(shared.jobs[i].size);
   }
-  shared.queue.producer_done();
 }
 
 bool importable(const fs::path& p) {
@@ -307,14 +369,18 @@ std::vector<Job> collect_jobs(const std::vector<fs::path>& paths, ImportReport& 
 }
 
 /// Stores a unit's activities; duplicates of stored ones are counted, not stored.
-Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, ImportReport& report) {
-  ++report.files;
+Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, Shared& shared,
+                                 ImportReport& report) {
+  if (!u.continuation) ++report.files;
   for (auto& w : u.warnings) report.warnings.push_back(std::move(w));
   if (u.error) {
     report.failed.push_back({u.name, *u.error});
     return 0;
   }
-  if (u.known_file) {
+  // Units arrive in file order, so of two identical files the first by path is the one kept
+  // (the parts of one CSV log share its name and hash).
+  const auto [first, inserted] = shared.seen.emplace(u.sha256, u.name);
+  if (u.known_file || (!inserted && first->second != u.name)) {
     report.duplicates.push_back({u.name, "file imported before"});
     return 0;
   }
@@ -342,7 +408,7 @@ Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, ImportReport& repo
 }
 
 Expected<void> run_writer(Database& db, Shared& shared, const ImportOptions& options,
-                          ProgressBar& bar, ImportReport& report) {
+                          ProgressBar& bar, ImportReport& report, std::size_t& committed) {
   ActivityRepo repo(db);
   std::optional<Database::Transaction> tx;
   std::size_t in_tx = 0;
@@ -350,10 +416,11 @@ Expected<void> run_writer(Database& db, Shared& shared, const ImportOptions& opt
     if (!tx) return {};
     auto r = tx->commit();
     tx.reset();
+    if (r) committed += in_tx;
     in_tx = 0;
     return r;
   };
-  while (auto unit = shared.queue.pop()) {
+  while (auto unit = shared.units->pop(shared.jobs.size())) {
     if (shared.cancelled()) {
       report.interrupted = true;
       break;
@@ -363,12 +430,12 @@ Expected<void> run_writer(Database& db, Shared& shared, const ImportOptions& opt
       if (!t) return fail(t.error());
       tx.emplace(std::move(*t));
     }
-    auto stored = write_unit(repo, *unit, report);
+    auto stored = write_unit(repo, *unit, shared, report);
     if (!stored) return fail(stored.error());
     in_tx += *stored;
     // Commit in batches (one activity is one row, so a batch never splits one), and whenever
     // the workers have nothing ready, so little is lost if the process is killed.
-    if (in_tx >= options.batch || (in_tx > 0 && shared.queue.empty())) {
+    if (in_tx >= options.batch || (in_tx > 0 && shared.units->idle())) {
       if (auto r = commit(); !r) return r;
     }
     bar.update(shared.files_done.load(), shared.bytes_done.load(), report.imported);
@@ -405,17 +472,24 @@ Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& p
   ProgressBar bar(shared.jobs.size(), total_bytes, options.progress);
 
   const int n = std::max(1, options.jobs);
+  // Up to 64 decoded units wait for the writer; a worker runs at most 2n jobs ahead of it.
+  shared.units = std::make_unique<OrderedUnits>(64, 2 * static_cast<std::size_t>(n));
   std::vector<std::jthread> workers;
-  for (int i = 0; i < n; ++i) shared.queue.add_producer();
   for (int i = 0; i < n; ++i) workers.emplace_back([&shared] { worker(shared); });
-  auto written = run_writer(db, shared, options, bar, report);
-  // On a store error the workers may be blocked on a full queue: let them finish.
-  shared.queue.close();
-  while (shared.queue.pop()) {
-  }
+  std::size_t committed = 0;
+  auto written = run_writer(db, shared, options, bar, report, committed);
+  // On a store error or a cancel the workers may be waiting on the hand-over: release them.
+  shared.units->close();
   workers.clear();
   bar.finish();
-  if (!written) return fail(written.error());
+  if (!written) {
+    // A full disk (or any store failure) mid-import: say what is kept, so the runner knows
+    // that running the same import again finishes the job (stored files are skipped).
+    return fail("{}; {} {} from this import {} stored before that, each whole; nothing partial "
+                "was kept. Fix the cause and run the same import again: what is stored is skipped",
+                written.error().message, committed, committed == 1 ? "activity" : "activities",
+                committed == 1 ? "was" : "were");
+  }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return report;
 }
@@ -428,7 +502,8 @@ std::string format_report(const ImportReport& r, bool verbose) {
     for (const auto& d : r.duplicates) add_line(out, "duplicate: {}: {}", d.file, d.message);
     for (const auto& s : r.skipped) add_line(out, "skipped: {}", s.message);
   }
-  add_line(out, "imported {} activities from {} files ({:.1f} MB) in {:.2f} s", r.imported, r.files,
+  add_line(out, "imported {} {} from {} {} ({:.1f} MB) in {:.2f} s", r.imported,
+           r.imported == 1 ? "activity" : "activities", r.files, r.files == 1 ? "file" : "files",
            static_cast<double>(r.bytes) / 1e6, r.seconds);
   add_line(out, "duplicates: {}", r.duplicates.size());
   add_line(out, "skipped: {}{}", r.skipped.size(),

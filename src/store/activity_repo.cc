@@ -136,7 +136,8 @@ Expected<std::int64_t> ActivityRepo::insert(const Activity& a,
   return db_.last_insert_id();
 }
 
-Expected<std::vector<StoredActivity>> ActivityRepo::list(const ActivityQuery& q) {
+Expected<void> ActivityRepo::for_each(const ActivityQuery& q,
+                                      const std::function<void(StoredActivity&&)>& visit) {
   const std::string sql = std::string("SELECT ") + kColumns + (q.with_streams ? ", streams" : "") +
                           " FROM activities WHERE start_utc >= ? AND start_utc < ? "
                           "ORDER BY start_utc, id";
@@ -144,18 +145,23 @@ Expected<std::vector<StoredActivity>> ActivityRepo::list(const ActivityQuery& q)
   if (!st) return fail(st.error());
   st->bind(1, q.since_utc.value_or(std::numeric_limits<std::int64_t>::min()));
   st->bind(2, q.until_utc.value_or(std::numeric_limits<std::int64_t>::max()));
-  std::vector<StoredActivity> out;
   for (;;) {
     auto row = st->step();
     if (!row) return fail(row.error());
-    if (!*row) break;
+    if (!*row) return {};
     auto a = read_row(*st);
     if (!a) return fail(a.error());
     if (q.with_streams) {
       if (auto r = read_streams(*st, 24, *a); !r) return fail(r.error());
     }
-    out.push_back(std::move(*a));
+    visit(std::move(*a));
   }
+}
+
+Expected<std::vector<StoredActivity>> ActivityRepo::list(const ActivityQuery& q) {
+  std::vector<StoredActivity> out;
+  auto r = for_each(q, [&out](StoredActivity&& s) { out.push_back(std::move(s)); });
+  if (!r) return fail(r.error());
   return out;
 }
 

@@ -6,6 +6,7 @@
 // device (same sport, start within 60 s and distance within 2%) is not stored twice.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -37,6 +38,9 @@ class ActivityRepo {
   Expected<std::int64_t> insert(const Activity& a);
   /// Oldest first.
   Expected<std::vector<StoredActivity>> list(const ActivityQuery& q = {});
+  /// The same rows, one at a time, without holding them all (listings of a million rows).
+  Expected<void> for_each(const ActivityQuery& q,
+                          const std::function<void(StoredActivity&&)>& visit);
   Expected<std::optional<StoredActivity>> find(std::int64_t id, bool with_streams = true);
   /// True when a file with this SHA-256 was imported before (fast path for re-imports).
   Expected<bool> has_file(const std::string& sha256);

@@ -30,6 +30,9 @@ std::string explain(sqlite3* db, std::string message) {
         "ms; nothing was changed, try again when it is done)",
         busy_timeout_ms());
   }
+  if (code == SQLITE_FULL) {
+    message += " (the disk holding the store is full, or the store reached its size limit)";
+  }
   return message;
 }
 

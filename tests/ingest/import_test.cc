@@ -1,5 +1,7 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "../formats/test_util.h"
@@ -85,6 +87,62 @@ TEST_F(ImportTest, SameActivityThroughAnotherFormatIsADuplicate) {
   ASSERT_EQ(r.duplicates.size(), 1u);
   EXPECT_NE(r.duplicates[0].message.find("same activity as #1"), std::string::npos);
   EXPECT_EQ(stored(), 1u);
+}
+
+// Issue 13 item 15: which copy of a duplicate is kept used to depend on which worker finished
+// first. The first file by path is slow to decode (a large comment) and the second fast, so the
+// old behaviour kept the second in almost every round; now the first is kept every time.
+TEST_F(ImportTest, DuplicateChoiceIsTheSameEveryRun) {
+  auto slow = test::testdata("ingest/same_run.gpx");
+  const std::string decl = "?>\n";
+  const auto at = std::search(slow.begin(), slow.end(), decl.begin(), decl.end());
+  ASSERT_NE(at, slow.end());
+  const std::string padding = "<!--" + std::string(8 << 20, ' ') + "-->";
+  slow.insert(at + static_cast<std::ptrdiff_t>(decl.size()), padding.begin(), padding.end());
+  write(dir / "in/a-first.gpx", slow);
+  write(dir / "in/b-second.tcx", test::testdata("ingest/same_run.tcx"));
+  write(dir / "in/c-copy.gpx", slow);  // the same bytes as a-first.gpx
+  for (int round = 0; round < 4; ++round) {
+    store.reset();
+    fs::remove(dir / "store.db");
+    store.emplace(*Store::open(dir / "store.db"));
+    const auto r = run({dir / "in"}, {.jobs = 3});
+    ASSERT_EQ(r.imported, 1u);
+    auto all = ActivityRepo(store->db()).list();
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 1u);
+    EXPECT_NE(all->front().activity.source.name.find("a-first.gpx"), std::string::npos)
+        << "round " << round << ": kept " << all->front().activity.source.name;
+    ASSERT_EQ(r.duplicates.size(), 2u);
+    EXPECT_NE(r.duplicates[0].file.find("b-second"), std::string::npos) << r.duplicates[0].file;
+    EXPECT_NE(r.duplicates[1].file.find("c-copy.gpx"), std::string::npos) << r.duplicates[1].file;
+  }
+}
+
+// Issue 13 item 15: an import that fills the disk says what it stored. SQLite's page limit
+// stands in for a full disk (the same SQLITE_FULL error); each file is one whole activity.
+TEST_F(ImportTest, FullDiskSaysWhatWasStored) {
+  for (const char* f : {"garmin-fenix-5-run.fit", "garmin-edge-500-activity.fit",
+                        "garmin-fenix-5-bike.fit", "garmin-edge-820-bike.fit",
+                        "activity-small-fenix2-run.fit"}) {
+    write(dir / "in" / f, test::corpus(std::string("fit/python-fitparse/") + f));
+  }
+  auto st = store->db().prepare("PRAGMA page_count");
+  ASSERT_TRUE(st);
+  ASSERT_TRUE(st->step());
+  const auto pages = st->column_int(0);
+  ASSERT_TRUE(store->db().exec(fmt::format("PRAGMA max_page_count = {}", pages + 6)));
+  auto r = import_paths(store->db(), {dir / "in"}, {.jobs = 1, .batch = 1});
+  ASSERT_FALSE(r);
+  const std::string& m = r.error().message;
+  EXPECT_NE(m.find("full"), std::string::npos) << m;
+  const std::size_t kept = stored();
+  EXPECT_GT(kept, 0u);
+  EXPECT_LT(kept, 4u);  // the five files hold four distinct activities
+  EXPECT_NE(m.find(fmt::format("{} {} from this import", kept, kept == 1 ? "activity" : "activities")),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("run the same import again"), std::string::npos) << m;
 }
 
 TEST_F(ImportTest, BrokenFileFailsOthersStoredWhole) {
