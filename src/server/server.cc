@@ -16,6 +16,7 @@
 #include "server/upload.h"
 #include "server/web_assets.h"
 #include "util/error.h"
+#include "util/limits.h"
 
 namespace rk::server {
 namespace {
@@ -308,6 +309,9 @@ void HttpServer::Impl::serve_static(const httplib::Request& req, httplib::Respon
   res.headers.erase("Content-Security-Policy");
   res.set_header("Content-Security-Policy", kSecurityPolicy);
   res.set_header("Cache-Control", "no-cache");
+  // Set here, not left to cpp-httplib's default: HttpServer::handle (tests, the fuzz target)
+  // answers without its routing, and every reply must carry a status.
+  res.status = 200;
   res.set_content(f->bytes.data(), f->bytes.size(), std::string(f->content_type));
 }
 
@@ -341,7 +345,7 @@ HttpServer::HttpServer(Store& store, const KnowledgeBase& kb, ServerOptions opti
   const auto& opts = i.state.options();
   i.http.set_read_timeout(opts.read_timeout_s, 0);
   i.http.set_write_timeout(opts.read_timeout_s, 0);
-  i.http.set_keep_alive_timeout(2);
+  i.http.set_keep_alive_timeout(static_cast<time_t>(limits::http_keep_alive_idle_s));
   i.http.set_keep_alive_max_count(static_cast<std::size_t>(opts.keep_alive_max));
   const auto workers = static_cast<std::size_t>(std::max(opts.max_connections, 4));
   i.http.new_task_queue = [workers] { return new ConnectionThreads(workers); };

@@ -336,6 +336,64 @@ TEST_F(Hardening, TrickledBodyTimesOut) {
   ::close(fd);
 }
 
+// Item 14: an upload held the store for its whole duration (a diary GET waited 26 s). Here an
+// upload stops half-way through its body; a read and a write are answered meanwhile, and the
+// upload then completes and is stored.
+TEST_F(Hardening, UploadInProgressDoesNotBlockOthers) {
+  std::string bytes;
+  {
+    std::ifstream in(fs::path(RUNKNEE_CORPUS) / "fit/python-fitparse/activity-small-fenix2-run.fit",
+                     std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_GT(bytes.size(), 1000u);
+  const int fd = connect_raw();
+  ASSERT_GE(fd, 0);
+  const std::string head = "POST /api/v1/imports?name=run.fit HTTP/1.1\r\nHost: " + host() +
+                           "\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
+                           std::to_string(bytes.size()) + "\r\nConnection: close\r\n\r\n";
+  const std::size_t half = bytes.size() / 2;
+  ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  ASSERT_EQ(::send(fd, bytes.data(), half, MSG_NOSIGNAL), static_cast<ssize_t>(half));
+
+  auto read = client_->Get("/api/v1/diary");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, 200);
+  auto write = post("/api/v1/diary", R"({"date":"2026-11-20","pain_during":2})");
+  ASSERT_TRUE(write);
+  EXPECT_EQ(write->status, 201) << write->body;
+
+  const std::size_t rest = bytes.size() - half;
+  ASSERT_EQ(::send(fd, bytes.data() + half, rest, MSG_NOSIGNAL), static_cast<ssize_t>(rest));
+  std::string reply;
+  char buf[4096];
+  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) reply.append(buf, static_cast<std::size_t>(n));
+  ::close(fd);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 201", 0), 0u) << reply.substr(0, 200);
+  EXPECT_NE(reply.find("\"imported\":1"), std::string::npos) << reply;
+  auto list = client_->Get("/api/v1/activities");
+  ASSERT_TRUE(list);
+  EXPECT_EQ(body(list)["activities"].size(), 1u) << list->body.substr(0, 300);
+}
+
+// The HTTP fuzz target found it: handled in-process (no cpp-httplib routing), a static file
+// reply had no status (-1). Every reply, API or web app, must carry one.
+TEST_F(Hardening, InProcessRepliesAlwaysCarryAStatus) {
+  for (const std::string path : {"/", "/index.html", "/some/app/route", "/missing.js",
+                                 "/api/v1/health", "/api/v1/nope"}) {
+    for (const std::string method : {"GET", "HEAD", "POST", "BREW"}) {
+      httplib::Request req;
+      req.method = method;
+      req.path = path;
+      req.headers.emplace("Host", host());
+      httplib::Response res;
+      server_->handle(req, res);
+      EXPECT_GE(res.status, 200) << method << " " << path;
+      EXPECT_LE(res.status, 599) << method << " " << path;
+    }
+  }
+}
+
 // Item 15: upload temporary files left by a crash were never cleaned.
 TEST_F(Hardening, StaleUploadFilesRemovedAtStart) {
   const auto uploads = dir_ / "uploads2";
