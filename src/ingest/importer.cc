@@ -50,9 +50,10 @@ struct Unit {
 
 /// Hands the writer each job's units in job order, whatever order the workers finish in, so
 /// the same files always import the same way (which copy of a duplicate is kept, which name a
-/// repeated file is reported under). Memory stays bounded: units of the job being written
-/// always go through, units of later jobs wait while `capacity` of them are buffered, and a
-/// worker does not start a job more than `window` ahead of the one being written.
+/// repeated file is reported under). Memory stays bounded: at most `capacity` units of the job
+/// being written wait for the writer (which is taking them, so this cannot deadlock), units of
+/// later jobs wait while `capacity` units in all are buffered, and a worker does not start a job
+/// more than `window` ahead of the one being written.
 class OrderedUnits {
  public:
   OrderedUnits(std::size_t capacity, std::size_t window) : capacity_(capacity), window_(window) {}
@@ -65,7 +66,12 @@ class OrderedUnits {
   }
   void push(std::size_t job, Unit u) {
     std::unique_lock lock(mu_);
-    changed_.wait(lock, [&] { return job == next_ || buffered_ < capacity_ || closed_; });
+    changed_.wait(lock, [&] {
+      if (closed_) return true;
+      if (job != next_) return buffered_ < capacity_;
+      const auto it = jobs_.find(job);
+      return it == jobs_.end() || it->second.units.size() < capacity_;
+    });
     if (closed_) return;
     jobs_[job].units.push_back(std::move(u));
     ++buffered_;
@@ -472,8 +478,9 @@ Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& p
   ProgressBar bar(shared.jobs.size(), total_bytes, options.progress);
 
   const int n = std::max(1, options.jobs);
-  // Up to 64 decoded units wait for the writer; a worker runs at most 2n jobs ahead of it.
-  shared.units = std::make_unique<OrderedUnits>(64, 2 * static_cast<std::size_t>(n));
+  // Up to 16 decoded units (files, or parts of a CSV log) wait for the writer; a worker runs at
+  // most 2n jobs ahead of it.
+  shared.units = std::make_unique<OrderedUnits>(16, 2 * static_cast<std::size_t>(n));
   std::vector<std::jthread> workers;
   for (int i = 0; i < n; ++i) workers.emplace_back([&shared] { worker(shared); });
   std::size_t committed = 0;
