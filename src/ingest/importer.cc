@@ -492,10 +492,12 @@ Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& p
   if (!written) {
     // A full disk (or any store failure) mid-import: say what is kept, so the runner knows
     // that running the same import again finishes the job (stored files are skipped).
-    return fail("{}; {} {} from this import {} stored before that, each whole; nothing partial "
-                "was kept. Fix the cause and run the same import again: what is stored is skipped",
-                written.error().message, committed, committed == 1 ? "activity" : "activities",
-                committed == 1 ? "was" : "were");
+    return fail_as(written.error().kind,
+                   "{}; {} {} from this import {} stored before that, each whole; nothing "
+                   "partial was kept. Fix the cause and run the same import again: what is "
+                   "stored is skipped",
+                   written.error().message, committed,
+                   committed == 1 ? "activity" : "activities", committed == 1 ? "was" : "were");
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return report;
