@@ -88,15 +88,8 @@ std::string render_text(const KnowledgeBase& kb, const json& r) {
   }
   const json& med = r.at("relief").at("medication");
   section(out, "Painkillers");
-  const json unanswered = med.value("unanswered_safety_questions", json::array());
-  if (!unanswered.empty())
-    out += wrap_text(fmt::format("You skipped {} of the painkiller-safety questions. They check "
-                                 "whether a painkiller could harm you (stomach bleeding, kidney, "
-                                 "heart or liver problems, medicines that interact), so a "
-                                 "skipped question counts as \"check first\", never as \"no\". "
-                                 "Run the assessment again and answer them, or ask a pharmacist.",
-                                 unanswered.size()),
-                     1);
+  if (const std::string notice = med.value("unanswered_notice", ""); !notice.empty())
+    out += wrap_text(notice, 1);
   for (const auto& m : med.at("recommended"))
     out += wrap_text(fmt::format("OK: {}: {}. {}{}", str(m, "name"),
                                  medicine_dose_text(str(m, "dose"), str(m, "interval"),

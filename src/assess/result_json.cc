@@ -147,6 +147,16 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
                      {"reason", m.reason},
                      {"rules", m.rules},
                      {"citation", m.citation}});
+  // What skipping painkiller-safety questions means, from data/questions.yaml.
+  std::string unanswered_notice;
+  const QuestionSection* painkillers = kb.question_section("Painkiller safety");
+  if (painkillers && !a.safety.unanswered_painkiller_questions.empty()) {
+    unanswered_notice = painkillers->skipped_notice;
+    const std::string count = std::to_string(a.safety.unanswered_painkiller_questions.size());
+    for (auto at = unanswered_notice.find("{count}"); at != std::string::npos;
+         at = unanswered_notice.find("{count}", at + count.size()))
+      unanswered_notice.replace(at, 7, count);
+  }
   j["relief"] = {{"steps", steps},
                  {"medication",
                   {{"recommended", recommended},
@@ -154,6 +164,7 @@ json to_json(const KnowledgeBase& kb, const Assessment& a) {
                    {"avoid", avoid},
                    {"notes", notes},
                    {"unanswered_safety_questions", a.safety.unanswered_painkiller_questions},
+                   {"unanswered_notice", unanswered_notice},
                    {"caveat", a.caveat},
                    {"caveat_citation", a.caveat_citation}}}};
   j["long_term"] = json::array();

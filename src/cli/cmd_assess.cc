@@ -54,17 +54,11 @@ std::string type_hint(const Question& q) {
   return hint + (q.required ? ", required" : ", Enter to skip");
 }
 
-/// Why a section matters, said before it: a skipped answer there is never read as "no".
-const char* section_intro(const std::string& section) {
-  if (section == "Warning signs")
-    return "These look for signs that need a clinician soon or today. Please answer every one "
-           "you can: a skipped warning sign is never counted as \"no\", and the result says "
-           "which ones you left out.";
-  if (section == "Painkiller safety")
-    return "These check whether a painkiller could harm you (stomach bleeding, kidney, heart or "
-           "liver problems, pregnancy, medicines that interact). If you skip one, the medicines "
-           "it concerns are listed as \"check with a pharmacist first\", never as safe to take.";
-  return nullptr;
+/// Why a section matters, said before it (data/questions.yaml): a skipped answer there is never
+/// read as "no".
+const char* section_intro(const KnowledgeBase& kb, const std::string& section) {
+  const QuestionSection* s = kb.question_section(section);
+  return s && !s->intro.empty() ? s->intro.c_str() : nullptr;
 }
 
 /// Asks every applicable question on stderr; nullopt when input ends before the last answer.
@@ -74,7 +68,7 @@ std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
   std::string section;
   int skipped_here = 0;
   auto end_section = [&] {
-    if (skipped_here > 0 && section_intro(section))
+    if (skipped_here > 0 && section_intro(kb, section))
       fmt::print(stderr, "  You skipped {} question{} in \"{}\": the result will say so.\n",
                  skipped_here, skipped_here == 1 ? "" : "s", section);
     skipped_here = 0;
@@ -87,7 +81,7 @@ std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
     if (q.section != section) {
       end_section();
       fmt::print(stderr, "\n== {} ==\n", section = q.section);
-      if (const char* intro = section_intro(section)) fmt::print(stderr, "{}\n", intro);
+      if (const char* intro = section_intro(kb, section)) fmt::print(stderr, "{}\n", intro);
     }
     for (;;) {
       fmt::print(stderr, "{} [{}]\n", q.prompt, type_hint(q));

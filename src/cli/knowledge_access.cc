@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "plan/diary.h"
 #include "util/build_info.h"
 
 namespace rk::cli {
@@ -22,6 +23,7 @@ const KnowledgeBase* knowledge(Context& ctx) {
     return nullptr;
   }
   cached = std::make_unique<KnowledgeBase>(std::move(*kb));
+  plan::use_diary_rules(*cached);  // the diary's warning signs come from the same data
   return cached.get();
 }
 

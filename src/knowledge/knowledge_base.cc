@@ -92,6 +92,13 @@ KnowledgeBase::KnowledgeBase(KnowledgeData data) : data_(std::move(data)) {
     question_index_.emplace(data_.questions[i].id, i);
 }
 
+const QuestionSection* KnowledgeBase::question_section(std::string_view section) const {
+  for (const auto& s : data_.question_sections) {
+    if (s.section == section) return &s;
+  }
+  return nullptr;
+}
+
 const Question* KnowledgeBase::question(std::string_view id) const {
   auto it = question_index_.find(id);
   return it == question_index_.end() ? nullptr : &data_.questions[it->second];

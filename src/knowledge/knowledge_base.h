@@ -42,6 +42,13 @@ struct Question {
   bool required = false;
 };
 
+/// What the questions say about one of their sections: why it matters (said before it), and
+/// what skipping answers there means (`skipped_notice`, with the number of skipped answers as
+/// {count}).
+struct QuestionSection {
+  std::string section, intro, skipped_notice;
+};
+
 struct DerivedFact {
   std::string id, meaning;
   QuestionType type = QuestionType::kNumber;  // number, or bool for the facts triage sets
@@ -146,6 +153,14 @@ struct MedicationNote {
   std::string text, citation;
 };
 
+/// A warning sign in a pain-diary entry (data/diary.yaml): when `when` holds over the entry's
+/// yes/no fields (`diary_fields`), the plan stops and `text` says why.
+struct DiaryRedFlagRule {
+  std::string id, text;
+  Predicate when;
+  std::string urgency, citation;
+};
+
 struct Strategy {
   std::string id, title, why;
   std::vector<std::string> for_causes;
@@ -175,6 +190,7 @@ struct KnowledgeData {
   std::vector<Citation> citations;
   std::vector<Threshold> thresholds;
   std::vector<Question> questions;
+  std::vector<QuestionSection> question_sections;
   std::vector<DerivedFact> derived;
   std::vector<Cause> causes;
   std::vector<Condition> conditions;
@@ -186,6 +202,8 @@ struct KnowledgeData {
   std::optional<Caveat> caveat;
   std::vector<Medication> medications;
   std::vector<MedicationNote> medication_notes;
+  std::vector<std::string> diary_fields;  ///< the diary entry's yes/no fields rules may name
+  std::vector<DiaryRedFlagRule> diary_red_flags;
   std::vector<Strategy> strategies;
   std::vector<Exercise> exercises;
   std::vector<AnatomyEntry> anatomy;
@@ -212,6 +230,8 @@ class KnowledgeBase {
   const Threshold* threshold(std::string_view id) const;  // nullptr when absent
   const Citation* citation(std::string_view id) const;
   const Question* question(std::string_view id) const;
+  /// What data/questions.yaml says about a section of questions; nullptr when nothing.
+  const QuestionSection* question_section(std::string_view section) const;
   const Cause* cause(std::string_view id) const;
   const Condition* condition(std::string_view id) const;
   const Exercise* exercise(std::string_view id) const;

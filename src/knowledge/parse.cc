@@ -614,6 +614,30 @@ void parse_medication_note(Ctx& ctx, const YAML::Node& n) {
   ctx.data.medication_notes.push_back(std::move(m));
 }
 
+void parse_question_section(Ctx& ctx, const YAML::Node& n) {
+  Entry e(ctx, n, "question section");
+  QuestionSection q;
+  q.section = e.text("section");
+  q.intro = e.text("intro");
+  q.skipped_notice = e.text("skipped_notice", false);
+  e.finish();
+  if (e.ok()) ctx.data.question_sections.push_back(std::move(q));
+}
+
+void parse_diary_red_flag(Ctx& ctx, const YAML::Node& n) {
+  Entry e(ctx, n, "diary red flag");
+  DiaryRedFlagRule f;
+  f.id = e.id("rule");
+  auto when = predicate_field(ctx, e, "when", true);
+  f.text = e.text("text");
+  f.urgency = urgency_field(e);
+  f.citation = e.citation();
+  e.finish();
+  if (!e.ok() || !when) return;
+  f.when = std::move(*when);
+  ctx.data.diary_red_flags.push_back(std::move(f));
+}
+
 void parse_strategy(Ctx& ctx, const YAML::Node& n) {
   Entry e(ctx, n, "strategy");
   Strategy s;
@@ -679,6 +703,7 @@ const std::map<std::string, ItemParser>& list_sections() {
       {"citations", parse_citation},
       {"thresholds", parse_threshold},
       {"questions", parse_question},
+      {"question_sections", parse_question_section},
       {"derived", parse_derived},
       {"causes", parse_cause},
       {"conditions", parse_condition},
@@ -688,6 +713,7 @@ const std::map<std::string, ItemParser>& list_sections() {
       {"relief_steps", parse_relief_step},
       {"medications", parse_medication},
       {"medication_notes", parse_medication_note},
+      {"diary_red_flags", parse_diary_red_flag},
       {"strategies", parse_strategy},
       {"exercises", parse_exercise},
       {"anatomy", parse_anatomy},
@@ -709,6 +735,11 @@ void parse_root(Ctx& ctx, const YAML::Node& root) {
       parse_ottawa(ctx, kv.second);
     } else if (key == "caveat") {
       parse_caveat(ctx, kv.second);
+    } else if (key == "diary_fields") {
+      if (!kv.second.IsSequence())
+        ctx.diag.add(ctx.file, line_of(kv.second), "'diary_fields' must be a list of names");
+      else
+        for (const auto& f : kv.second) ctx.data.diary_fields.push_back(f.Scalar());
     } else if (key == "version") {
       if (!kv.second.IsScalar() || kv.second.Scalar().empty())
         ctx.diag.add(ctx.file, line_of(kv.second), "'version' must be a non-empty text");

@@ -198,6 +198,37 @@ void check_templates(const KnowledgeData& data, const CrossRefs& refs, Diagnosti
         diag.add(loc.file, loc.line, "text names unknown answer '{{{}}}'", (*it)[1].str());
 }
 
+/// Diary red flags are yes/no conditions over the diary entry's own fields, not the answers.
+void check_diary_predicate(const Predicate& p, const std::set<std::string>& fields,
+                           Diagnostics& diag) {
+  using Op = Predicate::Op;
+  if (p.op == Op::kAll || p.op == Op::kAny || p.op == Op::kNot) {
+    for (const auto& c : p.children) check_diary_predicate(c, fields, diag);
+    return;
+  }
+  if (!fields.count(p.subject)) {
+    diag.add(p.file, p.line, "diary condition names '{}', which is not in 'diary_fields'",
+             p.subject);
+    return;
+  }
+  if (p.op != Op::kEq || p.values.size() != 1 || !is_bool_text(p.values.front()))
+    diag.add(p.file, p.line, "diary condition on '{}': only '{}: true' or 'false' is allowed",
+             p.subject, p.subject);
+}
+
+void check_sections(const KnowledgeData& data, Diagnostics& diag) {
+  std::set<std::string> used;
+  for (const auto& q : data.questions) used.insert(q.section);
+  for (const auto& s : data.question_sections)
+    if (!used.count(s.section))
+      diag.add_plain(fmt::format("question_sections: no question is in section '{}'", s.section));
+}
+
+void check_diary(const KnowledgeData& data, Diagnostics& diag) {
+  const std::set<std::string> fields(data.diary_fields.begin(), data.diary_fields.end());
+  for (const auto& f : data.diary_red_flags) check_diary_predicate(f.when, fields, diag);
+}
+
 void check_required(const KnowledgeData& data, Diagnostics& diag) {
   static const char* const kCauses[] = {"overuse", "poor_form", "hip_weakness", "foot_mechanics",
                                         "direct_trauma"};
@@ -237,6 +268,8 @@ void validate(const KnowledgeData& data, const CrossRefs& refs, Diagnostics& dia
   check_ask_if_order(data, refs, diag);
   check_templates(data, refs, diag);
   check_triage_facts(data, diag);
+  check_diary(data, diag);
+  check_sections(data, diag);
   check_required(data, diag);
 }
 

@@ -1,7 +1,10 @@
 #include "plan/diary.h"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 
+#include "knowledge/knowledge_base.h"
 #include "util/error.h"
 #include "util/time.h"
 
@@ -44,41 +47,93 @@ std::optional<int> DiaryEntry::worst_pain() const {
   return w;
 }
 
+namespace {
+
+using DiaryRules = std::vector<DiaryRedFlagRule>;
+
+std::mutex rules_mutex;
+std::shared_ptr<const DiaryRules> rules_in_use;  // guarded by rules_mutex
+
+std::shared_ptr<const DiaryRules> diary_rules() {
+  std::lock_guard lock(rules_mutex);
+  if (!rules_in_use) {
+    auto kb = KnowledgeBase::load_embedded();  // its tests keep the compiled-in copy valid
+    if (!kb) throw InvariantError("the compiled-in knowledge base does not load");
+    rules_in_use = std::make_shared<const DiaryRules>(kb->data().diary_red_flags);
+  }
+  return rules_in_use;
+}
+
+using FieldTable = std::vector<std::pair<std::string, bool DiaryEntry::*>>;
+
+const FieldTable& field_table() {
+  static const FieldTable k = {
+      {"swelling", &DiaryEntry::swelling},
+      {"catching", &DiaryEntry::catching},
+      {"locking", &DiaryEntry::locking},
+      {"giving_way", &DiaryEntry::giving_way},
+      {"fell", &DiaryEntry::fell},
+      {"injury", &DiaryEntry::injury},
+      {"night_pain", &DiaryEntry::night_pain},
+      {"cannot_bear_weight", &DiaryEntry::cannot_bear_weight},
+      {"hot_red", &DiaryEntry::hot_red},
+      {"fever", &DiaryEntry::fever},
+      {"calf_swelling", &DiaryEntry::calf_swelling},
+      {"numbness", &DiaryEntry::numbness},
+      {"ran", &DiaryEntry::ran}};
+  return k;
+}
+
+/// The entry's yes/no field a diary rule names (data/diary.yaml `diary_fields`).
+bool diary_field(const DiaryEntry& e, std::string_view name) {
+  for (const auto& [field, member] : field_table()) {
+    if (field == name) return e.*member;
+  }
+  throw InvariantError(fmt::format("diary rule names unknown field '{}'", name));
+}
+
+/// The knowledge module allows only all/any/not and `field: true|false` in diary rules.
+bool holds(const Predicate& p, const DiaryEntry& e) {
+  using Op = Predicate::Op;
+  switch (p.op) {
+    case Op::kAll:
+      return std::all_of(p.children.begin(), p.children.end(),
+                         [&](const Predicate& c) { return holds(c, e); });
+    case Op::kAny:
+      return std::any_of(p.children.begin(), p.children.end(),
+                         [&](const Predicate& c) { return holds(c, e); });
+    case Op::kNot:
+      return !p.children.empty() && !holds(p.children.front(), e);
+    case Op::kEq: {
+      const std::string& v = p.values.front();
+      return diary_field(e, p.subject) == (v == "true" || v == "yes");
+    }
+    default:
+      throw InvariantError(fmt::format("diary rule on '{}' is not a yes/no condition", p.subject));
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& diary_fields() {
+  static const std::vector<std::string> k = [] {
+    std::vector<std::string> names;
+    for (const auto& f : field_table()) names.push_back(f.first);
+    return names;
+  }();
+  return k;
+}
+
+void use_diary_rules(const KnowledgeBase& kb) {
+  auto rules = std::make_shared<const DiaryRules>(kb.data().diary_red_flags);
+  std::lock_guard lock(rules_mutex);
+  rules_in_use = std::move(rules);
+}
+
 std::vector<DiaryRedFlag> diary_red_flags(const DiaryEntry& e) {
   std::vector<DiaryRedFlag> out;
-  if (e.locking) {
-    out.push_back({"diary.locking",
-                   "the knee locked (could not straighten): consistent with a "
-                   "mechanical problem a clinician should examine"});
-  }
-  if (e.giving_way && e.fell) {
-    out.push_back({"diary.giving_way_fall", "the knee gave way and you fell"});
-  }
-  if (e.swelling && e.injury) {
-    out.push_back({"diary.swelling_after_injury", "swelling after a twist, fall or blow"});
-  }
-  if (e.night_pain) {
-    out.push_back({"diary.night_pain", "pain at night or at rest: bone stress needs ruling out"});
-  }
-  if (e.cannot_bear_weight) {
-    out.push_back({"diary.cannot_bear_weight", "you could not put weight on the leg"});
-  }
-  if ((e.hot_red || e.swelling) && e.fever) {
-    out.push_back({"diary.hot_knee_with_fever",
-                   "a hot or swollen knee with a fever can be an infected joint: go to A&E "
-                   "or call emergency services now"});
-  } else if (e.hot_red) {
-    out.push_back({"diary.hot_red_knee", "the knee is hot and red: get it checked today"});
-  }
-  if (e.calf_swelling) {
-    out.push_back({"diary.calf_swelling",
-                   "a swollen, tender or warm calf can be a clot in a leg vein: get seen today, "
-                   "and call emergency services if you are breathless or have chest pain"});
-  }
-  if (e.numbness) {
-    out.push_back({"diary.numbness",
-                   "numbness or pins and needles in the leg or foot: a clinician should check "
-                   "the nerves before you go on"});
+  for (const auto& rule : *diary_rules()) {
+    if (holds(rule.when, e)) out.push_back({rule.id, rule.text});
   }
   return out;
 }

@@ -13,6 +13,10 @@
 
 #include "util/expected.h"
 
+namespace rk {
+class KnowledgeBase;
+}  // namespace rk
+
 namespace rk::plan {
 
 /// The places on the inner knee a runner can point to.
@@ -58,8 +62,13 @@ struct DiaryRedFlag {
   std::string text;  // why it needs a clinician
 };
 
-/// Symptoms in an entry that mean the runner should see a clinician before going on.
+/// Symptoms in an entry that mean the runner should see a clinician before going on: the rules
+/// of data/diary.yaml (validated with the knowledge base), in their order.
 std::vector<DiaryRedFlag> diary_red_flags(const DiaryEntry& e);
+/// From now on, the diary rules of `kb` (a `--knowledge` folder); by default the compiled-in ones.
+void use_diary_rules(const KnowledgeBase& kb);
+/// The yes/no fields diary rules may name (checked against data/diary.yaml by the tests).
+const std::vector<std::string>& diary_fields();
 
 /// Checks ranges and names; the message says which field and what is allowed.
 Expected<void> validate(const DiaryEntry& e);

@@ -80,7 +80,10 @@ Json questions_json(const KnowledgeBase& kb) {
                   {"required", q.required},
                   {"ask_if", q.ask_if ? predicate_json(*q.ask_if) : Json(nullptr)}});
   }
-  return {{"schema_version", 1}, {"questions", std::move(qs)}};
+  Json sections = Json::array();
+  for (const auto& s : kb.data().question_sections)
+    sections.push_back({{"section", s.section}, {"intro", s.intro}});
+  return {{"schema_version", 1}, {"questions", std::move(qs)}, {"sections", std::move(sections)}};
 }
 
 Json learn_json(const KnowledgeBase& kb) {

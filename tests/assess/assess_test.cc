@@ -105,7 +105,8 @@ INSTANTIATE_TEST_SUITE_P(
         FlagCase{"red_flag.night_rest_pain", {{"night_rest_pain", true}}, "soon"},
         FlagCase{"red_flag.cancer_history", {{"cancer_history", true}}, "soon"},
         FlagCase{"red_flag.weight_loss", {{"weight_loss", true}}, "soon"},
-        FlagCase{"red_flag.badly_swollen", {{"swelling", "marked"}}, "soon"}));
+        // Clinical review 2026-12-01: a large effusion is urgent (docs/clinical-safety.md).
+        FlagCase{"red_flag.badly_swollen", {{"swelling", "marked"}}, "urgent"}));
 
 TEST(RedFlags, EveryRuleInTheDataHasATest) {
   // Keeps the parameter list above in step with data/triage.yaml.
@@ -500,6 +501,26 @@ TEST(Medication, ASkippedSafetyQuestionIsCheckFirstNeverRecommended) {
     EXPECT_TRUE(in_bucket(a.check_first, "ibuprofen")) << key << " skipped";
     EXPECT_FALSE(a.safety.unanswered_painkiller_questions.empty()) << key;
   }
+}
+
+// The notice about skipped painkiller questions is the data's sentence (data/questions.yaml,
+// question_sections) with the number filled in, in the JSON (for the web) and the text report.
+TEST(Medication, SkippedSafetyNoticeIsTheDataSentenceWithTheCount) {
+  const QuestionSection* section = kb().question_section("Painkiller safety");
+  ASSERT_NE(section, nullptr);
+  ASSERT_NE(section->skipped_notice.find("{count}"), std::string::npos);
+  json j = kAllSafe;
+  j.erase("med_kidney");
+  j.erase("med_liver");
+  const json r = to_json(kb(), run(j));
+  std::string expected = section->skipped_notice;
+  expected.replace(expected.find("{count}"), 7, "2");
+  EXPECT_EQ(r["relief"]["medication"]["unanswered_notice"], expected);
+  const std::string text = render_text(kb(), r);
+  EXPECT_NE(text.find("You skipped 2 of the painkiller-safety"), std::string::npos) << text;
+  EXPECT_EQ(to_json(kb(), run(kAllSafe))["relief"]["medication"]["unanswered_notice"], "");
+  ASSERT_NE(kb().question_section("Warning signs"), nullptr);
+  EXPECT_FALSE(kb().question_section("Warning signs")->intro.empty());
 }
 
 TEST(Medication, ChildrenAreToldToAskAPharmacistAndNeverGivenAspirin) {

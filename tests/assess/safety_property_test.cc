@@ -99,6 +99,14 @@ std::set<std::string> oral_nsaids() {
   return out;
 }
 
+/// Every anti-inflammatory, tablets and gels (issue 10 review: no gel until seen either).
+std::set<std::string> all_nsaids() {
+  std::set<std::string> out;
+  for (const Medication& m : kb().data().medications)
+    if (m.kind == "oral_nsaid" || m.kind == "topical_nsaid") out.insert(m.id);
+  return out;
+}
+
 class Generator {
  public:
   explicit Generator(std::uint64_t seed) : rng_(seed) {}
@@ -177,11 +185,14 @@ bool has_id(const std::vector<T>& v, const std::string& id) {
 /// The safety properties every single assessment must hold; returns the first broken one.
 std::string broken_invariant(const Assessment& a) {
   static const std::set<std::string> nsaids = oral_nsaids();
+  static const std::set<std::string> any_nsaid = all_nsaids();
   const bool urgent = severity(a.urgency.level) <= 1;
   if (urgent && !a.safety.until_seen) return "urgent or emergency without 'until you are seen'";
   if (a.safety.until_seen) {
     for (const auto& m : a.recommended)
       if (nsaids.count(m.id)) return "oral NSAID recommended while it should wait until seen";
+    for (const auto& m : a.recommended)
+      if (any_nsaid.count(m.id)) return "anti-inflammatory gel recommended until seen";
     for (const char* id : {"load_gradually", "stretching", "foam_rolling", "mobilisation", "rest",
                            "rest_gradual", "ice_for_pain"})
       if (has_id(a.relief_steps, id)) return std::string("relief step '") + id + "' until seen";

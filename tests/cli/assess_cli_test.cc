@@ -131,6 +131,32 @@ TEST_F(AssessCli, InteractiveReasksOnBadInputAndSavesAtTheEnd) {
   EXPECT_EQ(saved_count(), 1u);
 }
 
+// Why the warning-sign and painkiller sections matter is said before them in the data's words
+// (data/questions.yaml `question_sections`): a copy of data/ with other words prints those.
+TEST_F(AssessCli, InteractiveSaysWhySafetySectionsMatterInTheDatasWords) {
+  const fs::path data = dir_ / "data";
+  fs::create_directory(data);
+  for (const auto& e : fs::directory_iterator(fs::path(RUNKNEE_SOURCE_DIR) / "data")) {
+    if (e.path().extension() != ".yaml") continue;
+    std::string text = slurp(e.path());
+    if (e.path().filename() == "questions.yaml") {
+      for (const char* from : {"    intro: \"These look for signs", "    intro: \"These check whether"}) {
+        const auto at = text.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        text.insert(at + std::string(from).find('"') + 1, "MARKER-INTRO ");
+      }
+    }
+    std::ofstream(data / e.path().filename()) << text;
+  }
+  const Result r = run("--knowledge \"" + data.string() + "\" assess --format json --no-save",
+                       "30\n1\ngradual\n" + std::string(80, '\n'));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("MARKER-INTRO These look for signs"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("MARKER-INTRO These check whether"), std::string::npos);
+  EXPECT_NE(r.err.find("questions in \"Painkiller safety\": the result will say so"),
+            std::string::npos);
+}
+
 TEST_F(AssessCli, InteractiveAsksOttawaAfterAnInjury) {
   const Result r =
       run("assess --format json --no-save", "30\n1\nsudden\n2\nyes\n" + std::string(80, '\n'));

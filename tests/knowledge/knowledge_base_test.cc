@@ -133,6 +133,29 @@ TEST(KnowledgeValidation, PredicatesAreCheckedAgainstTheQuestions) {
             "bad_predicate.yaml:10: condition on 'onset': 'slowly' is not one of its values");
 }
 
+// The pain diary's warning signs (data/diary.yaml) are rules over the diary's own yes/no fields.
+TEST(KnowledgeValidation, DiaryRulesNameDiaryFieldsWithYesOrNo) {
+  EXPECT_EQ(load_error(embedded_plus("bad_diary.yaml")),
+            "bad_diary.yaml:6: diary red flag 'diary.test_bad': unknown urgency level 'someday'\n"
+            "bad_diary.yaml:5: diary condition names 'shoe_colour', which is not in "
+            "'diary_fields'\n"
+            "bad_diary.yaml:5: diary condition on 'fever': only 'fever: true' or 'false' is "
+            "allowed");
+}
+
+TEST(KnowledgeBase, DiaryRedFlagsComeFromTheDataWithCitationsAndUrgency) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  const auto& flags = kb->data().diary_red_flags;
+  ASSERT_EQ(flags.size(), 9u);
+  for (const auto& f : flags) {
+    EXPECT_EQ(f.id.rfind("diary.", 0), 0u) << f.id;
+    EXPECT_NE(kb->citation(f.citation), nullptr) << f.id;
+    EXPECT_NE(kb->urgency_level(f.urgency), nullptr) << f.id;
+    EXPECT_FALSE(f.text.empty()) << f.id;
+  }
+}
+
 TEST(Learn, TopicsRenderWithCitations) {
   auto kb = KnowledgeBase::load_embedded();
   ASSERT_TRUE(kb);
@@ -180,6 +203,7 @@ TEST(Citations, EveryEntryNamesAuthorsYearSourceAndLocator) {
     for (const auto& c : m.cautions) used.push_back({c.id, c.citation});
   }
   for (const auto& n : d.medication_notes) used.push_back({n.id, n.citation});
+  for (const auto& f : d.diary_red_flags) used.push_back({f.id, f.citation});
   for (const auto& s : d.relief_steps) used.push_back({s.id, s.citation});
   for (const auto& s : d.strategies) used.push_back({s.id, s.citation});
   for (const auto& t : d.thresholds) used.push_back({t.id, t.citation});

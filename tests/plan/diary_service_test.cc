@@ -8,10 +8,12 @@
 #include <filesystem>
 #include <thread>
 
+#include "knowledge/knowledge_base.h"
 #include "store/diary_repo.h"
 #include "store/plan_repo.h"
-#include "util/time.h"
 #include "store/store.h"
+#include "util/embedded.h"
+#include "util/time.h"
 
 namespace rk::plan {
 namespace {
@@ -373,6 +375,35 @@ TEST_F(NextMorning, BackFillReEvaluatesTheDecisionsFromThatDayOn) {
   st = plan_state_from_json(json::parse(**PlanRepo(store_->db()).load_state()), "state");
   EXPECT_EQ(st->stage, 3);
   EXPECT_EQ(st->history.size(), 2u);
+}
+
+// The diary's warning signs are data (data/diary.yaml): the fields its rules may name are
+// exactly the entry's yes/no fields, and a knowledge base with other rules gives other flags.
+TEST(DiaryRedFlags, ComeFromTheKnowledgeBase) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  EXPECT_EQ(kb->data().diary_fields, diary_fields());
+  std::vector<KnowledgeFile> files;
+  for (const auto& f : embedded_files_knowledge()) {
+    std::string text(f.bytes);
+    if (f.name == "diary.yaml") {
+      const std::string from = "when: {night_pain: true}";
+      const auto at = text.find(from);
+      ASSERT_NE(at, std::string::npos);
+      text.replace(at, from.size(), "when: {catching: true}");
+    }
+    files.push_back({std::string(f.name), text});
+  }
+  auto changed = KnowledgeBase::load_files(files);
+  ASSERT_TRUE(changed) << changed.error().message;
+  DiaryEntry catching;
+  catching.date = "2026-11-20";
+  catching.catching = true;
+  EXPECT_TRUE(diary_red_flags(catching).empty());
+  use_diary_rules(*changed);
+  EXPECT_EQ(flag_ids(diary_red_flags(catching)), std::vector<std::string>{"diary.night_pain"});
+  use_diary_rules(*kb);
+  EXPECT_TRUE(diary_red_flags(catching).empty());
 }
 
 }  // namespace

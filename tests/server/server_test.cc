@@ -175,6 +175,14 @@ TEST_F(ServerTest, QuestionsLearnAndFaq) {
   bool has_location = false;
   for (const auto& item : q["questions"]) has_location |= item["id"] == "pain_location";
   EXPECT_TRUE(has_location);
+  // Why the safety sections matter, for the web wizard, in the data's words.
+  ASSERT_EQ(q["sections"].size(), kb_->data().question_sections.size());
+  ASSERT_FALSE(q["sections"].empty());
+  for (const auto& s : q["sections"]) {
+    const QuestionSection* known = kb_->question_section(s["section"].get<std::string>());
+    ASSERT_NE(known, nullptr) << s;
+    EXPECT_EQ(s["intro"], known->intro);
+  }
   EXPECT_EQ(client_->Get("/api/v1/learn")->status, 200);
   EXPECT_FALSE(body(client_->Get("/api/v1/faq"))["faq"].empty());
 }

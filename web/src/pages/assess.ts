@@ -148,16 +148,11 @@ function control(q: Question, answers: Answers, onChange: () => void): HTMLEleme
   return wrap;
 }
 
-// Why two sections matter, shown above them: a skipped answer there is never read as "no".
-const SECTION_INTROS: Record<string, string> = {
-  'Warning signs':
-    'These questions look for signs that need a clinician soon or today. Please answer every one you can: a skipped warning sign is never counted as "no", and the result will tell you which ones you left out.',
-  'Painkiller safety':
-    'These questions check whether a painkiller could harm you (stomach bleeding, kidney, heart or liver problems, pregnancy, medicines that interact). If you skip one, the medicines it concerns are listed under "check with a pharmacist first", never as safe to take.',
-};
-
 export async function assessPage(main: HTMLElement): Promise<void> {
-  const schema = await get<{ questions: Question[] }>('/questions');
+  const schema = await get<{ questions: Question[]; sections?: { section: string; intro: string }[] }>('/questions');
+  // Why some sections matter, shown above them (data/questions.yaml): a skipped answer there is
+  // never read as "no".
+  const SECTION_INTROS: Record<string, string> = Object.fromEntries((schema.sections ?? []).map((s) => [s.section, s.intro]));
   const answers: Answers = {};
   const sections = [...new Set(schema.questions.map((q) => q.section))];
   let step = 0;
@@ -259,6 +254,7 @@ interface Result {
       avoid: { id: string; name?: string; reason: string }[];
       notes?: { id: string; text: string; citation?: string }[];
       unanswered_safety_questions?: string[];
+      unanswered_notice?: string;
       caveat?: string;
     };
   };
@@ -291,8 +287,8 @@ export function renderResult(r: Result): HTMLElement {
       h('ol', {}, (r.relief?.steps ?? []).map((s) => h('li', { 'data-step': s.id }, h('strong', {}, s.title), ': ', s.how, s.timing ? ` (${s.timing})` : '', cite(s),
         s.why ? h('p', { class: 'hint why' }, h('strong', {}, 'Why: '), s.why) : null)))),
     h('section', { class: 'medication' }, h('h2', {}, 'Medication'),
-      (r.relief?.medication?.unanswered_safety_questions ?? []).length ? h('p', { class: 'notice skipped-safety', role: 'note' },
-        `You skipped ${r.relief.medication.unanswered_safety_questions!.length} painkiller-safety question(s). They check whether a painkiller could harm you, so a skipped one counts as "check first", never as "no". Answer them in a new knee check, or ask a pharmacist.`) : null,
+      r.relief?.medication?.unanswered_notice ? h('p', { class: 'notice skipped-safety', role: 'note' },
+        r.relief.medication.unanswered_notice) : null,
       (r.relief?.medication?.recommended ?? []).length ? h('h3', {}, 'Suitable for you') : null,
       h('ul', {}, (r.relief?.medication?.recommended ?? []).map((m) =>
         h('li', { 'data-medicine': m.id }, h('strong', {}, m.name ?? 'Painkiller'), `: ${m.dose_text ?? `${m.dose}, ${m.interval}; at most ${m.daily_max}`}`, m.notes ? `. ${m.notes}` : ''))),
