@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "assess/engine.h"
+#include "util/error.h"
 
 namespace rk {
 namespace {
@@ -15,26 +16,32 @@ void add(Out& out, double weight, std::string rule, std::string citation, std::s
   out.push_back({{std::move(text), "history", std::move(rule), std::move(citation)}, weight});
 }
 
-double spike_weight(const std::string& category) {
-  if (category == "large") return 0.4;
-  if (category == "moderate") return 0.3;
-  return 0.25;
+/// A figure from data/scoring.yaml or data/load_thresholds.yaml; the knowledge module refuses to
+/// load without it (required_threshold_ids), so a missing one is a bug.
+double value(const KnowledgeBase& kb, std::string_view id) {
+  const Threshold* t = kb.threshold(id);
+  if (!t) throw InvariantError(fmt::format("threshold '{}' missing after validation", id));
+  return t->value;
+}
+
+double spike_weight(const KnowledgeBase& kb, const std::string& category) {
+  if (category == "large") return value(kb, "assess.history_weight_spike_large");
+  if (category == "moderate") return value(kb, "assess.history_weight_spike_moderate");
+  return value(kb, "assess.history_weight_spike_small");
 }
 
 void spike_reasons(const KnowledgeBase& kb, const TrainingSummary& t, Out& out) {
-  // The load module's spike threshold (data/load_thresholds.yaml) wins when present.
-  const double limit =
-      kb.threshold_or("spike.none_max_pct", kb.threshold_or("assess.history_spike_pct", 10));
+  const double limit = value(kb, "spike.none_max_pct");  // the load module's spike threshold
   const auto& s = t.worst_recent_spike;
   if (s && s->longest_prev30_km > 0 && s->spike_pct > limit) {
-    add(out, spike_weight(s->category), "history.run_spike", "frandsen2025",
+    add(out, spike_weight(kb, s->category), "history.run_spike", "frandsen2025",
         fmt::format("{}'s {:.1f} km ({}) was {:.0f}% longer than your longest run in the previous "
                     "30 days ({:.1f} km); runs more than {:.0f}% beyond that carried a higher "
                     "injury rate.",
                     s->weekday, s->distance_km, s->date, s->spike_pct, s->longest_prev30_km,
                     limit));
   } else if (t.days_covered >= 30 && t.longest_prev30_km) {
-    add(out, -0.1, "history.no_spike", "frandsen2025",
+    add(out, value(kb, "assess.history_weight_no_spike"), "history.no_spike", "frandsen2025",
         fmt::format("None of your runs in the last 14 days went more than {:.0f}% beyond your "
                     "30-day longest ({:.1f} km).",
                     limit, *t.longest_prev30_km));
@@ -42,15 +49,15 @@ void spike_reasons(const KnowledgeBase& kb, const TrainingSummary& t, Out& out) 
 }
 
 void volume_reasons(const KnowledgeBase& kb, const TrainingSummary& t, Out& out) {
-  const double limit = kb.threshold_or("assess.history_weekly_jump_pct", 30);
+  const double limit = value(kb, "assess.history_weekly_jump_pct");
   if (t.two_week_change_pct && *t.two_week_change_pct > limit) {
-    add(out, 0.2, "history.two_week_jump", "nielsen2014_jospt",
+    add(out, value(kb, "assess.history_weight_two_week_jump"), "history.two_week_jump", "nielsen2014_jospt",
         fmt::format("Your distance over the last 14 days was {:.0f}% above the 14 days before; "
                     "rises above {:.0f}% were tied to distance-related injuries (low certainty).",
                     *t.two_week_change_pct, limit));
   } else if (t.weekly_change_pct && *t.weekly_change_pct > limit && t.this_week_km &&
              t.previous_week_km) {
-    add(out, 0.05, "history.weekly_jump", "frandsen2025",
+    add(out, value(kb, "assess.history_weight_weekly_jump"), "history.weekly_jump", "frandsen2025",
         fmt::format("This week's {:.1f} km is {:.0f}% above last week's {:.1f} km; week-to-week "
                     "change on its own was not linked to injury in a large cohort.",
                     *t.this_week_km, *t.weekly_change_pct, *t.previous_week_km));
@@ -60,29 +67,29 @@ void volume_reasons(const KnowledgeBase& kb, const TrainingSummary& t, Out& out)
 void form_reasons(const KnowledgeBase& kb, const TrainingSummary& t, const Facts& facts, Out& out) {
   if (!facts.count("cadence_spm") && t.cadence_recent_spm) {
     const double recent = *t.cadence_recent_spm;
-    const double drop = kb.threshold_or("assess.history_cadence_drop_pct", 3);
-    if (recent <= 166)
-      add(out, 0.2, "history.low_cadence", "thakkar2019",
+    const double drop = value(kb, "assess.history_cadence_drop_pct");
+    if (recent <= value(kb, "assess.history_low_cadence_spm"))
+      add(out, value(kb, "assess.history_weight_low_cadence"), "history.low_cadence", "thakkar2019",
           fmt::format("Your recent runs average {:.0f} steps/min, the range where medial knee "
                       "compression was highest in a lab study.",
                       recent));
     if (t.cadence_baseline_spm && recent < *t.cadence_baseline_spm * (1 - drop / 100))
-      add(out, 0.15, "history.cadence_drop", "heiderscheit2011",
+      add(out, value(kb, "assess.history_weight_cadence_drop"), "history.cadence_drop", "heiderscheit2011",
           fmt::format("Your cadence over the last 14 days ({:.0f} steps/min) is {:.0f}% below "
                       "your usual {:.0f} steps/min, which means longer steps.",
                       recent, (1 - recent / *t.cadence_baseline_spm) * 100,
                       *t.cadence_baseline_spm));
   }
-  const double step_rise = kb.threshold_or("assess.history_step_length_rise_pct", 5);
+  const double step_rise = value(kb, "assess.history_step_length_rise_pct");
   if (!facts.count("overstriding") && t.step_length_change_pct &&
       *t.step_length_change_pct > step_rise)
-    add(out, 0.15, "history.step_length_rise", "willson2014",
+    add(out, value(kb, "assess.history_weight_step_length_rise"), "history.step_length_rise", "willson2014",
         fmt::format("At the same pace your steps are {:.0f}% longer than your baseline, a sign of "
                     "overstriding.",
                     *t.step_length_change_pct));
-  const double downhill = kb.threshold_or("assess.history_downhill_share_pct", 20);
+  const double downhill = value(kb, "assess.history_downhill_share_pct");
   if (!facts.count("downhill") && t.downhill_share_pct && *t.downhill_share_pct > downhill)
-    add(out, 0.1, "history.downhill", "rk_editorial",
+    add(out, value(kb, "assess.history_weight_downhill"), "history.downhill", "rk_editorial",
         fmt::format("{:.0f}% of your recent distance was downhill.", *t.downhill_share_pct));
 }
 

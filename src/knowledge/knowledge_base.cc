@@ -36,7 +36,11 @@ Expected<KnowledgeBase> KnowledgeBase::load_files(const std::vector<KnowledgeFil
   KnowledgeData data;
   knowledge::CrossRefs refs;
   knowledge::Diagnostics diag;
-  for (const auto& f : files) knowledge::parse_file(f.name, f.text, data, refs, diag);
+  // One value per fact: "${spike.none_max_pct}" in a text or a condition is that threshold's
+  // value as written in its file, so a sentence can never state another number than the rule.
+  const auto values = knowledge::threshold_values(files);
+  for (const auto& f : files)
+    knowledge::parse_file(f.name, knowledge::expand_thresholds(f, values, diag), data, refs, diag);
   knowledge::validate(data, refs, diag);
   if (!diag.empty()) {
     std::string all;
@@ -90,6 +94,27 @@ const Citation* KnowledgeBase::citation(std::string_view id) const {
 KnowledgeBase::KnowledgeBase(KnowledgeData data) : data_(std::move(data)) {
   for (std::size_t i = 0; i < data_.questions.size(); ++i)
     question_index_.emplace(data_.questions[i].id, i);
+}
+
+const std::vector<std::string>& required_threshold_ids() {
+  static const std::vector<std::string> ids = {
+      "spike.none_max_pct",
+      "assess.history_weekly_jump_pct",
+      "assess.history_cadence_drop_pct",
+      "assess.history_step_length_rise_pct",
+      "assess.history_downhill_share_pct",
+      "assess.history_low_cadence_spm",
+      "assess.history_weight_spike_large",
+      "assess.history_weight_spike_moderate",
+      "assess.history_weight_spike_small",
+      "assess.history_weight_no_spike",
+      "assess.history_weight_two_week_jump",
+      "assess.history_weight_weekly_jump",
+      "assess.history_weight_low_cadence",
+      "assess.history_weight_cadence_drop",
+      "assess.history_weight_step_length_rise",
+      "assess.history_weight_downhill"};
+  return ids;
 }
 
 const QuestionSection* KnowledgeBase::question_section(std::string_view section) const {

@@ -218,6 +218,10 @@ struct KnowledgeFile {
   std::string text;
 };
 
+/// Thresholds the code reads without a fallback (one value per fact, in data/); a knowledge base
+/// without one of them is refused.
+const std::vector<std::string>& required_threshold_ids();
+
 class KnowledgeBase {
  public:
   /// The files compiled into the binary (data/*.yaml at build time).

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -757,6 +758,45 @@ void parse_root(Ctx& ctx, const YAML::Node& root) {
 }
 
 }  // namespace
+
+std::map<std::string, std::string> threshold_values(const std::vector<KnowledgeFile>& files) {
+  std::map<std::string, std::string> values;
+  for (const auto& f : files) {
+    if (f.text.find("thresholds:") == std::string::npos) continue;  // parse only the few that can
+    try {
+      const YAML::Node root = YAML::Load(f.text);
+      if (!root.IsMap() || !root["thresholds"].IsSequence()) continue;
+      for (const auto& t : root["thresholds"])
+        if (t.IsMap() && t["id"].IsScalar() && t["value"].IsScalar())
+          values.emplace(t["id"].Scalar(), t["value"].Scalar());
+    } catch (const YAML::Exception&) {  // parse_file reports it with its line
+    }
+  }
+  return values;
+}
+
+std::string expand_thresholds(const KnowledgeFile& file,
+                              const std::map<std::string, std::string>& values, Diagnostics& diag) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at; (at = file.text.find("${", from)) != std::string::npos;) {
+    const std::size_t end = file.text.find('}', at);
+    if (end == std::string::npos) break;
+    out.append(file.text, from, at - from);
+    const std::string id = file.text.substr(at + 2, end - at - 2);
+    if (auto v = values.find(id); v != values.end()) {
+      out += v->second;
+    } else {
+      const auto before = file.text.begin() + static_cast<std::ptrdiff_t>(at);
+      const int line = 1 + static_cast<int>(std::count(file.text.begin(), before, '\n'));
+      diag.add(file.name, line, "'${{{}}}' names no threshold", id);
+      out += "0";
+    }
+    from = end + 1;
+  }
+  out.append(file.text, from);
+  return out;
+}
 
 void parse_file(std::string_view name, std::string_view text, KnowledgeData& data, CrossRefs& refs,
                 Diagnostics& diag) {

@@ -3,6 +3,7 @@
 // (unknown or missing keys, wrong kinds of value, out-of-range numbers) are reported here;
 // checks across files (citations, question ids in predicates, duplicates) are in validate.cc.
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,6 +38,13 @@ struct CrossRefs {
   std::vector<std::pair<Loc, std::string>> templates;  // reason texts with {answer} fields
   std::vector<Loc> question_locs;                      // parallel to KnowledgeData::questions
 };
+
+/// Every threshold's value as written in the files (`thresholds: [{id, value}]`), by id.
+std::map<std::string, std::string> threshold_values(const std::vector<KnowledgeFile>& files);
+/// The file's text with each "${threshold.id}" replaced by that value; an unknown id is reported
+/// at its line.
+std::string expand_thresholds(const KnowledgeFile& file,
+                              const std::map<std::string, std::string>& values, Diagnostics& diag);
 
 /// Adds what `text` holds to `data`; problems go to `diag`.
 void parse_file(std::string_view name, std::string_view text, KnowledgeData& data, CrossRefs& refs,

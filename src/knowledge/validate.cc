@@ -256,6 +256,11 @@ void check_required(const KnowledgeData& data, Diagnostics& diag) {
     for (const auto& q : data.questions) found = found || q.id == id;
     if (!found) diag.add_plain(fmt::format("knowledge base: missing question '{}'", id));
   }
+  for (const std::string& id : required_threshold_ids()) {
+    bool found = false;
+    for (const auto& t : data.thresholds) found = found || t.id == id;
+    if (!found) diag.add_plain(fmt::format("knowledge base: missing threshold '{}'", id));
+  }
 }
 
 }  // namespace

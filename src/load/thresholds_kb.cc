@@ -9,7 +9,6 @@ LoadThresholds load_thresholds(const KnowledgeBase& kb) {
   take("spike.none_max_pct", t.spike_none_max_pct);
   take("spike.small_max_pct", t.spike_small_max_pct);
   take("spike.moderate_max_pct", t.spike_moderate_max_pct);
-  take("spike.next_run_cap_factor", t.next_run_cap_factor);
   take("spike.recent_days", t.spike_recent_days);
   take("weekly.change_flag_pct", t.weekly_change_flag_pct);
   take("acwr.acute_days", t.acwr_acute_days);
@@ -28,6 +27,8 @@ LoadThresholds load_thresholds(const KnowledgeBase& kb) {
   take("fitness.fatigue_days", t.fatigue_days);
   take("trimp.rest_hr", t.trimp_rest_hr);
   take("trimp.max_hr", t.trimp_max_hr);
+  // The next run stays out of the spike categories: the same threshold, not a second figure.
+  t.next_run_cap_factor = 1 + t.spike_none_max_pct / 100;
   return t;
 }
 

@@ -7,6 +7,7 @@
 
 #include "assess/engine.h"
 #include "support/knowledge.h"
+#include "util/embedded.h"
 #include "util/file_io.h"
 
 namespace rk {
@@ -384,6 +385,52 @@ TEST(Causes, QuietHistoryLowersOveruse) {
   t.longest_prev30_km = 16;
   const json j = {{"age", 30}, {"onset", "gradual"}};
   EXPECT_LT(cause(run(j, t), "overuse").score, cause(run(j), "overuse").score);
+}
+
+// Issue 11: the history rules' cut-offs and weights are data (data/scoring.yaml): a copy of the
+// data with another low-cadence cut-off or weight changes the reasons, with no C++ fallback.
+TEST(Causes, HistoryCutOffsAndWeightsComeFromTheData) {
+  TrainingSummary t;
+  t.has_history = true;
+  t.days_covered = 120;
+  t.cadence_recent_spm = 168;
+  const Facts none;
+  auto low_cadence = [&](const KnowledgeBase& k) -> std::optional<double> {
+    for (const auto& r : history_reasons(k, "poor_form", t, none))
+      if (r.reason.rule == "history.low_cadence") return r.weight;
+    return std::nullopt;
+  };
+  EXPECT_FALSE(low_cadence(kb())) << "168 steps/min is above the 166 cut-off";
+  std::vector<KnowledgeFile> files;
+  for (const auto& f : embedded_files_knowledge()) {
+    std::string text(f.bytes);
+    if (f.name == "scoring.yaml") {
+      for (auto [from, to] : {std::pair{"value: 166", "value: 170"},
+                              std::pair{"id: assess.history_weight_low_cadence, value: 0.2",
+                                        "id: assess.history_weight_low_cadence, value: 0.35"}}) {
+        const auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        if (at != std::string::npos) text.replace(at, std::string(from).size(), to);
+      }
+    }
+    files.push_back({std::string(f.name), text});
+  }
+  auto changed = KnowledgeBase::load_files(files);
+  ASSERT_TRUE(changed) << changed.error().message;
+  ASSERT_TRUE(low_cadence(*changed));
+  EXPECT_DOUBLE_EQ(*low_cadence(*changed), 0.35);
+  // Without the figure the knowledge base is refused rather than falling back to a literal.
+  for (auto& f : files)
+    if (f.name == "scoring.yaml") {
+      const auto at = f.text.find("  - id: assess.history_low_cadence_spm");
+      ASSERT_NE(at, std::string::npos);
+      f.text.erase(at, f.text.find("  - {id:", at) - at);
+    }
+  auto missing = KnowledgeBase::load_files(files);
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message.find("missing threshold 'assess.history_low_cadence_spm'"),
+            std::string::npos)
+      << missing.error().message;
 }
 
 TEST(Assess, IsDeterministicAndEveryStatementIsTraceable) {

@@ -156,6 +156,52 @@ TEST(KnowledgeBase, DiaryRedFlagsComeFromTheDataWithCitationsAndUrgency) {
   }
 }
 
+// Issue 11, one value per fact: the spike threshold is written once (data/load_thresholds.yaml)
+// and every sentence and condition in the data that states it names it as ${spike.none_max_pct}.
+TEST(KnowledgeBase, SpikeThresholdIsOneValueEverySentenceFollows) {
+  std::vector<KnowledgeFile> files;
+  for (const auto& f : embedded_files_knowledge()) {
+    std::string text(f.bytes);
+    if (f.name == "load_thresholds.yaml") {
+      const auto at = text.find("value: 10", text.find("id: spike.none_max_pct"));
+      ASSERT_NE(at, std::string::npos);
+      text.replace(at, 9, "value: 15");
+    }
+    files.push_back({std::string(f.name), text});
+  }
+  auto kb = KnowledgeBase::load_files(files);
+  ASSERT_TRUE(kb) << kb.error().message;
+  EXPECT_DOUBLE_EQ(kb->threshold("spike.none_max_pct")->value, 15);
+  std::vector<std::string> texts;
+  const Cause* overuse = kb->cause("overuse");
+  ASSERT_NE(overuse, nullptr);
+  bool rule_found = false;
+  for (const auto& r : overuse->rules)
+    if (r.id == "overuse.long_run_spike") {
+      rule_found = true;
+      EXPECT_DOUBLE_EQ(r.when.number, 15);  // {long_run_spike_pct: {gt: 15}}
+      texts.push_back(r.reason);
+    }
+  EXPECT_TRUE(rule_found);
+  texts.push_back(overuse->would_change.front());
+  for (const auto& s : kb->strategies())
+    if (s.id == "cap_single_runs") texts.push_back(s.title);
+  for (const auto& f : kb->faq())
+    if (f.id == "ten_percent_rule") texts.push_back(f.answer.substr(f.answer.find("The single run")));
+  texts.push_back(kb->threshold("spike.small_max_pct")->meaning);
+  ASSERT_EQ(texts.size(), 5u);
+  for (const auto& t : texts) {
+    EXPECT_NE(t.find("15%"), std::string::npos) << t;
+    EXPECT_EQ(t.find("10%"), std::string::npos) << t;
+  }
+  // A reference to no threshold is refused at its line.
+  files.push_back({"bad_ref.yaml", "faq:\n  - id: bad_ref\n    question: \"?\"\n    answer: "
+                                   "\"${spike.nothing}\"\n    citation: buist2008\n"});
+  auto bad = KnowledgeBase::load_files(files);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message, "bad_ref.yaml:4: '${spike.nothing}' names no threshold");
+}
+
 TEST(Learn, TopicsRenderWithCitations) {
   auto kb = KnowledgeBase::load_embedded();
   ASSERT_TRUE(kb);
