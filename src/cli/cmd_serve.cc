@@ -8,7 +8,6 @@
 
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
-#include "plan/diary.h"
 #include "server/server.h"
 #include "util/limits.h"
 
@@ -40,7 +39,6 @@ void run_serve(const ServeOptions& o, Context& ctx) {
   so.upload_dir = data_dir / "uploads";
   const KnowledgeBase* kb = knowledge(ctx);  // loaded once, when the program started
   if (!kb) return;
-  plan::use_diary_rules(*kb);  // the diary's warning signs come from the same data
 
   // Signals go to one waiting thread (blocked everywhere else, including httplib's workers),
   // which stops the server so that run() returns and the store closes normally.
