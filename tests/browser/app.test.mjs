@@ -53,11 +53,16 @@ describe('runknee web app', () => {
     await page.check('[data-question="sex"] input[value="female"]');
     await shot(page, 'assess-wizard');
     // Walk the sections until the knee map shows, answering the required questions on the way.
+    // The two safety sections say why they matter (issue 10); nothing in them is answered here.
+    const intros = [];
     for (let i = 0; i < 20 && !(await page.isVisible('.kneemap')); i++) {
       const onset = page.locator('[data-question="onset"] input[value="gradual"]');
       if (await onset.isVisible()) await onset.check();
+      if (await page.isVisible('#section-intro')) intros.push(await page.textContent('#section-intro'));
       await page.click('#wizard-next');
     }
+    assert.ok(intros.some((t) => /skipped warning sign is never counted as "no"/.test(t ?? '')), intros.join(' | '));
+    assert.ok(intros.some((t) => /check with a pharmacist first/.test(t ?? '')), intros.join(' | '));
     const region = page.locator('.kneemap [data-region="joint_line"]');
     await region.click();
     assert.equal(await region.getAttribute('aria-checked'), 'true');
@@ -75,6 +80,9 @@ describe('runknee web app', () => {
     assert.ok(banner && banner.length > 3, `urgency banner: ${banner}`);
     assert.ok((await page.locator('.causes > li').count()) > 0, 'causes listed');
     assert.ok(await page.isVisible('.disclaimer'));
+    // Skipping the painkiller-safety questions is visible on the result, never a silent "no".
+    await page.click('details:has(.skipped-safety) > summary').catch(() => {});
+    assert.match(await page.textContent('main') ?? '', /You skipped \d+ of the painkiller-safety questions/);
     await shot(page, 'assess-result');
   });
 
