@@ -9,6 +9,7 @@
 #include "assess/engine.h"
 #include "util/dose_format.h"
 #include "knowledge/learn.h"
+#include "util/json_get.h"
 
 namespace rk {
 namespace {
@@ -18,18 +19,8 @@ using nlohmann::json;
 constexpr int kWidth = 80;
 constexpr std::size_t kCauses = 3, kTodaySteps = 3, kAvoidSteps = 2, kAvoidMedicines = 2;
 
-std::string str(const json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-const json& list(const json& j, const char* key) {
-  static const json kEmpty = json::array();
-  if (!j.is_object()) return kEmpty;
-  auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : kEmpty;
-}
+std::string str(const json& j, const char* key) { return json_string(j, key); }
+const json& list(const json& j, const char* key) { return json_list(j, key); }
 
 std::size_t columns(std::string_view s) {  // UTF-8 code points
   return static_cast<std::size_t>(

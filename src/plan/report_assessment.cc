@@ -4,24 +4,15 @@
 
 #include "assess/answers.h"
 #include "util/dose_format.h"
+#include "util/json_get.h"
 
 namespace rk::plan {
 namespace {
 
 using nlohmann::json;
 
-std::string str(const json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-const json& list(const json& j, const char* key) {
-  static const json kEmpty = json::array();
-  if (!j.is_object()) return kEmpty;
-  auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : kEmpty;
-}
+std::string str(const json& j, const char* key) { return json_string(j, key); }
+const json& list(const json& j, const char* key) { return json_list(j, key); }
 
 std::string choice_label(const Question& q, const std::string& id) {
   for (const auto& c : q.values)
