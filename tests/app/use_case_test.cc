@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "support/knowledge.h"
 #include "support/run_cli.h"
+#include "support/served.h"
 
 namespace rk {
 namespace {
@@ -47,18 +48,12 @@ class UseCases : public ::testing::Test {
     // The knowledge base the CLI binary carries, so both front ends assess alike.
     server_ = std::make_unique<server::HttpServer>(*api_store_, rk::testing::embedded_knowledge(),
                                                    o);
-    auto port = server_->bind();
-    ASSERT_TRUE(port) << port.error().message;
-    thread_ = std::thread([this] { server_->run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
-    for (int i = 0; i < 500 && !client_->Get("/api/v1/health"); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    const std::string started = served_.start(*server_);
+    ASSERT_TRUE(started.empty()) << started;
   }
 
   void TearDown() override {
-    server_->stop();
-    if (thread_.joinable()) thread_.join();
+    served_.stop();
     server_.reset();
     api_store_.reset();
     fs::remove_all(dir_);
@@ -80,14 +75,13 @@ class UseCases : public ::testing::Test {
   }
 
   httplib::Result post(const std::string& path, const json& body) {
-    return client_->Post(path.c_str(), body.dump(), "application/json");
+    return served_.client().Post(path.c_str(), body.dump(), "application/json");
   }
 
   fs::path dir_;
   std::unique_ptr<Store> api_store_;
   std::unique_ptr<server::HttpServer> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  rk::testing::Served served_;
 };
 
 TEST_F(UseCases, AssessAndSaveStoresTheSameAssessment) {
@@ -168,7 +162,7 @@ TEST_F(UseCases, ImportStoresTheSameActivity) {
   ASSERT_EQ(run_cli(cli_db() + " import " + kFit.string()).code, 0);
   std::ifstream in(kFit, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto r = client_->Post("/api/v1/imports?name=run.fit", bytes, "application/octet-stream");
+  auto r = served_.client().Post("/api/v1/imports?name=run.fit", bytes, "application/octet-stream");
   ASSERT_TRUE(r);
   ASSERT_LT(r->status, 300) << r->body;
 

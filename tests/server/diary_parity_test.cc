@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "support/knowledge.h"
 #include "support/run_cli.h"
+#include "support/served.h"
 
 namespace rk::server {
 namespace {
@@ -38,17 +39,11 @@ class DiaryParity : public ::testing::Test {
     o.port = 0;
     o.upload_dir = dir_.path() / "uploads";
     server_ = std::make_unique<HttpServer>(*store_, rk::testing::embedded_knowledge(), o);
-    auto port = server_->bind();
-    ASSERT_TRUE(port) << port.error().message;
-    thread_ = std::thread([this] { server_->run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
-    for (int i = 0; i < 500 && !client_->Get("/api/v1/health"); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
+    const std::string started = served_.start(*server_);
+    ASSERT_TRUE(started.empty()) << started;
   }
   void TearDown() override {
-    server_->stop();
-    if (thread_.joinable()) thread_.join();
+    served_.stop();
     unsetenv("TZ");
     unsetenv("RUNKNEE_NOW");
     for (const auto& [k, v] : saved_) setenv(k.c_str(), v.c_str(), 1);
@@ -59,7 +54,7 @@ class DiaryParity : public ::testing::Test {
     setenv("RUNKNEE_NOW", now, 1);
     const auto r = rk::testing::run_cli(cli_ + " log " + cli_args);
     ASSERT_EQ(r.code, 0) << cli_args;
-    auto res = client_->Post("/api/v1/diary", body.dump(), "application/json");
+    auto res = served_.client().Post("/api/v1/diary", body.dump(), "application/json");
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 201) << res->body;
   }
@@ -69,8 +64,7 @@ class DiaryParity : public ::testing::Test {
   std::vector<std::pair<std::string, std::string>> saved_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  rk::testing::Served served_;
 };
 
 TEST_F(DiaryParity, CliAndApiStoreTheSameEntriesForTheSameInputs) {
@@ -107,7 +101,7 @@ TEST_F(DiaryParity, CliAndApiStoreTheSameEntriesForTheSameInputs) {
   const auto cli = rk::testing::run_cli(cli_ + " diary --format json");
   ASSERT_EQ(cli.code, 0);
   const json from_cli = json::parse(cli.out);
-  json from_api = json::parse(client_->Get("/api/v1/diary")->body)["entries"];
+  json from_api = json::parse(served_.client().Get("/api/v1/diary")->body)["entries"];
   for (auto& e : from_api) e.erase("id");
   EXPECT_EQ(from_api, from_cli) << from_api.dump(1) << "\nvs\n" << from_cli.dump(1);
   // And what they hold: three days, morning values with the run days, both dates shown.
@@ -128,20 +122,20 @@ TEST_F(DiaryParity, CliAndApiStoreTheSameEntriesForTheSameInputs) {
 TEST_F(DiaryParity, SettingsApiAndCliConfigShareOneFile) {
   const std::string saved = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
   setenv("XDG_CONFIG_HOME", (dir_.path() / "config").c_str(), 1);
-  auto got = client_->Get("/api/v1/settings");
+  auto got = served_.client().Get("/api/v1/settings");
   ASSERT_TRUE(got);
   EXPECT_EQ(json::parse(got->body)["units"], "km");
-  auto put = client_->Put("/api/v1/settings", R"({"units":"mi","time":"06:45"})",
+  auto put = served_.client().Put("/api/v1/settings", R"({"units":"mi","time":"06:45"})",
                           "application/json");
   ASSERT_EQ(put->status, 200) << put->body;
   EXPECT_EQ(rk::testing::run_cli("config get units").out, "mi\n");
   EXPECT_EQ(rk::testing::run_cli("config get time").out, "06:45\n");
-  put = client_->Put("/api/v1/settings", R"({"units":"furlongs"})", "application/json");
+  put = served_.client().Put("/api/v1/settings", R"({"units":"furlongs"})", "application/json");
   EXPECT_EQ(put->status, 422);
   EXPECT_EQ(json::parse(put->body)["error"]["field"], "units");
-  put = client_->Put("/api/v1/settings", R"({"colour":"red"})", "application/json");
+  put = served_.client().Put("/api/v1/settings", R"({"colour":"red"})", "application/json");
   EXPECT_EQ(put->status, 422);
-  EXPECT_EQ(json::parse(client_->Get("/api/v1/settings")->body)["units"], "mi");  // unchanged
+  EXPECT_EQ(json::parse(served_.client().Get("/api/v1/settings")->body)["units"], "mi");  // unchanged
   setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
 }
 
