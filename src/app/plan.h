@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "plan/exercise.h"
 #include "plan/generator.h"
 #include "plan/koos.h"
 #include "knowledge/knowledge_base.h"
@@ -18,14 +19,24 @@
 
 namespace rk::app {
 
+/// The exercise programme's stored records: what the plan prescribed and what was ticked off.
+struct ExerciseRecords {
+  std::vector<plan::Prescription> prescribed;
+  std::vector<plan::ExerciseLog> logged;
+};
+
 struct PlanView {
   plan::PlanSession session;  // rules, inputs, the plan state with its decisions, the assessment
   plan::Plan plan;            // `weeks` weeks from today
   plan::TodayView today;
+  ExerciseRecords exercises;  // with today's prescription recorded
+  plan::Adherence adherence;  // exercise adherence over the days ending today
 };
 
 /// The plan for `weeks` weeks and today's view, at `now_utc`; `miles`: the plan's text gives
-/// distances in miles (the runner's setting; JSON stays SI).
+/// distances in miles (the runner's setting; JSON stays SI). Strengthening doses follow the
+/// adherence rule (plan/exercise.h), and the plan's exercises from today on are recorded as
+/// prescribed (written only when they changed).
 Expected<PlanView> plan_view(Database& db, std::int64_t now_utc, int weeks, bool miles = false);
 
 /// Every KOOS taken: (date, scores), oldest first.

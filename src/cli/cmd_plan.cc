@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/diary.h"
+#include "app/exercise.h"
 #include "app/koos.h"
 #include "app/plan.h"
 #include "cli/commands.h"
@@ -18,6 +19,7 @@
 #include "plan/session.h"
 #include "plan/settings.h"
 #include "plan/welcome.h"
+#include "util/dose_format.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/json_limits.h"
@@ -67,6 +69,9 @@ struct LogOptions {
        calf_swelling = false, numbness = false, ran = false;
   std::string walk_ok, hop_ok, notes;
   bool interactive = false;
+  // An exercise ticked off (`--exercise ID --sets N [--reps N | --hold S] [--pain N]`).
+  std::string exercise;
+  std::optional<int> sets, reps, hold, pain;
 };
 
 std::optional<int> ask_int(const std::string& prompt) {
@@ -177,7 +182,91 @@ std::string words(std::string id) {
   return id;
 }
 
+std::string exercise_flag_of(const std::string& field) {
+  if (field == "exercise_id") return "--exercise";
+  if (field == "hold_s") return "--hold";
+  return "--" + field;
+}
+
+/// Today's (or the day's) exercises with the sets ticked off, then the adherence sentence.
+std::string render_exercise_day(const app::ExerciseDay& d) {
+  std::string out;
+  if (d.exercises.empty()) {
+    out += fmt::format("No strengthening exercises planned for {}.\n", d.date);
+  } else {
+    out += fmt::format("Exercises for {}{}:\n", d.date,
+                       d.doses_held ? " (doses held this week: adherence below the rule)" : "");
+  }
+  for (const auto& i : d.exercises) {
+    const auto& p = i.prescribed;
+    const int done = i.logged ? i.logged->sets : 0;
+    out += fmt::format("  [{}] {} ({}): {} - {}/{} sets done\n", done >= p.sets ? "x" : " ",
+                       i.exercise.name.empty() ? p.exercise_id : i.exercise.name, p.exercise_id,
+                       exercise_dose_text({p.sets, p.amount, p.unit}), done, p.sets);
+  }
+  for (const auto& l : d.unplanned) {
+    out += fmt::format("  [x] {} (not planned that day): {} sets done\n", l.exercise_id, l.sets);
+  }
+  if (!d.exercises.empty()) {
+    out += "Tick one off: `runknee log --exercise ID --sets N` (--reps N, or --hold S for a hold).\n";
+  }
+  out += d.adherence_text + "\n";
+  return out;
+}
+
+bool has_diary_values(const LogOptions& o) {
+  return o.during || o.after || o.morning || o.stiffness || !o.where.empty() || o.swelling ||
+         o.catching || o.locking || o.giving_way || o.fell || o.injury || o.night_pain ||
+         o.no_weight || o.hot_red || o.fever || o.calf_swelling || o.numbness || o.ran ||
+         !o.walk_ok.empty() || !o.hop_ok.empty() || !o.notes.empty() || o.interactive;
+}
+
+void run_log_exercise(Context& ctx, const LogOptions& o) {
+  if (has_diary_values(o)) {
+    return void(ctx.exit_code = report_error(
+                    Error{"takes --sets, --reps or --hold, --pain and --date; log the pain diary "
+                          "with a separate `runknee log`",
+                          ErrorKind::kBadInput, "exercise_id", {}},
+                    exercise_flag_of));
+  }
+  plan::ExerciseLogInput in;
+  in.date = o.date;
+  in.exercise_id = o.exercise;
+  in.sets = o.sets;
+  in.reps = o.reps;
+  in.hold_s = o.hold;
+  in.pain = o.pain;
+  auto store = ctx.store();
+  if (!store) return void(ctx.exit_code = report_error(store.error()));
+  if (!in.sets) {
+    auto day = app::exercise_day((*store)->db(), now_utc(), o.date);
+    if (!day) return void(ctx.exit_code = report_error(day.error(), exercise_flag_of));
+    for (const auto& i : day->exercises) {
+      if (i.prescribed.exercise_id == o.exercise) in.sets = i.prescribed.sets;
+    }
+  }
+  auto logged = app::log_exercise((*store)->db(), in, now_utc());
+  if (!logged) return void(ctx.exit_code = report_error(logged.error(), exercise_flag_of));
+  const auto& l = logged->log;
+  if (l.sets == 0) {
+    fmt::print("Cleared {} on {}.\n", l.exercise_id, l.date);
+  } else {
+    std::string unit = "reps";
+    for (const auto& i : logged->day.exercises) {
+      if (i.prescribed.exercise_id == l.exercise_id) unit = i.prescribed.unit;
+    }
+    if (unit.find("hold") != std::string::npos) unit = "s held";
+    fmt::print("Logged {} on {}: {} set{}{}{}.\n", l.exercise_id, l.date, l.sets,
+               l.sets == 1 ? "" : "s", l.amount ? fmt::format(" of {} {}", *l.amount, unit) : "",
+               l.pain ? fmt::format(", pain {}/10", *l.pain) : "");
+  }
+  fmt::print("{}", render_exercise_day(logged->day));
+}
+
 void run_log(Context& ctx, LogOptions& o) {
+  if (!o.exercise.empty() || o.sets || o.reps || o.hold || o.pain) {
+    return run_log_exercise(ctx, o);
+  }
   auto settings = plan::load_settings();
   if (!settings) return void(ctx.exit_code = report_error(settings.error()));
   const auto units = settings->units;
@@ -242,6 +331,12 @@ void add_log(CLI::App& app, Context& ctx) {
   cmd->add_option("--hop-ok", o->hop_ok, "10 single-leg hops pain-free: yes|no");
   cmd->add_option("--notes", o->notes, "Free text");
   cmd->add_flag("-i,--interactive", o->interactive, "Ask for each field");
+  cmd->add_option("--exercise", o->exercise,
+                  "Tick off a strengthening exercise (its id, as `runknee today` lists it)");
+  cmd->add_option("--sets", o->sets, "With --exercise: sets done that day (default: as planned; 0 clears)");
+  cmd->add_option("--reps", o->reps, "With --exercise: repetitions per set");
+  cmd->add_option("--hold", o->hold, "With --exercise: seconds held per set (timed holds)");
+  cmd->add_option("--pain", o->pain, "With --exercise: knee pain during the exercise, 0-10");
   cmd->callback([&ctx, o] { run_log(ctx, *o); });
 }
 
@@ -413,9 +508,43 @@ void add_today(CLI::App& app, Context& ctx) {
     if (!pc) return void(ctx.exit_code = report_error(pc.error()));
     const auto& t = pc->today;
     if (*format == "json") {
-      fmt::print("{}\n", to_json(t).dump(2));
+      auto j = to_json(t);
+      j["exercise_adherence"] = plan::to_json(pc->adherence);
+      j["exercise_adherence_text"] = plan::adherence_text(pc->adherence, pc->session.rules);
+      fmt::print("{}\n", j.dump(2));
     } else {
       fmt::print("{}", plan::render_today_text(t, pc->session.rules, units_of(*pc)));
+      if (!t.needs_assessment) {
+        fmt::print("\n{}", render_exercise_day(app::exercise_day_of(*pc, t.date)));
+      }
+    }
+  });
+}
+
+void add_exercises(CLI::App& app, Context& ctx) {
+  struct Opts {
+    std::string date, format = "text";
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand(
+      "exercises", "The day's strengthening exercises, what was ticked off, and adherence");
+  cmd->add_option("--date", o->date, "Day (YYYY-MM-DD; default today)");
+  cmd->add_option("--format", o->format, "text|json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&ctx, o] {
+    auto store = ctx.store();
+    if (!store) return void(ctx.exit_code = report_error(store.error()));
+    auto day = app::exercise_day((*store)->db(), now_utc(), o->date);
+    if (!day) return void(ctx.exit_code = report_error(day.error(), exercise_flag_of));
+    if (o->format == "json") {
+      fmt::print("{}\n", app::to_json(*day).dump(2));
+      return;
+    }
+    fmt::print("{}", render_exercise_day(*day));
+    for (const auto& i : day->exercises) {
+      fmt::print("\n{} ({})\n", i.exercise.name, i.prescribed.exercise_id);
+      int n = 0;
+      for (const auto& step : i.exercise.steps) fmt::print("  {}. {}\n", ++n, step);
+      if (!i.exercise.mistake.empty()) fmt::print("  avoid: {}\n", i.exercise.mistake);
     }
   });
 }
@@ -513,6 +642,7 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
   add_koos(app, ctx);
   add_plan(app, ctx);
   add_today(app, ctx);
+  add_exercises(app, ctx);
   add_report(app, ctx);
 }
 

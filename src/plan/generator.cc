@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/calendar.h"
 #include "plan/settings.h"
 #include "plan/welcome.h"
 #include "util/dose_format.h"
@@ -100,7 +101,12 @@ struct Builder {
     Session s = make(day, SessionKind::kStrength, "Hip, glute and thigh strengthening");
     for (const auto& e : r.strengthening) {
       if (week < e.start_week || (gentle_only && !e.gentle)) continue;
-      const int amount = std::min(e.max, e.reps + e.step * (week - e.start_week));
+      // One step a week from the exercise's first week, minus the weeks held for adherence.
+      const auto first_rise = week_start(day) - 7 * (week - e.start_week - 1);
+      const auto held = std::count_if(in.progression_held.begin(), in.progression_held.end(),
+                                      [&](std::int64_t m) { return m >= first_rise && m <= day; });
+      const int steps = std::max(0, week - e.start_week - static_cast<int>(held));
+      const int amount = std::min(e.max, e.reps + e.step * steps);
       s.exercises.push_back({e.id, e.name, e.sets, amount, e.unit, e.steps, e.mistake});
     }
     // The exercises and their doses are listed once, from s.exercises (dose_text).

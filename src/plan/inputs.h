@@ -47,6 +47,9 @@ struct PlanInputs {
   std::vector<DiaryEntry> diary;      // oldest first
   std::int64_t today = 0;             // days since 1970-01-01
   bool miles = false;                 // text shows miles (`runknee config set units mi`)
+  /// Mondays whose strengthening dose rise is withheld: adherence was below
+  /// plan.exercise_adherence_min (plan/exercise.h, held_mondays).
+  std::vector<std::int64_t> progression_held;
 
   /// True when the cause is listed with at least this score.
   bool has_cause(std::string_view id, double min_score = 0.3) const;

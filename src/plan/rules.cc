@@ -95,7 +95,8 @@ const std::vector<std::string>& required_text_ids() {
       "clearance.red_flag",      "clearance.assessment_pain", "headline.cleared",
       "headline.emergency",      "headline.urgent",           "headline.soon",
       "headline.not_cleared",    "guidance.clinician_title",  "guidance.clinician_title_urgent",
-      "clearance.no_assessment", "headline.no_assessment"};
+      "clearance.no_assessment", "headline.no_assessment",     "exercise.adherence",
+      "exercise.adherence_none", "exercise.below_min",         "exercise.at_min"};
   return ids;
 }
 
@@ -145,7 +146,9 @@ const std::vector<std::string>& required_rule_ids() {
                                                "plan.cadence_max_pct",
                                                "plan.easy_pace_min_per_km",
                                                "plan.walk_pace_min_per_km",
-                                               "plan.protect_days"};
+                                               "plan.protect_days",
+                                               "plan.exercise_adherence_min",
+                                               "plan.exercise_adherence_days"};
   return ids;
 }
 

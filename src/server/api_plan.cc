@@ -3,11 +3,13 @@
 #include <memory>
 
 #include "app/diary.h"
+#include "app/exercise.h"
 #include "app/koos.h"
 #include "app/plan.h"
 #include "plan/adapt.h"
 #include "plan/diary.h"
 #include "plan/diary_service.h"
+#include "plan/exercise.h"
 #include "plan/koos.h"
 #include "plan/report_data.h"
 #include "plan/session.h"
@@ -85,11 +87,46 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
   return s.cached(key, [&](Store& store) -> Checked<Json> {
     auto view = app::plan_view(store.db(), now, *weeks);
     if (!view) return error_reply(view.error());
-    if (today_only) return plan::to_json(view->today);
+    if (today_only) {
+      Json t = plan::to_json(view->today);
+      t["exercise_adherence"] = plan::to_json(view->adherence);
+      t["exercise_adherence_text"] = plan::adherence_text(view->adherence, view->session.rules);
+      return t;
+    }
     Json decisions = Json::array();
     for (const auto& d : view->session.state.history) decisions.push_back(plan::to_json(d));
     return Json{{"plan", plan::to_json(view->plan)}, {"decisions", std::move(decisions)}};
   });
+}
+
+/// The day's exercises (?date=YYYY-MM-DD, default today) with what was ticked off, and the
+/// adherence: the same use case as `runknee exercises`.
+ApiResult exercises_get(State& s, Call& c) {
+  const std::string date = c.query("date").value_or("");
+  const std::int64_t now = now_utc();
+  return s.cached("exercises:" + date + ":" + std::to_string(now / 86400),
+                  [&](Store& store) -> Checked<Json> {
+                    auto day = app::exercise_day(store.db(), now, date);
+                    if (!day) return error_reply(day.error());
+                    return app::to_json(*day);
+                  });
+}
+
+/// Tick an exercise off: the same use case as `runknee log --exercise`. `sets` is the day's
+/// total for that exercise (0 clears it). Bad input is a 422 naming the field; nothing stored.
+ApiResult exercises_log(State& s, Call& c) {
+  auto body = json_body(c);
+  if (!body) return Unexpected<ApiError>(body.error());
+  auto in = plan::exercise_log_from_json(*body);
+  if (!in) return error_reply(in.error());
+  auto logged = s.with_store(
+      [&](Store& store) { return app::log_exercise(store.db(), *in, now_utc()); });
+  if (!logged) return error_reply(logged.error());
+  s.bump_revision();
+  return json_reply({{"log", plan::to_json(logged->log)},
+                     {"adherence_before", plan::to_json(logged->before)},
+                     {"day", app::to_json(logged->day)}},
+                    201);
 }
 
 /// The physio report as a printable HTML document (or Markdown with ?format=md): the same
@@ -218,6 +255,8 @@ void add_plan_routes(Router& r, State& s) {
   r.add("GET", "/api/v1/plan", [&s](Call& c) { return plan_view(s, c, false); });
   r.add("GET", "/api/v1/today", [&s](Call& c) { return plan_view(s, c, true); });
   r.add("GET", "/api/v1/report", [&s](Call& c) { return report(s, c); });
+  r.add("GET", "/api/v1/exercises", [&s](Call& c) { return exercises_get(s, c); });
+  r.add("POST", "/api/v1/exercises", [&s](Call& c) { return exercises_log(s, c); });
   r.add("GET", "/api/v1/koos/questions", [](Call&) { return koos_questions(); });
   r.add("GET", "/api/v1/koos", [&s](Call&) { return koos_history(s); });
   r.add("POST", "/api/v1/koos", [&s](Call& c) { return koos_take(s, c); });

@@ -80,12 +80,37 @@ Expected<void> layout_2(Database& db) {
     );)sql");
 }
 
+// Layout 3: the exercise programme (issue 12): what the plan prescribed for a day (recorded
+// when the plan is shown, so adherence counts what the runner was asked to do) and the sets the
+// runner ticked off, one row per day and exercise in each.
+Expected<void> layout_3(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE IF NOT EXISTS exercise_prescribed (
+      date TEXT NOT NULL,
+      exercise_id TEXT NOT NULL,
+      sets INTEGER NOT NULL,
+      amount INTEGER NOT NULL,
+      unit TEXT NOT NULL,
+      PRIMARY KEY (date, exercise_id)
+    );
+    CREATE TABLE IF NOT EXISTS exercise_log (
+      date TEXT NOT NULL,
+      exercise_id TEXT NOT NULL,
+      sets INTEGER NOT NULL,
+      amount INTEGER,
+      pain INTEGER,
+      logged_utc INTEGER NOT NULL,
+      PRIMARY KEY (date, exercise_id)
+    );)sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "create the tables", &layout_1},
       {2, "activity names", &layout_2},
+      {3, "exercise programme", &layout_3},
   };
   return all;
 }

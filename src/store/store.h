@@ -14,7 +14,7 @@ namespace rk {
 
 /// The store layout this build writes (PRAGMA user_version). A store or backup with a higher
 /// number was made by a newer runknee and is refused rather than misread.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 class Store {
  public:

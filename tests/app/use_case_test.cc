@@ -10,11 +10,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <tuple>
 
 #include "server/server.h"
 #include "store/activity_repo.h"
 #include "store/assessment_repo.h"
 #include "store/diary_repo.h"
+#include "store/exercise_repo.h"
 #include "store/koos_repo.h"
 #include "store/store.h"
 #include "support/knowledge.h"
@@ -204,6 +206,73 @@ TEST_F(UseCases, BadInputIsRefusedByBothWithTheFieldInTheirWords) {
   EXPECT_TRUE(DiaryRepo(api_store_->db()).list()->empty());
   EXPECT_TRUE(KoosRepo(cs.db()).list()->empty());
   EXPECT_TRUE(KoosRepo(api_store_->db()).list()->empty());
+}
+
+TEST_F(UseCases, LogExerciseStoresTheSameThroughBoth) {
+  // RUNKNEE_NOW is 2026-11-25: the day's total for the exercise, the later tick-off replacing it.
+  ASSERT_EQ(run_cli(cli_db() + " log --exercise clamshell --sets 1 --reps 12").code, 0);
+  const auto cli = run_cli(cli_db() + " log --exercise clamshell --sets 2 --reps 12 --pain 1");
+  ASSERT_EQ(cli.code, 0) << cli.out;
+  ASSERT_EQ(run_cli(cli_db() + " log --exercise side_plank --sets 3 --hold 25 --date 2026-11-24")
+                .code,
+            0);
+  auto r = post("/api/v1/exercises", {{"exercise_id", "clamshell"}, {"sets", 1}, {"reps", 12}});
+  ASSERT_EQ(r->status, 201) << r->body;
+  r = post("/api/v1/exercises",
+           {{"exercise_id", "clamshell"}, {"sets", 2}, {"reps", 12}, {"pain", 1}});
+  ASSERT_EQ(r->status, 201) << r->body;
+  EXPECT_EQ(json::parse(r->body)["log"]["sets"], 2);
+  r = post("/api/v1/exercises",
+           {{"exercise_id", "side_plank"}, {"sets", 3}, {"hold_s", 25}, {"date", "2026-11-24"}});
+  ASSERT_EQ(r->status, 201) << r->body;
+
+  Store cs = cli_store();
+  auto from_cli = ExerciseRepo(cs.db()).logged("0000", "9999");
+  auto from_api = ExerciseRepo(api_store_->db()).logged("0000", "9999");
+  ASSERT_TRUE(from_cli && from_api);
+  ASSERT_EQ(from_cli->size(), 2u);
+  ASSERT_EQ(from_api->size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto& c = (*from_cli)[i];
+    const auto& a = (*from_api)[i];
+    EXPECT_EQ(std::tie(c.date, c.exercise_id, c.sets, c.amount, c.pain, c.logged_utc),
+              std::tie(a.date, a.exercise_id, a.sets, a.amount, a.pain, a.logged_utc));
+  }
+  EXPECT_EQ((*from_cli)[0].exercise_id, "side_plank");
+  EXPECT_EQ((*from_cli)[0].amount, 25);
+  EXPECT_EQ((*from_cli)[1].date, "2026-11-25");
+  EXPECT_EQ((*from_cli)[1].sets, 2);
+  EXPECT_EQ((*from_cli)[1].pain, 1);
+
+  // The day as both front ends show it.
+  const auto shown = json::parse(run_cli(cli_db() + " exercises --format json").out);
+  auto g = served_.client().Get("/api/v1/exercises");
+  ASSERT_EQ(g->status, 200);
+  EXPECT_EQ(shown, json::parse(g->body));
+}
+
+TEST_F(UseCases, BadExerciseTickOffIsRefusedByBothWithNothingStored) {
+  const auto cli = run_cli(cli_db() + " log --exercise burpees --sets 3", Stderr::kMerge);
+  EXPECT_EQ(cli.code, 2);
+  EXPECT_NE(cli.out.find("--exercise: unknown exercise 'burpees'"), std::string::npos) << cli.out;
+  auto r = post("/api/v1/exercises", {{"exercise_id", "burpees"}, {"sets", 3}});
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(json::parse(r->body)["error"]["field"], "exercise_id");
+
+  const auto hold = run_cli(cli_db() + " log --exercise clamshell --sets 3 --hold 20",
+                            Stderr::kMerge);
+  EXPECT_EQ(hold.code, 2);
+  EXPECT_NE(hold.out.find("--hold: "), std::string::npos) << hold.out;
+  r = post("/api/v1/exercises", {{"exercise_id", "clamshell"}, {"sets", 3}, {"hold_s", 20}});
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(json::parse(r->body)["error"]["field"], "hold_s");
+  r = post("/api/v1/exercises", {{"exercise_id", "clamshell"}, {"sets", 3}, {"date", "2026-12-01"}});
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(json::parse(r->body)["error"]["field"], "date");
+
+  Store cs = cli_store();
+  EXPECT_TRUE(ExerciseRepo(cs.db()).logged("0000", "9999")->empty());
+  EXPECT_TRUE(ExerciseRepo(api_store_->db()).logged("0000", "9999")->empty());
 }
 
 }  // namespace

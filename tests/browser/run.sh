@@ -49,6 +49,7 @@ for _ in $(seq 1 50); do
 done
 echo "browser tests: server at $url"
 export RUNKNEE_URL=$url
+export RUNKNEE_BINARY=$bin
 export RUNKNEE_PROFILE_DIR=$tmp/profile
 mkdir -p "$RUNKNEE_PROFILE_DIR"
 mkdir -p "$RUNKNEE_SCREENSHOTS"

@@ -2,6 +2,11 @@
 // exercise in the knowledge base (data/exercises.yaml); this keeps the two from drifting apart.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "knowledge/knowledge_base.h"
 #include "plan/rules.h"
 #include "plan/welcome.h"
@@ -23,6 +28,32 @@ TEST(LadderConsistency, StartingDosesMatchTheKnowledgeBase) {
     EXPECT_EQ(s.sets, e->sets);
     const bool hold = s.unit.find("hold") != std::string::npos;
     EXPECT_EQ(s.reps, hold ? e->hold_s.value_or(-1) : e->reps.value_or(-1));
+  }
+}
+
+// Every exercise of the knowledge base has our own drawing (web/src/figures/ID.svg, issue 12
+// item 7): an SVG with a title and a description for assistive technology, and the start and
+// end position, as the web's exercise page shows it.
+TEST(ExerciseFigures, EveryExerciseHasItsStartAndEndDrawing) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  ASSERT_FALSE(kb->exercises().empty());
+  for (const auto& e : kb->exercises()) {
+    SCOPED_TRACE(e.id);
+    const auto path =
+        std::filesystem::path(RUNKNEE_SOURCE_DIR) / "web/src/figures" / (e.id + ".svg");
+    std::ifstream in(path);
+    ASSERT_TRUE(in) << path;
+    const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u);
+    EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
+    EXPECT_NE(svg.find("<title id=\"fig-" + e.id + "-t\">" + e.name + ": start and end position</title>"),
+              std::string::npos);
+    EXPECT_NE(svg.find("<desc id=\"fig-" + e.id + "-d\">"), std::string::npos);
+    EXPECT_NE(svg.find(">Start</text>"), std::string::npos);
+    EXPECT_NE(svg.find(">End</text>"), std::string::npos);
+    EXPECT_EQ(svg.find("<script"), std::string::npos);
+    EXPECT_EQ(svg.find("href"), std::string::npos);  // nothing fetched, nothing linked
   }
 }
 

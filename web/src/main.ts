@@ -6,6 +6,7 @@ import { h } from './dom';
 import { activitiesPage, activityPage } from './pages/activities';
 import { assessPage, historyPage, resultPage } from './pages/assess';
 import { diaryPage } from './pages/diary';
+import { exercisesPage } from './pages/exercises';
 import { koosPage } from './pages/koos';
 import { faqPage, learnPage } from './pages/learn';
 import { formPage, loadPage } from './pages/load';
@@ -24,6 +25,7 @@ const NAV: [string, string][] = [
   ['#/form', 'Form'],
   ['#/diary', 'Pain diary'],
   ['#/plan', 'Plan'],
+  ['#/exercises', 'Exercises'],
   ['#/koos', 'KOOS'],
   ['#/report', 'Report'],
   ['#/learn', 'Learn'],
@@ -42,6 +44,7 @@ const ROUTES: [RegExp, Page, string][] = [
   [/^#\/form$/, formPage, 'Running form'],
   [/^#\/diary$/, diaryPage, 'Pain diary'],
   [/^#\/plan$/, planPage, 'Plan'],
+  [/^#\/exercises(?:\/(\d{4}-\d{2}-\d{2}))?$/, exercisesPage, 'Exercises'],
   [/^#\/koos$/, koosPage, 'KOOS'],
   [/^#\/report$/, reportPage, 'Report for a physio'],
   [/^#\/learn$/, learnPage, 'Learn'],

@@ -63,6 +63,7 @@ function session(s: Session): HTMLElement {
         h('ol', {}, e.steps.map((st) => h('li', {}, st))),
         e.mistake ? h('p', { class: 'hint' }, h('strong', {}, 'Avoid: '), e.mistake) : null)
         : `${e.name}: ${dose(e)}`))) : null,
+    s.kind === 'strength' ? h('p', {}, h('a', { href: `#/exercises/${s.date}`, class: 'button' }, 'Open the exercise session')) : null,
     s.why ? h('p', { class: 'hint' }, s.why, cite(s.citation)) : null);
 }
 
@@ -122,7 +123,8 @@ export async function planPage(main: HTMLElement): Promise<void> {
       h('p', { class: 'hint' }, `Planned ${dist(w.planned_km)}`, w.weekly_cap_km ? `, cap ${dist(w.weekly_cap_km)}` : ''),
       h('ol', { class: 'calendar', 'aria-label': `Week ${w.index} sessions` }, w.sessions.map((s) =>
         h('li', { class: `day kind-${s.kind}${s.date === p.today ? ' is-today' : ''}`, 'aria-current': s.date === p.today ? 'date' : undefined },
-          h('span', { class: 'date' }, s.date), h('span', { class: 'kind' }, label(s.kind)), h('span', { class: 'text' }, s.title,
+          h('span', { class: 'date' }, s.date), h('span', { class: 'kind' }, label(s.kind)), h('span', { class: 'text' },
+            s.kind === 'strength' ? h('a', { href: `#/exercises/${s.date}` }, s.title) : s.title,
             s.distance_km ? ` ${dist(s.distance_km)}` : '')))))),
     h('h2', {}, 'How the plan works'),
     h('ul', {}, p.guidance.map((g) => h('li', {}, h('strong', {}, g.title), ': ', g.text, cite(g.citation)))),

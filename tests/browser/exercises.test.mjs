@@ -1,0 +1,157 @@
+// Issue 12 item 7 in the browser: the exercise session. Its own server (a fresh store, the
+// clock fixed by RUNKNEE_NOW on a strength day of the plan) so the day always has exercises:
+// each exercise shows our own drawing, the steps and a hold or rep timer; ticking the sets off
+// with the keyboard stores them through the API and the adherence on the page follows; axe-core
+// finds nothing, light and dark, desktop and phone.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { axeViolations, launch, shot } from './lib.mjs';
+
+const BIN = process.env.RUNKNEE_BINARY ?? new URL('../../build/src/cli/runknee', import.meta.url).pathname;
+const ANSWERS = JSON.parse(readFileSync(new URL('../../examples/answers-overuse.json', import.meta.url), 'utf8'));
+// A Thursday: with this knee check and no runs, the plan's return week has strength on Thursdays.
+const NOW = '2026-11-26T09:00:00Z';
+
+async function startServer(dir) {
+  const server = spawn(BIN, ['--db', join(dir, 'runknee.db'), 'serve', '--port', '0'], {
+    env: { ...process.env, RUNKNEE_NOW: NOW, XDG_CONFIG_HOME: join(dir, 'config') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) resolve(m[0]);
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    setTimeout(() => reject(new Error(`server did not start: ${out}`)), 10000);
+  });
+  return { server, url };
+}
+
+describe('issue 12: the exercise session', () => {
+  let dir;
+  let server;
+  let base;
+  let context;
+  let page;
+  const errors = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rk-exercises-'));
+    ({ server, url: base } = await startServer(dir));
+    context = await launch();
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const res = await page.request.post(`${base}api/v1/assessments`, {
+      data: { answers: ANSWERS }, headers: { Origin: base.replace(/\/$/, '') } });
+    assert.equal(res.status(), 201, await res.text());
+  });
+
+  after(async () => {
+    await context?.close();
+    server?.kill('SIGTERM');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const openExercises = async () => {
+    await page.goto(`${base}#/exercises`);
+    await page.waitForSelector('main[aria-busy="false"][data-page="exercises"]');
+  };
+
+  test('each exercise has its drawing, steps, a timer and one checkbox per set', async () => {
+    await openExercises();
+    const api = await (await page.request.get(`${base}api/v1/exercises`)).json();
+    assert.equal(api.date, '2026-11-26');
+    assert.ok(api.exercises.length >= 3, JSON.stringify(api));
+    const cards = page.locator('.exercise-card');
+    assert.equal(await cards.count(), api.exercises.length);
+    for (const e of api.exercises) {
+      const card = page.locator(`.exercise-card[data-exercise="${e.id}"]`);
+      assert.equal(await card.locator('h2').textContent(), e.name);
+      // Our own drawing: start and end position, named for assistive technology.
+      const title = await card.locator('svg.figure title').textContent();
+      assert.match(title, /start and end position/);
+      assert.deepEqual(await card.locator('svg.figure text').allTextContents(), ['Start', 'End']);
+      assert.equal(await card.locator('ol.steps li').count(), e.steps.length);
+      assert.equal(await card.locator('fieldset.sets input[type=checkbox]').count(), e.sets);
+      assert.equal(await card.getByRole('checkbox', { name: 'Set 1' }).count(), 1);
+    }
+    assert.match(await page.locator('#adherence').textContent(), /no exercises were prescribed/);
+    await shot(page, 'exercises');
+  });
+
+  test('the hold timer counts the hold down and stops', async () => {
+    const hold = page.locator('.exercise-card[data-exercise="side_plank"]');
+    const start = hold.getByRole('button', { name: /Start 20 s hold/ });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const t = document.querySelector('.exercise-card[data-exercise="side_plank"] [role=timer]');
+      return t && /^1\d s$/.test(t.textContent ?? '');
+    });
+    await hold.getByRole('button', { name: 'Stop' }).click();
+    assert.equal(await hold.getByRole('button', { name: /Start 20 s hold/ }).count(), 1);
+  });
+
+  test('ticking sets off with the keyboard stores them and the adherence follows', async () => {
+    const card = page.locator('.exercise-card[data-exercise="clamshell"]');
+    for (const n of [1, 2, 3]) {
+      const box = card.getByRole('checkbox', { name: `Set ${n}` });
+      await box.focus();
+      await page.keyboard.press('Space');
+      await page.waitForFunction((k) => {
+        const s = document.querySelector('.exercise-card[data-exercise="clamshell"] .status');
+        return s && s.textContent === `Saved: ${k} of 3 sets done.`;
+      }, n);
+    }
+    assert.match(await page.locator('#adherence').textContent(), /3 of 3 prescribed sets done \(100%\)/);
+    const api = await (await page.request.get(`${base}api/v1/exercises`)).json();
+    const clam = api.exercises.find((e) => e.id === 'clamshell');
+    assert.equal(clam.sets_done, 3);
+    assert.equal(api.adherence.percent, 100);
+
+    // Unticking one set stores the new total; a reload shows what is stored.
+    await card.getByRole('checkbox', { name: 'Set 3' }).uncheck();
+    await page.waitForFunction(() => document.querySelector('.exercise-card[data-exercise="clamshell"] .status')?.textContent === 'Saved: 2 of 3 sets done.');
+    assert.match(await page.locator('#adherence').textContent(), /2 of 3 prescribed sets done \(67%\)/);
+    await openExercises();
+    const boxes = page.locator('.exercise-card[data-exercise="clamshell"] input[type=checkbox]');
+    assert.deepEqual(await boxes.evaluateAll((bs) => bs.map((b) => b.checked)), [true, true, false]);
+    // The CLI and the plan page lead here: the plan's strength day links to its session.
+    await page.goto(`${base}#/plan`);
+    await page.waitForSelector('main[aria-busy="false"][data-page="plan"]');
+    assert.ok(await page.locator('a[href="#/exercises/2026-11-26"]').count() >= 1);
+  });
+
+  test('axe-core: the exercise page, light and dark, desktop and phone', async () => {
+    const found = [];
+    try {
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [device, size] of [['desktop', { width: 1100, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+          await page.setViewportSize(size);
+          await openExercises();
+          for (const v of await axeViolations(page)) found.push(`${scheme}/${device}: ${v}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 1) found.push(`${scheme}/${device}: ${overflow}px wider than the screen`);
+        }
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test('no uncaught script errors', () => {
+    assert.deepEqual(errors, []);
+  });
+});
