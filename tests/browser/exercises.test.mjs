@@ -131,17 +131,20 @@ describe('issue 12: the exercise session', () => {
     assert.ok(await page.locator('a[href="#/exercises/2026-11-26"]').count() >= 1);
   });
 
-  test('axe-core: the exercise page, light and dark, desktop and phone', async () => {
+  test('axe-core: the exercise page and the pages linking to it, light and dark, desktop and phone', async () => {
     const found = [];
     try {
       for (const scheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme: scheme });
         for (const [device, size] of [['desktop', { width: 1100, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
           await page.setViewportSize(size);
-          await openExercises();
-          for (const v of await axeViolations(page)) found.push(`${scheme}/${device}: ${v}`);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          if (overflow > 1) found.push(`${scheme}/${device}: ${overflow}px wider than the screen`);
+          for (const hash of ['exercises', 'today', 'plan']) {
+            await page.goto(`${base}#/${hash}`);
+            await page.waitForSelector(`main[aria-busy="false"][data-page="${hash}"]`);
+            for (const v of await axeViolations(page)) found.push(`${scheme}/${device} #/${hash}: ${v}`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            if (overflow > 1) found.push(`${scheme}/${device} #/${hash}: ${overflow}px wider than the screen`);
+          }
         }
       }
     } finally {
