@@ -117,7 +117,10 @@ Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db,
                                        std::int64_t now, int weeks, bool miles) {
   auto v = plan_view(db, now, weeks, miles);
   if (!v) return fail(v.error());
-  return plan::report_data(kb, db, v->session, now, weeks);
+  auto data = plan::report_data(kb, db, v->session, now, weeks);
+  if (!data) return fail(data.error());
+  data->exercise_adherence = plan::adherence_text(v->adherence, v->session.rules);
+  return data;
 }
 
 }  // namespace rk::app

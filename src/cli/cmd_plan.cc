@@ -43,6 +43,7 @@ plan::IcsOptions ics_options() {
   auto s = plan::load_settings();  // open_plan has already reported a broken file
   o.minute_of_day = s ? s->session_minute : 7 * 60;
   if (s) o.units = s->units;
+  if (s) o.check_in_minute = s->check_in_minute;
   return o;
 }
 
@@ -580,12 +581,16 @@ void add_report(CLI::App& app, Context& ctx) {
 // --- config -------------------------------------------------------------------------------
 
 void add_config(CLI::App& app, Context& ctx) {
-  auto* cmd =
-      app.add_subcommand("config", "Settings: `config set units mi|km`, `config get units`");
+  auto* cmd = app.add_subcommand(
+      "config", "Settings: `config set units mi|km`, `config set tz Europe/London`, `config get units`");
   cmd->require_subcommand(1);
   auto kv = std::make_shared<std::vector<std::string>>();
   auto* set = cmd->add_subcommand("set", "Set a value (stored in $XDG_CONFIG_HOME/runknee/)");
-  set->add_option("key value", *kv, "units km|mi, time HH:MM")->expected(2)->required();
+  set->add_option("key value", *kv,
+                  "units km|mi, time HH:MM (calendar sessions), checkin HH:MM|off (a daily "
+                  "check-in event in the calendar), tz ZONE|system (e.g. America/Los_Angeles)")
+      ->expected(2)
+      ->required();
   set->callback([&ctx, kv] {
     auto s = plan::load_settings();
     if (!s) return void(ctx.exit_code = report_error(s.error()));
@@ -599,12 +604,13 @@ void add_config(CLI::App& app, Context& ctx) {
   });
   auto key = std::make_shared<std::string>();
   auto* get = cmd->add_subcommand("get", "Print a value");
-  get->add_option("key", *key, "units|time")->required()->check(CLI::IsMember({"units", "time"}));
+  get->add_option("key", *key, "units|time|checkin|tz")
+      ->required()
+      ->check(CLI::IsMember(plan::setting_keys()));
   get->callback([&ctx, key] {
     auto s = plan::load_settings();
     if (!s) return void(ctx.exit_code = report_error(s.error()));
-    fmt::print("{}\n", *key == "time" ? plan::format_minute(s->session_minute)
-                                      : plan::units_name(s->units));
+    fmt::print("{}\n", plan::setting_text(*s, *key));
   });
 }
 

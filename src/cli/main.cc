@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/knowledge_access.h"
+#include "plan/settings.h"
 #include "store/database.h"
 
 int main(int argc, char** argv) {
@@ -22,6 +23,13 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&] {
     ctx.db_path = db.empty() ? rk::default_database_path() : std::filesystem::path(db);
     if (!knowledge.empty()) ctx.knowledge_dir = knowledge;
+    // The runner's time zone setting (`config set tz`) decides local days from here on; a
+    // broken settings file is reported by the commands that read it.
+    if (auto settings = rk::plan::load_settings()) {
+      if (auto ok = rk::plan::apply_time_zone(*settings); !ok) {
+        fmt::print(stderr, "runknee: {}\n", ok.error().message);
+      }
+    }
     // The knowledge base is validated before any command runs: a bad entry stops the program
     // (the problems are already printed, as file:line: message).
     if (!rk::cli::knowledge(ctx)) throw CLI::RuntimeError(rk::cli::kBadInput);

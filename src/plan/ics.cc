@@ -136,6 +136,33 @@ std::string write_ics(const Plan& p, std::int64_t dtstamp_utc, const IcsOptions&
       add(out, "END:VEVENT");
     }
   }
+  // The check-in runs every day from today to the last day (Sunday) of the plan's last week.
+  const auto today = day_number(p.today);
+  const auto last_week = p.weeks.empty() ? std::nullopt : day_number(p.weeks.back().start_date);
+  if (o.check_in_minute && today && last_week) {
+    const std::int64_t first = *today, last = *last_week + 6;
+    const int m = *o.check_in_minute;
+    const auto day = date_of_day(first);
+    add(out, "BEGIN:VEVENT");
+    add(out, fmt::format("UID:{}-check-in@runknee", compact_date(day)));
+    add(out, "DTSTAMP:" + stamp);
+    add(out, fmt::format("DTSTART:{}T{:02}{:02}00", compact_date(day), m / 60, m % 60));
+    add(out, "DURATION:PT5M");
+    add(out, fmt::format("RRULE:FREQ=DAILY;COUNT={}", last - first + 1));
+    add(out, "SUMMARY:" + ics_escape_text("Knee check-in"));
+    add(out, "DESCRIPTION:" +
+                 ics_escape_text(
+                     "Log how the knee felt today: during and after a run (runknee log "
+                     "--during N --after N), the morning after a run (runknee log --morning "
+                     "N), and the exercises you did (runknee log --exercise ID --sets N)."));
+    add(out, "TRANSP:TRANSPARENT");
+    add(out, "BEGIN:VALARM");
+    add(out, "ACTION:DISPLAY");
+    add(out, "DESCRIPTION:" + ics_escape_text("runknee: knee check-in"));
+    add(out, "TRIGGER:PT0M");
+    add(out, "END:VALARM");
+    add(out, "END:VEVENT");
+  }
   add(out, "END:VCALENDAR");
   return out;
 }

@@ -20,6 +20,9 @@ struct IcsOptions {
   std::optional<int> minute_of_day;
   int alarm_minutes_before = 30;
   Units units = Units::kKm;  // distances in the event text (`runknee config set units`)
+  /// Minutes after local midnight of the optional daily check-in (`config set checkin HH:MM`):
+  /// one daily event over the plan's days, with a reminder at its time, asking to log the day.
+  std::optional<int> check_in_minute;
 };
 
 /// `dtstamp_utc` is the creation time written to every DTSTAMP.

@@ -150,6 +150,7 @@ void diary(Doc& doc, const ReportData& d) {
   doc.para(fmt::format("Diary entries on {} of the last 28 days; pain logged for {} of the {} "
                        "stored run{} in that time.",
                        days, runs_logged, runs, runs == 1 ? "" : "s"));
+  if (!d.exercise_adherence.empty()) doc.para(d.exercise_adherence);
   if (d.diary.empty()) return;
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> flags;

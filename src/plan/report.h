@@ -28,6 +28,7 @@ struct ReportData {
   Plan plan;
   std::vector<DecisionRecord> decisions;
   std::string load_chart_svg;  // from the load module when available; else our weekly bars
+  std::string exercise_adherence;  // the strengthening adherence sentence (plan/exercise.h)
   std::int64_t today_day = 0;
 };
 

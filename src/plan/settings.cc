@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <ctime>
+#include <filesystem>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -32,24 +34,80 @@ std::string format_minute(int minute_of_day) {
   return fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
 }
 
+namespace {
+
+std::optional<int> parse_minute(std::string_view value) {
+  if (value.size() != 5 || value[2] != ':') return std::nullopt;
+  for (std::size_t i : {0, 1, 3, 4}) {
+    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return std::nullopt;
+  }
+  const int h = (value[0] - '0') * 10 + (value[1] - '0');
+  const int m = (value[3] - '0') * 10 + (value[4] - '0');
+  if (h > 23 || m > 59) return std::nullopt;
+  return h * 60 + m;
+}
+
+/// A zone name the system's database knows: letters, digits, '_', '-', '+' and '/' between
+/// parts, no "..", a file under /usr/share/zoneinfo (or $TZDIR).
+bool known_zone(std::string_view z) {
+  if (z.empty() || z.size() > 64 || z.front() == '/' || z.find("..") != std::string_view::npos) {
+    return false;
+  }
+  for (char c : z) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '+' &&
+        c != '/') {
+      return false;
+    }
+  }
+  const char* dir = std::getenv("TZDIR");
+  std::error_code ec;
+  const auto path = std::filesystem::path(dir && *dir ? dir : "/usr/share/zoneinfo") / z;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+}  // namespace
+
+const std::vector<std::string>& setting_keys() {
+  static const std::vector<std::string> keys = {"units", "time", "checkin", "tz"};
+  return keys;
+}
+
+std::string setting_text(const Settings& s, std::string_view key) {
+  if (key == "units") return units_name(s.units);
+  if (key == "time") return format_minute(s.session_minute);
+  if (key == "checkin") return s.check_in_minute ? format_minute(*s.check_in_minute) : "off";
+  if (key == "tz") return s.time_zone.empty() ? "system" : s.time_zone;
+  return "";
+}
+
 Expected<void> set_setting(Settings& s, std::string_view key, std::string_view value) {
-  if (key == "time") {
-    int h = -1, m = -1;
-    if (value.size() == 5 && value[2] == ':' &&
-        std::isdigit(static_cast<unsigned char>(value[0])) &&
-        std::isdigit(static_cast<unsigned char>(value[1])) &&
-        std::isdigit(static_cast<unsigned char>(value[3])) &&
-        std::isdigit(static_cast<unsigned char>(value[4]))) {
-      h = (value[0] - '0') * 10 + (value[1] - '0');
-      m = (value[3] - '0') * 10 + (value[4] - '0');
+  if (key == "time" || key == "checkin") {
+    if (key == "checkin" && value == "off") {
+      s.check_in_minute.reset();
+      return {};
     }
-    if (h < 0 || h > 23 || m < 0 || m > 59) {
-      return fail("time: expected HH:MM (00:00 to 23:59), got '{}'", value);
+    const auto minute = parse_minute(value);
+    if (!minute) {
+      return fail("{}: expected HH:MM (00:00 to 23:59){}, got '{}'", key,
+                  key == "checkin" ? " or off" : "", value);
     }
-    s.session_minute = h * 60 + m;
+    (key == "time" ? s.session_minute : s.check_in_minute.emplace()) = *minute;
     return {};
   }
-  if (key != "units") return fail("'{}': unknown setting (known: units, time)", key);
+  if (key == "tz") {
+    if (value == "system" || value.empty()) {
+      s.time_zone.clear();
+      return {};
+    }
+    if (!known_zone(value)) {
+      return fail("tz: '{}' is not a time zone this system knows (e.g. Europe/London, "
+                  "America/New_York; or system)",
+                  value);
+    }
+    s.time_zone = std::string(value);
+    return {};
+  }
+  if (key != "units") return fail("'{}': unknown setting (known: units, time, checkin, tz)", key);
   if (value == "km") {
     s.units = Units::kKm;
   } else if (value == "mi") {
@@ -69,15 +127,10 @@ Expected<Settings> load_settings() {
   if (!text) return fail(text.error());
   auto j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return fail("{}: not a JSON object", path.string());
-  if (j.contains("units")) {
-    if (!j["units"].is_string()) return fail("{}: 'units' must be \"km\" or \"mi\"", path.string());
-    if (auto ok = set_setting(s, "units", j["units"].get<std::string>()); !ok) {
-      return fail("{}: {}", path.string(), ok.error().message);
-    }
-  }
-  if (j.contains("time")) {
-    if (!j["time"].is_string()) return fail("{}: 'time' must be \"HH:MM\"", path.string());
-    if (auto ok = set_setting(s, "time", j["time"].get<std::string>()); !ok) {
+  for (const auto& key : setting_keys()) {
+    if (!j.contains(key)) continue;
+    if (!j[key].is_string()) return fail("{}: '{}' must be text", path.string(), key);
+    if (auto ok = set_setting(s, key, j[key].get<std::string>()); !ok) {
       return fail("{}: {}", path.string(), ok.error().message);
     }
   }
@@ -89,9 +142,17 @@ Expected<void> save_settings(const Settings& s) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
   if (ec) return fail("{}: {}", path.parent_path().string(), ec.message());
-  const nlohmann::json j = {{"units", units_name(s.units)},
-                            {"time", format_minute(s.session_minute)}};
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& key : setting_keys()) j[key] = setting_text(s, key);
   return write_file_atomic(path, j.dump(2) + "\n");
+}
+
+Expected<void> apply_time_zone(const Settings& s) {
+  if (s.time_zone.empty()) return {};
+  if (!known_zone(s.time_zone)) return fail("tz: unknown time zone '{}'", s.time_zone);
+  ::setenv("TZ", s.time_zone.c_str(), 1);
+  ::tzset();
+  return {};
 }
 
 std::string format_distance(double km, Units u, int decimals) {

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "util/expected.h"
 
@@ -15,7 +17,20 @@ enum class Units { kKm, kMi };
 struct Settings {
   Units units = Units::kKm;
   int session_minute = 7 * 60;  // the calendar's time of day for sessions ("time" = "07:00")
+  /// The calendar's optional daily check-in event ("checkin" = "HH:MM", or "off": none).
+  std::optional<int> check_in_minute;
+  /// The runner's time zone ("tz" = an IANA name such as "America/Los_Angeles", or "system":
+  /// the TZ variable, else the system's). Decides today, diary days, plan weeks, run dates.
+  std::string time_zone;
 };
+
+/// The keys `runknee config` and PUT /api/v1/settings know, in the file's order.
+const std::vector<std::string>& setting_keys();
+/// A key's value as text ("km", "07:00", "off", "system").
+std::string setting_text(const Settings& s, std::string_view key);
+/// Makes the settings' time zone the process's (TZ), when one is set; call once at start-up,
+/// before any thread runs. An unknown zone in the file is an Error naming it.
+Expected<void> apply_time_zone(const Settings& s);
 
 /// The config file's path (not created).
 std::filesystem::path settings_path();
@@ -23,8 +38,9 @@ std::filesystem::path settings_path();
 Expected<Settings> load_settings();
 /// Writes the file atomically, creating the folder.
 Expected<void> save_settings(const Settings& s);
-/// Sets one key from text ("units" = "km" | "mi", "time" = "HH:MM"); bad keys or values are an
-/// Error (bad input).
+/// Sets one key from text ("units" = "km" | "mi", "time" = "HH:MM", "checkin" = "HH:MM" | "off",
+/// "tz" = a zone in the system's time-zone database | "system"); bad keys or values are an Error
+/// (bad input).
 Expected<void> set_setting(Settings& s, std::string_view key, std::string_view value);
 std::string units_name(Units u);
 std::string format_minute(int minute_of_day);  // "07:00"

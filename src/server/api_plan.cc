@@ -1,5 +1,6 @@
 // Pain diary, KOOS, the plan and today's view.
 
+#include <algorithm>
 #include <memory>
 
 #include "app/diary.h"
@@ -216,21 +217,28 @@ ApiResult koos_history(State& s) {
 }
 
 Json settings_json(const plan::Settings& st) {
-  return {{"units", plan::units_name(st.units)},
-          {"time", plan::format_minute(st.session_minute)},
-          {"path", plan::settings_path().string()}};
+  Json j = Json::object();
+  for (const auto& key : plan::setting_keys()) j[key] = plan::setting_text(st, key);
+  j["path"] = plan::settings_path().string();
+  return j;
 }
 
-/// The same settings as `runknee config`: {"units": "km"|"mi", "time": "HH:MM"}, either or both.
-/// A bad value is a 422 naming the field, and nothing is saved.
+/// The same settings as `runknee config`: {"units": "km"|"mi", "time": "HH:MM", "checkin":
+/// "HH:MM"|"off", "tz": zone|"system"}, any of them. A bad value is a 422 naming the field, and
+/// nothing is saved. A new time zone applies when `runknee serve` starts again (the reply says
+/// so with "restart_needed"); the CLI applies it on every command.
 ApiResult settings_put(State& s, Call& c) {
   auto body = json_body(c);
   if (!body) return Unexpected<ApiError>(body.error());
   auto st = plan::load_settings();
   if (!st) return internal_error(st.error());
-  if (body->empty()) return api_error(422, "empty", "give units or time", "");
+  if (body->empty()) return api_error(422, "empty", "give units, time, checkin or tz", "");
+  const auto tz_before = st->time_zone;
+  const auto& keys = plan::setting_keys();
   for (const auto& [key, value] : body->items()) {
-    if (key != "units" && key != "time") return api_error(422, "invalid_value", "unknown setting", key);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      return api_error(422, "invalid_value", "unknown setting", key);
+    }
     if (!value.is_string()) return api_error(422, "invalid_value", "must be text", key);
     if (auto ok = plan::set_setting(*st, key, value.get<std::string>()); !ok) {
       return api_error(422, "invalid_value", ok.error().message, key);
@@ -238,7 +246,9 @@ ApiResult settings_put(State& s, Call& c) {
   }
   if (auto ok = plan::save_settings(*st); !ok) return internal_error(ok.error());
   s.bump_revision();
-  return json_reply(settings_json(*st));
+  Json reply = settings_json(*st);
+  reply["restart_needed"] = st->time_zone != tz_before;
+  return json_reply(std::move(reply));
 }
 
 }  // namespace

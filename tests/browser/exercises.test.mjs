@@ -154,6 +154,27 @@ describe('issue 12: the exercise session', () => {
     assert.deepEqual(found, []);
   });
 
+  test('settings: the daily check-in and the time zone, refused when unknown', async () => {
+    const headers = { Origin: base.replace(/\/$/, '') };
+    let res = await page.request.put(`${base}api/v1/settings`, { data: { tz: 'Mars/Olympus_Mons' }, headers });
+    assert.equal(res.status(), 422);
+    assert.equal((await res.json()).error.field, 'tz');
+    await page.goto(`${base}#/settings`);
+    await page.waitForSelector('main[aria-busy="false"][data-page="settings"]');
+    await page.getByLabel('Daily check-in in the calendar (optional)').fill('20:30');
+    await page.getByLabel('Time zone').fill('Pacific/Auckland');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('#settings-status')?.textContent ?? ''));
+    const status = await page.locator('#settings-status').textContent();
+    assert.match(status, /daily check-in at 20:30, time zone Pacific\/Auckland/);
+    assert.match(status, /applies when runknee serve is started again/);
+    res = await page.request.get(`${base}api/v1/settings`);
+    const s = await res.json();
+    assert.equal(s.checkin, '20:30');
+    assert.equal(s.tz, 'Pacific/Auckland');
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
   test('no uncaught script errors', () => {
     assert.deepEqual(errors, []);
   });

@@ -91,6 +91,12 @@ TEST_F(ExerciseCli, PlanTodayLogExerciseThenAdherenceChanges) {
   EXPECT_EQ(ex["exercises"][0]["sets_done"], sets);
   EXPECT_EQ(ex["exercises"][0]["logged"]["pain"], 1);
   EXPECT_EQ(ex["adherence"]["percent"], 100);
+  // The physio report carries the same adherence.
+  const auto report = run_cli(db_ + " report --format md");
+  ASSERT_EQ(report.code, 0);
+  EXPECT_NE(report.out.find(ex["adherence_text"].get<std::string>()), std::string::npos)
+      << report.out;
+  EXPECT_NE(report.out.find("prescribed sets done (100%)"), std::string::npos);
 
   // The next day, with nothing else ticked off: the strength day is over, its skipped sets
   // count, adherence falls below the rule, the runner is told, and next week's doses do not rise.

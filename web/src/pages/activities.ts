@@ -13,6 +13,7 @@ export interface ActivitySummary {
   renamed?: boolean;
   date: string;
   start_utc: string;
+  start_local?: string;
   sport: string;
   sub_sport: string;
   distance_km: number;
@@ -30,6 +31,13 @@ interface ImportReply {
   failed: number;
   files: { name: string; status: string; message?: string; activities?: number[] }[];
   warnings: string[];
+}
+
+/// The start in the runner's local time as the server gives it ("2024-05-01T08:30:00+02:00":
+/// the file's offset, else the runner's zone), never converted by the browser's own zone.
+function localTime(a: ActivitySummary): string {
+  const m = /T(\d{2}:\d{2})/.exec(a.start_local ?? '');
+  return m ? `, ${m[1]}` : '';
 }
 
 function importer(onDone: () => void): HTMLElement {
@@ -97,7 +105,7 @@ export async function activitiesPage(main: HTMLElement): Promise<void> {
         ['Activity', 'Distance', 'Time', 'Pace'].map((t) => h('th', { scope: 'col' }, t)),
         ['Heart rate', 'Cadence'].map((t) => h('th', { scope: 'col', class: 'wide' }, t)))),
       h('tbody', {}, data.activities.map((a) => h('tr', {},
-        h('td', {}, h('a', { href: `#/activities/${a.id}` }, a.name), h('br'), h('span', { class: 'hint' }, dayLabel(a.date))),
+        h('td', {}, h('a', { href: `#/activities/${a.id}` }, a.name), h('br'), h('span', { class: 'hint' }, dayLabel(a.date), localTime(a))),
         h('td', {}, fmtDist(a.distance_km, 2)),
         h('td', {}, fmtDuration(a.duration_s)),
         h('td', {}, fmtRunnerPace(a.pace_s_per_km)),
@@ -225,7 +233,7 @@ export async function activityPage(main: HTMLElement, id: string): Promise<void>
   show(main,
     title,
     rename,
-    h('p', { class: 'hint' }, `${dayLabel(a.date)}, ${a.sport.replace('_', ' ')}`),
+    h('p', { class: 'hint' }, `${dayLabel(a.date)}${localTime(a)}, ${a.sport.replace('_', ' ')}`),
     spike ? h('p', { id: 'spike-context', class: 'headline' }, spike) : null,
     h('div', { class: 'activity-top' },
       h('dl', { class: 'facts' },
