@@ -120,6 +120,7 @@ Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db,
   auto data = plan::report_data(kb, db, v->session, now, weeks);
   if (!data) return fail(data.error());
   data->exercise_adherence = plan::adherence_text(v->adherence, v->session.rules);
+  data->units = miles ? plan::Units::kMi : plan::Units::kKm;
   return data;
 }
 

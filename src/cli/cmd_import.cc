@@ -110,7 +110,7 @@ void run_activities(const ListArgs& args, Context& ctx) {
     return;
   }
   bool miles = false;
-  if (args.format == "text") {
+  if (args.format != "json") {  // text and CSV in the runner's units; JSON stays SI
     auto settings = plan::load_settings();
     if (!settings) {
       print_error(settings.error().message);
@@ -128,13 +128,13 @@ void run_activities(const ListArgs& args, Context& ctx) {
       j["name"] = named != names->end() ? named->second : default_activity_name(s.activity);
       fmt::print("{}{}", count == 0 ? "[\n" : ",\n", j.dump());
     } else if (args.format == "csv") {
-      fmt::print("{}", activity_csv_row(s));
+      fmt::print("{}", activity_csv_row(s, miles));
     } else {
       fmt::print("{}", activity_text_row(s, miles));
     }
     ++count;
   };
-  if (args.format == "csv") fmt::print("{}", activities_csv_header());
+  if (args.format == "csv") fmt::print("{}", activities_csv_header(miles));
   if (args.format == "text") fmt::print("{}", activities_text_header(miles));
   auto listed = ActivityRepo((*store)->db()).for_each(q, print_row);
   if (!listed) {
@@ -181,7 +181,13 @@ void run_show(const ShowArgs& args, Context& ctx) {
     j["laps"] = laps_json(s.activity.laps);
     fmt::print("{}\n", j.dump(2));
   } else {
-    fmt::print("{}\n{}", name, activity_detail_text(s));
+    auto settings = plan::load_settings();
+    if (!settings) {
+      print_error(settings.error().message);
+      ctx.exit_code = kFailed;
+      return;
+    }
+    fmt::print("{}\n{}", name, activity_detail_text(s, settings->units == plan::Units::kMi));
   }
 }
 

@@ -125,7 +125,7 @@ void run_load(const LoadArgs& a, Context& ctx) {
                day_label(range->from_day), day_label(range->to_day));
   }
   if (!a.chart.empty()) {
-    write_chart_file(load_chart(rep, range->from_day, range->to_day), a.chart, ctx);
+    write_chart_file(load_chart(rep, range->from_day, range->to_day, unit), a.chart, ctx);
     return;
   }
   if (a.runs) {
@@ -162,10 +162,18 @@ void run_form(const LoadArgs& a, Context& ctx) {
     write_chart_file(form_chart(rep, range->from_day, range->to_day), a.chart, ctx);
     return;
   }
+  auto settings = plan::load_settings();
+  if (!settings) {
+    print_error(settings.error().message);
+    ctx.exit_code = kFailed;
+    return;
+  }
+  // Text and CSV in the runner's units (distance, pace); JSON stays SI.
+  const DistanceUnit unit = settings->units == plan::Units::kMi ? miles_unit() : DistanceUnit{};
   if (a.format == "json")
     print_json(form_json(rep, *range));
   else
-    fmt::print("{}", a.format == "csv" ? form_csv(rep, *range) : form_text(rep, *range));
+    fmt::print("{}", a.format == "csv" ? form_csv(rep, *range, unit) : form_text(rep, *range, unit));
 }
 
 void add_common(CLI::App* cmd, LoadArgs& a) {

@@ -11,6 +11,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr double kMetresPerMile = 1609.344;
+
 void put(json& j, const char* key, const std::optional<double>& v) {
   if (v) j[key] = *v;
 }
@@ -154,16 +156,24 @@ json decoded_json(const Decoded& d, std::string_view file, bool with_records) {
   return out;
 }
 
-std::string activities_csv_header() {
-  return "id,start_utc,sport,distance_m,elapsed_s,moving_s,pace_s_per_km,ascent_m,avg_heart_rate,"
-         "max_heart_rate,avg_cadence_spm,rpe,source_format,source_name\n";
+std::string activities_csv_header(bool miles) {
+  std::string out = "id,start_utc,sport,";
+  out += miles ? "distance_mi,elapsed_s,moving_s,pace_s_per_mi,"
+               : "distance_m,elapsed_s,moving_s,pace_s_per_km,";
+  out += "ascent_m,avg_heart_rate,max_heart_rate,avg_cadence_spm,rpe,source_format,source_name\n";
+  return out;
 }
 
-std::string activity_csv_row(const StoredActivity& s) {
+std::string activity_csv_row(const StoredActivity& s, bool miles) {
   const Activity& a = s.activity;
-  return fmt::format("{},{},{},{:.1f},{:.0f},{:.0f},{},{},{},{},{},{},{},{}\n", s.id,
-                     format_utc(a.start_utc), csv_quote(a.sport), a.distance_m, a.elapsed_s,
-                     a.moving_s, csv_num(a.pace_s_per_km()), csv_num(a.ascent_m),
+  const auto pace = a.pace_s_per_km();
+  const std::optional<double> per_unit =
+      pace && miles ? std::optional<double>(*pace * (kMetresPerMile / 1000)) : pace;
+  return fmt::format("{},{},{},{},{:.0f},{:.0f},{},{},{},{},{},{},{},{}\n", s.id,
+                     format_utc(a.start_utc), csv_quote(a.sport),
+                     miles ? fmt::format("{:.3f}", a.distance_m / kMetresPerMile)
+                           : fmt::format("{:.1f}", a.distance_m),
+                     a.elapsed_s, a.moving_s, csv_num(per_unit), csv_num(a.ascent_m),
                      csv_num(a.avg_heart_rate), csv_num(a.max_heart_rate),
                      csv_num(a.avg_cadence_spm), csv_num(a.rpe), a.source.format,
                      csv_quote(a.source.name));
@@ -202,7 +212,7 @@ std::string activities_text(const std::vector<StoredActivity>& list, bool miles)
   return out;
 }
 
-std::string activity_detail_text(const StoredActivity& s) {
+std::string activity_detail_text(const StoredActivity& s, bool miles) {
   const Activity& a = s.activity;
   std::string out;
   out += fmt::format("activity #{}: {}{}\n", s.id, a.sport,
@@ -211,10 +221,15 @@ std::string activity_detail_text(const StoredActivity& s) {
                      format_local_time(a.start_utc,
                                        activity_offset_s(a.start_utc, a.local_offset_s)),
                      format_utc(a.start_utc));
-  out += fmt::format("  distance    {:.2f} km\n", a.distance_m / 1000);
+  const double unit_m = miles ? kMetresPerMile : 1000;
+  const char* unit = miles ? "mi" : "km";
+  const auto pace_of = [&](std::optional<double> s_per_km) {
+    return miles ? pace_per_mile_text(s_per_km) : pace_text(s_per_km);
+  };
+  out += fmt::format("  distance    {:.2f} {}\n", a.distance_m / unit_m, unit);
   out += fmt::format("  elapsed     {}\n", duration_text(a.elapsed_s));
   out += fmt::format("  moving      {}\n", duration_text(a.moving_s));
-  out += fmt::format("  pace        {}\n", pace_text(a.pace_s_per_km()));
+  out += fmt::format("  pace        {}\n", pace_of(a.pace_s_per_km()));
   out += fmt::format("  ascent      {} m, descent {} m\n", opt_text(a.ascent_m),
                      opt_text(a.descent_m));
   out += fmt::format("  heart rate  avg {}, max {}\n", opt_text(a.avg_heart_rate),
@@ -225,7 +240,7 @@ std::string activity_detail_text(const StoredActivity& s) {
   out += fmt::format("  source      {} ({}, {} bytes{})\n", a.source.name, a.source.format,
                      a.source.size, a.source.device.empty() ? "" : ", " + a.source.device);
   if (!a.laps.empty()) {
-    out += fmt::format("  laps\n  {:>4}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "#", "km", "time",
+    out += fmt::format("  laps\n  {:>4}  {:>8}  {:>8}  {:>9}  {:>4}  {:>4}\n", "#", unit, "time",
                        "pace", "hr", "spm");
     int n = 0;
     for (const auto& l : a.laps) {
@@ -233,7 +248,8 @@ std::string activity_detail_text(const StoredActivity& s) {
       const double pace =
           l.distance_m > 0 && l.timer_s > 0 ? l.timer_s / (l.distance_m / 1000) : NAN;
       out += fmt::format("  {:>4}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", ++n,
-                         l.distance_m / 1000, duration_text(l.timer_s), pace_text(pace),
+                         l.distance_m / unit_m, duration_text(l.timer_s),
+                         pace_of(std::isnan(pace) ? std::nullopt : std::optional<double>(pace)),
                          opt_text(l.avg_heart_rate), opt_text(l.avg_cadence_spm));
     }
   }

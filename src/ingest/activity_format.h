@@ -28,12 +28,15 @@ std::string activities_csv(const std::vector<StoredActivity>& list);
 std::string activities_text(const std::vector<StoredActivity>& list, bool miles = false);
 // The same, a row at a time, for listings streamed from the store (a million rows must not be
 // held in memory at once).
-std::string activities_csv_header();
-std::string activity_csv_row(const StoredActivity& s);
+/// With `miles`, distance and pace columns are distance_mi and pace_s_per_mi (else distance_m
+/// and pace_s_per_km, as before): every column says its unit.
+std::string activities_csv_header(bool miles = false);
+std::string activity_csv_row(const StoredActivity& s, bool miles = false);
 std::string activities_text_header(bool miles);
 std::string activity_text_row(const StoredActivity& s, bool miles);
 std::string activities_text_footer(std::size_t count);
 /// `runknee show ID`: the summary, then one line per lap.
-std::string activity_detail_text(const StoredActivity& a);
+/// `runknee show`: distances and paces in miles with `miles` (the runner's setting).
+std::string activity_detail_text(const StoredActivity& a, bool miles = false);
 
 }  // namespace rk

@@ -101,10 +101,10 @@ std::optional<double> week_acwr(const LoadReport& rep, const WeekRow& w) {
   return rep.days[static_cast<std::size_t>(i)].acwr_ewma;
 }
 
-void load_legend(Scene& s) {
+void load_legend(Scene& s, const DistanceUnit& u) {
   const double y = 26;
   s.shapes.push_back(rect(kLeft, y - 9, kLeft + 12, y + 1, kBar));
-  s.shapes.push_back(text(kLeft + 16, y, "weekly running km", 11, -1));
+  s.shapes.push_back(text(kLeft + 16, y, fmt::format("weekly running {}", u.name), 11, -1));
   s.shapes.push_back(rect(kLeft + 140, y - 9, kLeft + 152, y + 1, kSpikeWeek));
   s.shapes.push_back(text(kLeft + 156, y, "week with a run >10% over the 30-day longest", 11, -1));
   Shape l = line(kLeft + 440, y - 4, kLeft + 470, y - 4, kAcwr, 1.5);
@@ -115,19 +115,20 @@ void load_legend(Scene& s) {
 
 }  // namespace
 
-Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_day) {
+Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_day,
+                 const DistanceUnit& u) {
   Scene s;
   s.title = "Weekly running distance, single-run spikes and ACWR context";
   const auto weeks = weeks_in(rep, from_day, to_day);
   const double plot_w = s.width - kLeft - kRight, y0 = s.height - kBottom, y1 = kTop;
   double max_km = 0, max_ratio = 2;
   for (const WeekRow* w : weeks) {
-    max_km = std::max(max_km, w->load.running.distance_m / 1000);
+    max_km = std::max(max_km, w->load.running.distance_m / u.metres);
     if (auto r = week_acwr(rep, *w)) max_ratio = std::max(max_ratio, std::ceil(*r));
   }
   const double top_km = nice_max(max_km * 1.1);
-  left_axis(s, y1, y0, 0, top_km, 5, "km");
-  load_legend(s);
+  left_axis(s, y1, y0, 0, top_km, 5, u.name.c_str());
+  load_legend(s, u);
   if (weeks.empty()) {
     s.shapes.push_back(text(s.width / 2, s.height / 2, "no runs in this period", 13));
     return s;
@@ -143,7 +144,7 @@ Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_d
   const std::size_t label_every = std::max<std::size_t>(1, (weeks.size() + 6) / 7);
   for (std::size_t i = 0; i < weeks.size(); ++i) {
     const WeekRow& w = *weeks[i];
-    const double x = kLeft + bw * static_cast<double>(i), km = w.load.running.distance_m / 1000;
+    const double x = kLeft + bw * static_cast<double>(i), km = w.load.running.distance_m / u.metres;
     bool spike = false;
     for (const Flag& f : w.flags) spike = spike || f.id.rfind("spike.", 0) == 0;
     for (std::int64_t d = w.load.monday; d < w.load.monday + 7; ++d) {
@@ -165,7 +166,7 @@ Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_d
     if (wi == weeks.end()) continue;
     const double x = kLeft + bw * (static_cast<double>(wi - weeks.begin()) + 0.5);
     s.shapes.push_back(
-        dot(x, y_km((*wi)->load.running.distance_m / 1000) - 6, 4, category_color(r.category)));
+        dot(x, y_km((*wi)->load.running.distance_m / u.metres) - 6, 4, category_color(r.category)));
   }
   if (acwr.points.size() > 1) s.shapes.push_back(acwr);
   for (double r = 0; r <= max_ratio; r += 1)

@@ -11,6 +11,7 @@
 
 #include "load/analysis.h"
 #include "load/form.h"
+#include "load/report.h"
 #include "util/expected.h"
 
 namespace rk {
@@ -40,7 +41,9 @@ struct Scene {
 
 /// Weekly running distance (bars; weeks with a flagged spike highlighted, with the run's
 /// spike marked) and the EWMA acute:chronic ratio as a dashed context line.
-Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_day);
+/// Distances in `u` (the runner's units; the web and the report pass km unless told).
+Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_day,
+                 const DistanceUnit& u = {});
 /// Cadence and step length per run over time.
 Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_day);
 

@@ -211,7 +211,7 @@ std::string runs_csv(const LoadReport& rep, const DayRange& range, const Distanc
   return out;
 }
 
-std::string form_text(const FormReport& rep, const DayRange& range) {
+std::string form_text(const FormReport& rep, const DayRange& range, const DistanceUnit& u) {
   const FormComparison& c = rep.comparison;
   std::string out = fmt::format(
       "recent ({} runs) vs baseline ({} runs):\n  cadence {} vs {} steps/min\n"
@@ -225,17 +225,17 @@ std::string form_text(const FormReport& rep, const DayRange& range) {
   out += "  the files cannot show: ";
   for (std::size_t i = 0; i < rep.cannot_see.size(); ++i)
     out += (i ? "; " : "") + rep.cannot_see[i];
-  out += fmt::format("\n\n{:<10} {:>7} {:>8} {:>8} {:>7} {:>6} {:>6} {:>9}\n", "date", "km",
-                     "cadence", "pace", "step m", "VO mm", "GCT ms", "downhill%");
+  out += fmt::format("\n\n{:<10} {:>7} {:>8} {:>8} {:>7} {:>6} {:>6} {:>9}\n", "date", u.name,
+                     "cadence", "pace/" + u.name, "step m", "VO mm", "GCT ms", "downhill%");
   for (const RunForm& r : rep.runs) {
     if (!range.contains(r.day)) continue;
     const std::string pace =
         r.speed_mps && *r.speed_mps > 0
-            ? fmt::format("{}:{:02}", static_cast<int>(1000 / *r.speed_mps) / 60,
-                          static_cast<int>(1000 / *r.speed_mps) % 60)
+            ? fmt::format("{}:{:02}", static_cast<int>(u.metres / *r.speed_mps) / 60,
+                          static_cast<int>(u.metres / *r.speed_mps) % 60)
             : "-";
     out += fmt::format("{:<10} {:>7.2f} {:>8} {:>8} {:>7} {:>6} {:>6} {:>9}\n", day_string(r.day),
-                       r.distance_m / 1000, cell(r.cadence_spm, "{:.0f}"), pace,
+                       r.distance_m / u.metres, cell(r.cadence_spm, "{:.0f}"), pace,
                        cell(r.step_length_m, "{:.2f}"), cell(r.vertical_oscillation_mm, "{:.0f}"),
                        cell(r.stance_time_ms, "{:.0f}"), cell(r.downhill_share_pct, "{:.1f}"));
   }
@@ -276,13 +276,15 @@ json form_json(const FormReport& rep, const DayRange& range) {
           {"runs", runs}};
 }
 
-std::string form_csv(const FormReport& rep, const DayRange& range) {
-  std::string out =
-      "date,distance_km,cadence_spm,speed_mps,step_length_m,step_length_height_pct,"
+std::string form_csv(const FormReport& rep, const DayRange& range, const DistanceUnit& u) {
+  std::string out = "date,distance_";
+  out += u.name;
+  out +=
+      ",cadence_spm,speed_mps,step_length_m,step_length_height_pct,"
       "vertical_oscillation_mm,stance_time_ms,downhill_share_pct\n";
   for (const RunForm& r : rep.runs)
     if (range.contains(r.day))
-      out += fmt::format("{},{:.2f},{},{},{},{},{},{},{}\n", day_string(r.day), r.distance_m / 1000,
+      out += fmt::format("{},{:.2f},{},{},{},{},{},{},{}\n", day_string(r.day), r.distance_m / u.metres,
                          csv_num(r.cadence_spm, 1), csv_num(r.speed_mps, 3),
                          csv_num(r.step_length_m, 3), csv_num(r.step_length_height_pct, 1),
                          csv_num(r.vertical_oscillation_mm, 1), csv_num(r.stance_time_ms, 0),

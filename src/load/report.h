@@ -37,9 +37,10 @@ nlohmann::json runs_json(const LoadReport& rep, const DayRange& range);
 std::string runs_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u = {});
 std::string runs_csv(const LoadReport& rep, const DayRange& range, const DistanceUnit& u = {});
 
-std::string form_text(const FormReport& rep, const DayRange& range);
+/// Distance and pace in the unit (the pace per km or per mile); JSON stays in SI.
+std::string form_text(const FormReport& rep, const DayRange& range, const DistanceUnit& u = {});
 nlohmann::json form_json(const FormReport& rep, const DayRange& range);
-std::string form_csv(const FormReport& rep, const DayRange& range);
+std::string form_csv(const FormReport& rep, const DayRange& range, const DistanceUnit& u = {});
 
 /// The TrainingSummary as JSON (absent figures are null), for the assessment's "training".
 nlohmann::json summary_json(const TrainingSummary& s);

@@ -113,7 +113,7 @@ void load(Doc& doc, const ReportData& d) {
   if (d.runs.empty()) {
     doc.note("No runs stored yet, so there is no load chart.");
   } else {
-    doc.svg(d.load_chart_svg.empty() ? weekly_km_chart_svg(d.runs, d.today_day, 12)
+    doc.svg(d.load_chart_svg.empty() ? weekly_km_chart_svg(d.runs, d.today_day, 12, d.units)
                                      : d.load_chart_svg);
   }
   if (d.assessment && !d.assessment->spike.empty())
@@ -175,7 +175,7 @@ void diary(Doc& doc, const ReportData& d) {
     add(e.numbness, "numbness");
     rows.push_back({e.date, pain_text(e.pain_during), pain_text(e.pain_after),
                     pain_text(e.pain_morning),
-                    e.run_km > 0 ? fmt::format("{:.1f} km", e.run_km) : "-", notes});
+                    e.run_km > 0 ? format_distance(e.run_km, d.units, 1) : "-", notes});
     flags.push_back(!diary_red_flags(e).empty());
   }
   doc.table({"Date", "During", "After", "Next morning", "Run", "Symptoms"}, std::move(rows),
@@ -221,7 +221,7 @@ void plan_section(Doc& doc, const ReportData& d) {
     std::vector<std::string> items;
     for (const auto& s : w.sessions) {
       std::string item = fmt::format("{} {}", s.date, s.title);
-      if (s.distance_km) item += fmt::format(" ({:.1f} km)", *s.distance_km);
+      if (s.distance_km) item += fmt::format(" ({})", format_distance(*s.distance_km, d.units, 1));
       if (!s.details.empty()) {
         // The plan's details may quote a command in backticks; no Markdown in the report.
         std::string details = s.details;
@@ -234,7 +234,8 @@ void plan_section(Doc& doc, const ReportData& d) {
       items.push_back(std::move(item));
     }
     doc.para(fmt::format("Week {} from {}: {}{}", w.index, w.start_date, w.stage_title,
-                         w.planned_km > 0 ? fmt::format(", {:.1f} km planned", w.planned_km)
+                         w.planned_km > 0
+                             ? fmt::format(", {} planned", format_distance(w.planned_km, d.units, 1))
                                           : ""));
     if (!items.empty()) doc.list(std::move(items));
   }
@@ -334,12 +335,14 @@ std::string pain_chart_svg(const std::vector<DiaryEntry>& diary) {
   return out + "</svg>";
 }
 
-std::string weekly_km_chart_svg(const std::vector<PastRun>& runs, std::int64_t today, int weeks) {
+std::string weekly_km_chart_svg(const std::vector<PastRun>& runs, std::int64_t today, int weeks,
+                                Units u) {
+  const double per_unit = u == Units::kMi ? 1.609344 : 1.0;  // km in one unit
   std::vector<double> km(static_cast<std::size_t>(weeks), 0.0);
   for (const auto& r : runs) {
     const auto back = (today - 1 - r.day) / 7;  // 0 = the last 7 days
     if (r.day < today && back >= 0 && back < weeks) {
-      km[static_cast<std::size_t>(weeks - 1 - back)] += r.km;
+      km[static_cast<std::size_t>(weeks - 1 - back)] += r.km / per_unit;
     }
   }
   const double top = std::max(1.0, *std::max_element(km.begin(), km.end()));
@@ -358,9 +361,9 @@ std::string weekly_km_chart_svg(const std::vector<PastRun>& runs, std::int64_t t
         km[static_cast<std::size_t>(i)]);
   }
   out += fmt::format(
-      "<text x=\"{}\" y=\"{}\" font-size=\"10\">km per week, last {} weeks "
+      "<text x=\"{}\" y=\"{}\" font-size=\"10\">{} per week, last {} weeks "
       "(right = the last 7 days)</text>",
-      kPad, kH - 8, weeks);
+      kPad, kH - 8, units_name(u), weeks);
   return out + "</svg>";
 }
 

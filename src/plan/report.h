@@ -15,6 +15,7 @@
 #include "plan/generator.h"
 #include "plan/koos.h"
 #include "plan/report_assessment.h"
+#include "plan/settings.h"
 
 namespace rk::plan {
 
@@ -29,13 +30,15 @@ struct ReportData {
   std::vector<DecisionRecord> decisions;
   std::string load_chart_svg;  // from the load module when available; else our weekly bars
   std::string exercise_adherence;  // the strengthening adherence sentence (plan/exercise.h)
+  Units units = Units::kKm;         // distances in the runner's units (`config set units`)
   std::int64_t today_day = 0;
 };
 
 /// Entries with a pain score a chart needs before it draws a line.
 inline constexpr std::size_t kPainChartMinEntries = 2;
 std::string pain_chart_svg(const std::vector<DiaryEntry>& diary);
-std::string weekly_km_chart_svg(const std::vector<PastRun>& runs, std::int64_t today, int weeks);
+std::string weekly_km_chart_svg(const std::vector<PastRun>& runs, std::int64_t today, int weeks,
+                                Units u = Units::kKm);
 
 std::string render_report_md(const ReportData& d);
 std::string render_report_html(const ReportData& d);

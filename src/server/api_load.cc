@@ -13,6 +13,7 @@
 #include "load/report.h"
 #include "load/thresholds_kb.h"
 #include "server/analysis_cache.h"
+#include "plan/settings.h"
 #include "server/routes.h"
 #include "util/time.h"
 
@@ -118,7 +119,12 @@ void add_load_routes(Router& r, State& s) {
   r.add("GET", "/api/v1/load/chart.svg",
         view(s, "/api/v1/load/chart.svg",
              [](const Analysis& a, const DayRange& range, const Call&) -> ApiResult {
-               return svg_reply(load_chart(a.load, range.from_day, range.to_day));
+               // In the runner's units, like the CLI's chart files (JSON stays in km).
+               auto settings = plan::load_settings();
+               if (!settings) return internal_error(settings.error());
+               return svg_reply(load_chart(a.load, range.from_day, range.to_day,
+                                           settings->units == plan::Units::kMi ? miles_unit()
+                                                                               : DistanceUnit{}));
              }));
   r.add("GET", "/api/v1/form",
         view(s, "/api/v1/form",

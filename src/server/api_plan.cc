@@ -139,9 +139,12 @@ ApiResult report(State& s, Call& c) {
   if (format != "html" && format != "md")
     return api_error(400, "invalid_value", "format: expected html or md", "format");
   const std::int64_t now = now_utc();
+  auto settings = plan::load_settings();
+  if (!settings) return internal_error(settings.error());
   return s.with_store([&](Store& store) -> ApiResult {
     auto data = app::build_report(s.kb(), store.db(), now,
-                                  static_cast<int>(weeks->value_or(plan::kPlanDefaultWeeks)));
+                                  static_cast<int>(weeks->value_or(plan::kPlanDefaultWeeks)),
+                                  settings->units == plan::Units::kMi);
     if (!data) return error_reply(data.error());
     Reply r;
     if (format == "md") {

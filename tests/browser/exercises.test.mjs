@@ -175,6 +175,33 @@ describe('issue 12: the exercise session', () => {
     assert.deepEqual(await axeViolations(page), []);
   });
 
+  test('miles and local times: the form page and the activities list follow the runner', async () => {
+    const headers = { Origin: base.replace(/\/$/, '') };
+    let res = await page.request.put(`${base}api/v1/settings`, { data: { units: 'mi' }, headers });
+    assert.equal(res.status(), 200, await res.text());
+    const log = 'date,distance_km,duration,rpe\n2026-11-20T07:05:00,10,60:00,4\n2026-11-24T18:40:00,16.0934,1:36:00,5\n';
+    res = await page.request.post(`${base}api/v1/imports`, {
+      multipart: { file: { name: 'log.csv', mimeType: 'text/csv', buffer: Buffer.from(log) } }, headers });
+    assert.equal(res.status(), 201, await res.text());
+    await page.goto('about:blank');  // the app reads the units when it loads
+    const list = await (await page.request.get(`${base}api/v1/activities`)).json();
+    const items = list.activities ?? list.items ?? list;
+    assert.ok(Array.isArray(items) && items.length === 2, JSON.stringify(list));
+    await page.goto(`${base}#/activities`);
+    await page.waitForSelector('main[aria-busy="false"][data-page="activities"]');
+    const body = await page.locator('main').textContent();
+    for (const a of items) {
+      const hhmm = a.start_local.slice(11, 16);  // the runner's local time, as the server says
+      assert.ok(body.includes(`, ${hhmm}`), `${hhmm} not shown: ${body}`);
+    }
+    await page.goto(`${base}#/form`);
+    await page.waitForSelector('main[aria-busy="false"][data-page="form"]');
+    const cells = await page.locator('#form-runs tbody tr td:nth-child(2)').allTextContents();
+    assert.deepEqual(cells, ['10.00 mi', '6.21 mi']);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.request.put(`${base}api/v1/settings`, { data: { units: 'km' }, headers });
+  });
+
   test('no uncaught script errors', () => {
     assert.deepEqual(errors, []);
   });

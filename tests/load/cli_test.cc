@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <nlohmann/json.hpp>
 
@@ -83,6 +84,56 @@ TEST_F(LoadCli, MilesSettingSwitchesTextAndCsvNotJson) {
   EXPECT_NE(run(db_ + " load --runs --format csv").out.find("distance_mi"), std::string::npos);
   EXPECT_NE(run(db_ + " load --from 2026-11-10").out.find("run mi"), std::string::npos);
   EXPECT_EQ(run(db_ + " load --runs --format json").out, json_km);
+}
+
+// Issue 12 item 5, the rest of the CLI: form text and CSV, activities CSV, show, the chart
+// files and the physio report follow the units setting; JSON stays in SI units.
+TEST_F(LoadCli, MilesSettingSwitchesFormActivitiesShowChartsAndReport) {
+  const auto read = [](const fs::path& p) {
+    std::ifstream in(p);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const auto form_json = run(db_ + " form --format json").out;
+  const auto activities_json = run(db_ + " activities --format json").out;
+  // Kilometres first, as before.
+  EXPECT_NE(run(db_ + " form --from 2026-11-10").out.find("pace/km"), std::string::npos);
+  EXPECT_NE(run(db_ + " activities --format csv").out.find("distance_m,elapsed_s,moving_s,pace_s_per_km"),
+            std::string::npos);
+  EXPECT_NE(run(db_ + " show 1").out.find("distance    10.00 km"), std::string::npos);
+  ASSERT_EQ(run(db_ + " load --chart " + (dir_ / "km.svg").string()).code, 0);
+  EXPECT_NE(read(dir_ / "km.svg").find("weekly running km"), std::string::npos);
+
+  ASSERT_EQ(run("config set units mi").code, 0);
+  const Result form = run(db_ + " form --from 2026-11-10");
+  ASSERT_EQ(form.code, 0);
+  EXPECT_NE(form.out.find("pace/mi"), std::string::npos) << form.out;
+  EXPECT_NE(form.out.find("   8.70 "), std::string::npos) << form.out;  // 14 km
+  EXPECT_NE(form.out.find("9:39"), std::string::npos) << form.out;      // 6:00/km = 9:39/mi
+  EXPECT_EQ(form.out.find("pace/km"), std::string::npos);
+  const Result form_csv = run(db_ + " form --format csv");
+  EXPECT_EQ(form_csv.out.rfind("date,distance_mi,cadence_spm,", 0), 0u) << form_csv.out;
+  EXPECT_EQ(run(db_ + " form --format json").out, form_json);
+
+  const Result csv = run(db_ + " activities --format csv");
+  EXPECT_NE(csv.out.find("id,start_utc,sport,distance_mi,elapsed_s,moving_s,pace_s_per_mi,"),
+            std::string::npos)
+      << csv.out;
+  EXPECT_NE(csv.out.find(",6.214,3600,3600,579.364,"), std::string::npos) << csv.out;  // 10 km, 1 h
+  EXPECT_EQ(run(db_ + " activities --format json").out, activities_json);
+
+  const Result show = run(db_ + " show 1");
+  EXPECT_NE(show.out.find("distance    6.21 mi"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("pace        9:39/mi"), std::string::npos) << show.out;
+
+  ASSERT_EQ(run(db_ + " load --chart " + (dir_ / "mi.svg").string()).code, 0);
+  const auto svg = read(dir_ / "mi.svg");
+  EXPECT_NE(svg.find("weekly running mi"), std::string::npos);
+  EXPECT_EQ(svg.find("weekly running km"), std::string::npos);
+
+  const Result report = run(db_ + " report --format md");
+  ASSERT_EQ(report.code, 0) << report.out;
+  EXPECT_NE(report.out.find("mi per week"), std::string::npos) << report.out;
+  EXPECT_EQ(report.out.find("km per week"), std::string::npos);
 }
 
 TEST_F(LoadCli, TablesChartsAndBadInput) {

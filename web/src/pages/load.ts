@@ -207,5 +207,12 @@ export async function formPage(main: HTMLElement): Promise<void> {
       h('dt', {}, 'Downhill share, recent'), h('dd', {}, fmtNum(c.downhill_recent_pct as number | null, 1, '%'))),
     h('ul', {}, data.form.flags.map((f) => h('li', {}, f.text, h('span', { class: 'cite' }, ` [${f.citation}]`)))),
     data.form.cannot_see.length ? h('p', { class: 'hint' }, 'Files cannot show: ', data.form.cannot_see.join('; '), '.') : null,
+    data.form.runs.length ? h('table', { id: 'form-runs' },
+      h('caption', {}, 'The last runs with form data'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), h('th', { scope: 'col' }, 'Distance'),
+        h('th', { scope: 'col' }, 'Cadence (steps/min)'), h('th', { scope: 'col' }, 'Step length (m)'))),
+      h('tbody', {}, data.form.runs.slice(-10).reverse().map((r) => h('tr', {},
+        h('td', {}, dayLabel(r.date)), h('td', {}, dist(r.distance_km, 2)),
+        h('td', {}, fmtNum(r.cadence_spm, 0)), h('td', {}, fmtNum(r.step_length_m, 2)))))) : null,
   );
 }
