@@ -223,6 +223,7 @@ Json settings_json(const plan::Settings& st) {
   Json j = Json::object();
   for (const auto& key : plan::setting_keys()) j[key] = plan::setting_text(st, key);
   j["path"] = plan::settings_path().string();
+  j["today"] = format_local_date(now_utc());  // the runner's day in the zone serve applied
   return j;
 }
 

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations, launch, shot } from './lib.mjs';
@@ -16,9 +16,9 @@ const ANSWERS = JSON.parse(readFileSync(new URL('../../examples/answers-overuse.
 // A Thursday: with this knee check and no runs, the plan's return week has strength on Thursdays.
 const NOW = '2026-11-26T09:00:00Z';
 
-async function startServer(dir) {
+async function startServer(dir, now = NOW) {
   const server = spawn(BIN, ['--db', join(dir, 'runknee.db'), 'serve', '--port', '0'], {
-    env: { ...process.env, RUNKNEE_NOW: NOW, XDG_CONFIG_HOME: join(dir, 'config') },
+    env: { ...process.env, RUNKNEE_NOW: now, XDG_CONFIG_HOME: join(dir, 'config') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {
@@ -204,5 +204,48 @@ describe('issue 12: the exercise session', () => {
 
   test('no uncaught script errors', () => {
     assert.deepEqual(errors, []);
+  });
+});
+
+// Issue 12 items 4 and 8: a runner in Los Angeles (the time-zone setting, not the TZ variable)
+// logs at 20:30 on 25 November, which is already 26 November in UTC: the diary's date, the
+// stored entry and today are the runner's day, whatever the browser's own clock says.
+describe('issue 12: a US evening in the runner\'s time zone', () => {
+  let dir;
+  let server;
+  let base;
+  let context;
+  let page;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rk-evening-'));
+    mkdirSync(join(dir, 'config', 'runknee'), { recursive: true });
+    writeFileSync(join(dir, 'config', 'runknee', 'config.json'), JSON.stringify({ tz: 'America/Los_Angeles' }));
+    ({ server, url: base } = await startServer(dir, '2026-11-26T04:30:00Z'));
+    context = await launch();
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    await context?.close();
+    server?.kill('SIGTERM');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the evening entry is stored on the runner\'s day, not the UTC one', async () => {
+    await page.goto(`${base}#/diary`);
+    await page.waitForSelector('main[aria-busy="false"][data-page="diary"]');
+    assert.equal(await page.inputValue('input[name="date"]'), '2026-11-25');
+    await page.fill('input[name="pain_during"]', '2');
+    await page.check('input[name="ran"]');
+    await page.click('#diary-save');
+    await page.waitForFunction(() => document.querySelector('#diary-status.ok')?.textContent?.includes('Saved 2026-11-25'));
+    const entries = (await (await page.request.get(`${base}api/v1/diary`)).json()).entries;
+    assert.deepEqual(entries.map((e) => e.date), ['2026-11-25']);
+    const today = await (await page.request.get(`${base}api/v1/today`)).json();
+    assert.equal(today.date, '2026-11-25');
+    const settings = await (await page.request.get(`${base}api/v1/settings`)).json();
+    assert.equal(settings.tz, 'America/Los_Angeles');
+    assert.equal(settings.today, '2026-11-25');
   });
 });

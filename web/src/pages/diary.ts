@@ -78,8 +78,10 @@ export function savedMessage(date: string, r: LogReply): string {
 }
 
 export async function diaryPage(main: HTMLElement): Promise<void> {
+  // The runner's today (their time zone setting, on the server), not the browser's.
+  const runnerToday = (await get<{ today?: string }>('/settings')).today ?? today();
   const status = h('p', { class: 'status', 'aria-live': 'polite', id: 'diary-status' });
-  const date = h('input', { type: 'date', name: 'date', value: today(), required: true });
+  const date = h('input', { type: 'date', name: 'date', value: runnerToday, required: true });
   const during = painInput('pain_during');
   const after = painInput('pain_after');
   const morning = painInput('pain_morning');
