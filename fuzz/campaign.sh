@@ -6,11 +6,14 @@
 #   FUZZ_CPU_SECONDS=3600 (goal per target)   FUZZ_CHUNK_SECONDS=600 (wall time per chunk)
 #   FUZZ_TARGETS="csv_fuzz ..." (default: the front-door targets)   FUZZ_CAMPAIGN_DIR=build-fuzz/campaign
 #   FUZZ_BUILD_DIR=build-fuzz (must already hold the targets: fuzz/run.sh builds them)
+#   FUZZ_TIMEOUT=60: libFuzzer's per-input timeout is wall time, and a fuzzer at nice 19 beside
+#   compilers can wait seconds for a core; 60 s still catches a hang without crying wolf.
 # Prints one line per chunk; the summary file campaign.tsv holds target, cpu seconds, runs, crashes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 goal=${FUZZ_CPU_SECONDS:-3600}
 chunk=${FUZZ_CHUNK_SECONDS:-600}
+timeout=${FUZZ_TIMEOUT:-60}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 campaign=${FUZZ_CAMPAIGN_DIR:-$build/campaign}
 targets=${FUZZ_TARGETS:-answers_json_fuzz diary_json_fuzz koos_json_fuzz csv_fuzz http_fuzz}
@@ -34,7 +37,7 @@ fuzz_one() {
   while awk -v t="$total" -v g="$goal" 'BEGIN { exit !(t < g) }'; do
     local log=$work/chunk-$(date +%s).log cpu status=0
     TIMEFORMAT='%3U %3S'
-    cpu=$( { time "$build/fuzz/$target" "$work/corpus" -max_total_time="$chunk" -timeout=10 \
+    cpu=$( { time "$build/fuzz/$target" "$work/corpus" -max_total_time="$chunk" -timeout="$timeout" \
         -rss_limit_mb=2048 -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
         >"$log" 2>&1 || echo "exit $?" >"$work/last_status"; } 2>&1 )
     [ -f "$work/last_status" ] && status=1 && rm -f "$work/last_status"

@@ -1,7 +1,9 @@
-// libFuzzer target: the HTTP request -> handler path in-process (no socket). The input is a
-// request as text: "METHOD /path?query\n", header lines "Name: value\n", a blank line, then
-// the body. Every request must end in a reply (any status), never a crash; a reply is always
-// JSON or a static file.
+// libFuzzer target: the HTTP request -> handler path in-process (no socket). The input is one or
+// more requests separated by a line "----"; each is "METHOD /path?query\n", header lines
+// "Name: value\n", a blank line, then the body. Every request must end in a reply (any status),
+// never a crash. Each input gets a fresh in-memory store and server, so a finding replays from its
+// file alone and the store cannot grow over a long campaign; sequences (a POST, then a GET that
+// reads it) live inside one input.
 #include <httplib.h>
 
 #include <cstddef>
@@ -18,18 +20,24 @@
 
 namespace {
 
+const rk::KnowledgeBase& knowledge() {
+  static const rk::KnowledgeBase kb = *rk::KnowledgeBase::load_embedded();
+  return kb;
+}
+
 struct Fixture {
   rk::Store store = *rk::Store::open(":memory:");
-  rk::KnowledgeBase kb = *rk::KnowledgeBase::load_embedded();
   std::unique_ptr<rk::server::HttpServer> server;
   Fixture() {
     rk::server::ServerOptions o;
     o.port = 8080;
     o.upload_dir = std::filesystem::temp_directory_path() / "runknee-http-fuzz";
     o.max_upload_bytes = 1 << 20;
-    server = std::make_unique<rk::server::HttpServer>(store, kb, o);
+    server = std::make_unique<rk::server::HttpServer>(store, knowledge(), o);
   }
 };
+
+constexpr std::string_view kSeparator = "\n----\n";
 
 std::string_view take_line(std::string_view& s) {
   const auto nl = s.find('\n');
@@ -39,11 +47,7 @@ std::string_view take_line(std::string_view& s) {
   return line;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static Fixture f;
-  std::string_view in(reinterpret_cast<const char*>(data), size);
+void serve_one(rk::server::HttpServer& server, std::string_view in) {
   httplib::Request req;
   const std::string_view first = take_line(in);
   const auto sp = first.find(' ');
@@ -72,7 +76,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   req.body = std::string(in);
   httplib::Response res;
-  f.server->handle(req, res);
+  server.handle(req, res);
   if (res.status < 100 || res.status > 599) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  Fixture f;
+  std::string_view in(reinterpret_cast<const char*>(data), size);
+  for (std::size_t at = in.find(kSeparator); at != std::string_view::npos; at = in.find(kSeparator)) {
+    serve_one(*f.server, in.substr(0, at));
+    in.remove_prefix(at + kSeparator.size());
+  }
+  serve_one(*f.server, in);
   return 0;
 }
