@@ -9,7 +9,7 @@
 #include "util/error.h"
 
 namespace rk::app {
-ExerciseDay exercise_day_of(const PlanView& v, const std::string& date) {
+ExerciseDay exercise_day_of(const PlanView& v, const std::string& date, const KnowledgeBase* kb) {
   ExerciseDay d;
   d.date = date;
   d.adherence = v.adherence;
@@ -45,6 +45,10 @@ ExerciseDay exercise_day_of(const PlanView& v, const std::string& date) {
   for (auto& i : d.exercises) {
     const auto r = rank(i.prescribed.exercise_id);
     if (r < all.size()) i.exercise = all[r];
+    if (const Exercise* e = kb ? kb->exercise(i.prescribed.exercise_id) : nullptr) {
+      i.target = e->target;
+      i.progression = e->progression;
+    }
   }
   const auto day = plan::day_number(date).value_or(v.session.inputs.today);
   const auto& held = v.session.inputs.progression_held;
@@ -52,7 +56,8 @@ ExerciseDay exercise_day_of(const PlanView& v, const std::string& date) {
   return d;
 }
 
-Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now, const std::string& date) {
+Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now, const std::string& date,
+                                   const KnowledgeBase* kb) {
   auto v = plan_view(db, now, 1);
   if (!v) return fail(v.error());
   const auto today = v->session.inputs.today;
@@ -62,11 +67,11 @@ Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now, const std::st
     if (!n) return bad_input("date", "expected YYYY-MM-DD, got '{}'", date);
     day = plan::date_of_day(*n);
   }
-  return exercise_day_of(*v, day);
+  return exercise_day_of(*v, day, kb);
 }
 
 Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogInput& in,
-                                         std::int64_t now) {
+                                         std::int64_t now, const KnowledgeBase* kb) {
   auto v = plan_view(db, now, 1);  // records today's prescription before adherence changes
   if (!v) return fail(v.error());
   auto log = plan::check_exercise_log(in, v->session.rules, v->session.inputs.today);
@@ -78,7 +83,7 @@ Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogIn
   if (auto ok = ExerciseRepo(db).put_log(row); !ok) return fail(ok.error());
   auto after = plan_view(db, now, 1);  // adherence and doses with the new tick-off
   if (!after) return fail(after.error());
-  out.day = exercise_day_of(*after, log->date);
+  out.day = exercise_day_of(*after, log->date, kb);
   return out;
 }
 
@@ -93,6 +98,8 @@ nlohmann::json to_json(const ExerciseDay& d) {
     e["name"] = i.exercise.name.empty() ? i.prescribed.exercise_id : i.exercise.name;
     e["steps"] = i.exercise.steps;
     e["mistake"] = i.exercise.mistake;
+    e["target"] = i.target;
+    e["progression"] = i.progression;
     e["logged"] = i.logged ? plan::to_json(*i.logged) : nlohmann::json(nullptr);
     list.push_back(std::move(e));
   }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "knowledge/knowledge_base.h"
 #include "plan/exercise.h"
 #include "plan/generator.h"
 #include "plan/rules.h"
@@ -21,6 +22,7 @@ namespace rk::app {
 struct ExerciseItem {
   plan::Prescription prescribed;
   plan::StrengthExercise exercise;  // name, steps, mistake, progression step
+  std::string target, progression;  // from data/exercises.yaml, when the knowledge base is given
   std::optional<plan::ExerciseLog> logged;
 };
 
@@ -35,11 +37,14 @@ struct ExerciseDay {
 
 struct PlanView;
 /// The exercises of `date` from an opened plan view (its records and adherence).
-ExerciseDay exercise_day_of(const PlanView& v, const std::string& date);
+ExerciseDay exercise_day_of(const PlanView& v, const std::string& date,
+                            const KnowledgeBase* kb = nullptr);
 
 /// The exercises of `date` ("" = today) with what was ticked off, and today's adherence. Opens
 /// the plan as plan_view does, so today's prescription is recorded.
-Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now_utc, const std::string& date = "");
+/// With `kb`, each exercise also carries its target and progression (data/exercises.yaml).
+Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now_utc, const std::string& date = "",
+                                   const KnowledgeBase* kb = nullptr);
 
 struct ExerciseLogResult {
   plan::ExerciseLog log;
@@ -51,7 +56,7 @@ struct ExerciseLogResult {
 /// exercise (0 sets clears it), and returns the day and the adherence before and after. Bad
 /// input stores nothing.
 Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogInput& in,
-                                         std::int64_t now_utc);
+                                         std::int64_t now_utc, const KnowledgeBase* kb = nullptr);
 
 nlohmann::json to_json(const ExerciseDay& d);
 

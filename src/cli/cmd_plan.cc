@@ -246,7 +246,7 @@ void run_log_exercise(Context& ctx, const LogOptions& o) {
       if (i.prescribed.exercise_id == o.exercise) in.sets = i.prescribed.sets;
     }
   }
-  auto logged = app::log_exercise((*store)->db(), in, now_utc());
+  auto logged = app::log_exercise((*store)->db(), in, now_utc(), knowledge(ctx));
   if (!logged) return void(ctx.exit_code = report_error(logged.error(), exercise_flag_of));
   const auto& l = logged->log;
   if (l.sets == 0) {
@@ -534,7 +534,9 @@ void add_exercises(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, o] {
     auto store = ctx.store();
     if (!store) return void(ctx.exit_code = report_error(store.error()));
-    auto day = app::exercise_day((*store)->db(), now_utc(), o->date);
+    const KnowledgeBase* kb = knowledge(ctx);
+    if (!kb) return;
+    auto day = app::exercise_day((*store)->db(), now_utc(), o->date, kb);
     if (!day) return void(ctx.exit_code = report_error(day.error(), exercise_flag_of));
     if (o->format == "json") {
       fmt::print("{}\n", app::to_json(*day).dump(2));
@@ -546,6 +548,7 @@ void add_exercises(CLI::App& app, Context& ctx) {
       int n = 0;
       for (const auto& step : i.exercise.steps) fmt::print("  {}. {}\n", ++n, step);
       if (!i.exercise.mistake.empty()) fmt::print("  avoid: {}\n", i.exercise.mistake);
+      if (!i.progression.empty()) fmt::print("  progression: {}\n", i.progression);
     }
   });
 }

@@ -107,7 +107,7 @@ ApiResult exercises_get(State& s, Call& c) {
   const std::int64_t now = now_utc();
   return s.cached("exercises:" + date + ":" + std::to_string(now / 86400),
                   [&](Store& store) -> Checked<Json> {
-                    auto day = app::exercise_day(store.db(), now, date);
+                    auto day = app::exercise_day(store.db(), now, date, &s.kb());
                     if (!day) return error_reply(day.error());
                     return app::to_json(*day);
                   });
@@ -121,7 +121,7 @@ ApiResult exercises_log(State& s, Call& c) {
   auto in = plan::exercise_log_from_json(*body);
   if (!in) return error_reply(in.error());
   auto logged = s.with_store(
-      [&](Store& store) { return app::log_exercise(store.db(), *in, now_utc()); });
+      [&](Store& store) { return app::log_exercise(store.db(), *in, now_utc(), &s.kb()); });
   if (!logged) return error_reply(logged.error());
   s.bump_revision();
   return json_reply({{"log", plan::to_json(logged->log)},

@@ -81,6 +81,8 @@ describe('issue 12: the exercise session', () => {
       assert.match(title, /start and end position/);
       assert.deepEqual(await card.locator('svg.figure text').allTextContents(), ['Start', 'End']);
       assert.equal(await card.locator('ol.steps li').count(), e.steps.length);
+      assert.ok(e.progression, `${e.id} has a progression`);
+      assert.ok((await card.locator('.progression').textContent()).includes(e.progression));
       assert.equal(await card.locator('fieldset.sets input[type=checkbox]').count(), e.sets);
       assert.equal(await card.getByRole('checkbox', { name: 'Set 1' }).count(), 1);
     }
@@ -194,6 +196,7 @@ describe('issue 12: the exercise session', () => {
       const hhmm = a.start_local.slice(11, 16);  // the runner's local time, as the server says
       assert.ok(body.includes(`, ${hhmm}`), `${hhmm} not shown: ${body}`);
     }
+    assert.deepEqual(await axeViolations(page), []);
     await page.goto(`${base}#/form`);
     await page.waitForSelector('main[aria-busy="false"][data-page="form"]');
     const cells = await page.locator('#form-runs tbody tr td:nth-child(2)').allTextContents();
@@ -247,5 +250,6 @@ describe('issue 12: a US evening in the runner\'s time zone', () => {
     const settings = await (await page.request.get(`${base}api/v1/settings`)).json();
     assert.equal(settings.tz, 'America/Los_Angeles');
     assert.equal(settings.today, '2026-11-25');
+    assert.deepEqual(await axeViolations(page), []);
   });
 });

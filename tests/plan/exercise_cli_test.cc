@@ -90,6 +90,10 @@ TEST_F(ExerciseCli, PlanTodayLogExerciseThenAdherenceChanges) {
   EXPECT_EQ(ex["exercises"][0]["id"], id);
   EXPECT_EQ(ex["exercises"][0]["sets_done"], sets);
   EXPECT_EQ(ex["exercises"][0]["logged"]["pain"], 1);
+  // Each exercise with its progression from data/exercises.yaml, in the JSON and the text.
+  const auto progression = ex["exercises"][0]["progression"].get<std::string>();
+  EXPECT_FALSE(progression.empty());
+  EXPECT_NE(run_cli(db_ + " exercises").out.find("progression: " + progression), std::string::npos);
   EXPECT_EQ(ex["adherence"]["percent"], 100);
   // The physio report carries the same adherence.
   const auto report = run_cli(db_ + " report --format md");

@@ -27,7 +27,7 @@ interface Adherence {
 interface Logged { date: string; exercise_id: string; sets: number; amount: number | null; pain: number | null }
 interface Exercise {
   id: string; name: string; sets: number; amount: number; unit: string; sets_done: number;
-  steps: string[]; mistake: string; logged: Logged | null;
+  steps: string[]; mistake: string; target?: string; progression?: string; logged: Logged | null;
 }
 export interface ExerciseDay {
   date: string; exercises: Exercise[]; unplanned: Logged[]; adherence: Adherence;
@@ -116,10 +116,11 @@ function exerciseCard(e: Exercise, date: string, onChange: (d: ExerciseDay) => v
   }
   return h('article', { class: 'exercise-card', 'data-exercise': e.id, 'aria-labelledby': `${e.id}-h` },
     h('h2', { id: `${e.id}-h` }, e.name),
-    h('p', { class: 'dose' }, dose(e)),
+    h('p', { class: 'dose' }, dose(e), e.target ? h('span', { class: 'hint' }, ` — for the ${e.target}`) : null),
     figure(e.id),
     e.steps.length ? h('ol', { class: 'steps' }, e.steps.map((s) => h('li', {}, s))) : null,
     e.mistake ? h('p', { class: 'hint' }, h('strong', {}, 'Avoid: '), e.mistake) : null,
+    e.progression ? h('p', { class: 'hint progression' }, h('strong', {}, 'Progression: '), e.progression) : null,
     timer(e),
     h('fieldset', { class: 'sets' }, h('legend', {}, `Sets done of ${e.name}`),
       boxes.map((b, i) => h('label', { for: b.id, class: 'choice' }, b, ` Set ${i + 1}`))),
