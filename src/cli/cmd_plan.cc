@@ -297,7 +297,8 @@ void run_log(Context& ctx, LogOptions& o) {
     fmt::print("Tomorrow morning, log how the knee feels: `runknee log --morning N`.\n");
   }
   for (const auto& d : logged->decisions) {
-    fmt::print("Plan, {}{}: {} - {}.\n", d.date, logged->reevaluated ? " (decided again)" : "",
+    fmt::print("Plan, {}{}: {} - {}.\n", d.date,
+               logged->decided_again(d.date) ? " (decided again)" : "",
                words(plan::decision_name(d.decision)), d.reason);
   }
   for (const auto& f : logged->red_flags) {

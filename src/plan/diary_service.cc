@@ -244,19 +244,32 @@ Expected<bool, Error> was_run_day(Database& db, DiaryRepo& repo, const std::stri
   return w->entry.is_run();
 }
 
+struct Rewound {
+  bool has_plan = false;             // a plan to bring up to date at all
+  bool rewound = false;              // the plan had decided on `from` or later
+  std::vector<std::string> dropped;  // the days whose decisions were dropped, to be made again
+};
+
 /// Rewinds the stored plan state to before `from` when the plan had decided on that day.
-/// Returns whether there is a plan to bring up to date at all, and whether it was rewound.
-Expected<std::pair<bool, bool>, Error> rewind_plan(Database& db, const std::string& from,
-                                                         std::int64_t now_utc) {
+Expected<Rewound, Error> rewind_plan(Database& db, const std::string& from, std::int64_t now_utc) {
   PlanRepo plans(db);
   auto saved = plans.load_state();
   if (!saved) return store_failed(saved.error());
-  if (!*saved) return std::pair<bool, bool>{false, false};  // no plan yet: nothing decided
+  if (!*saved) return Rewound{};  // no plan yet: nothing decided
   auto st = plan_state_from_json(nlohmann::json::parse(**saved, nullptr, false), "plan state");
   if (!st) return store_failed(st.error());
-  if (!rewind_state(*st, from)) return std::pair<bool, bool>{true, false};
+  Rewound out;
+  out.has_plan = true;
+  for (const auto& d : st->history) {
+    if (d.date >= from) out.dropped.push_back(d.date);
+  }
+  if (!rewind_state(*st, from)) {
+    out.dropped.clear();
+    return out;
+  }
+  out.rewound = true;
   if (auto ok = plans.save_state(to_json(*st).dump(), now_utc); !ok) return store_failed(ok.error());
-  return std::pair<bool, bool>{true, true};
+  return out;
 }
 
 }  // namespace
@@ -313,8 +326,9 @@ Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u,
   if (out.run_day_entry) {
     for (auto& f : diary_red_flags(*out.run_day_entry)) out.red_flags.push_back(std::move(f));
   }
-  out.reevaluated = plan->second;
-  if (plan->first) {
+  out.reevaluated = plan->rewound;
+  out.decided_before = plan->dropped;
+  if (plan->has_plan) {
     // Decide what can be decided now, as `today` would; the entry is stored either way.
     auto session = open_plan_session(db, now_utc);
     if (!session) {

@@ -54,7 +54,15 @@ struct DiaryLogResult {
   // A day the plan had already decided on changed: the decisions from that day on were made
   // again (`decisions` are the ones made now, oldest first).
   bool reevaluated = false;
+  std::vector<std::string> decided_before;  // the days among them the plan had decided already
   std::vector<DecisionRecord> decisions;
+  /// The decision for `date` was made again (the plan had decided that day before the change).
+  bool decided_again(const std::string& date) const {
+    for (const auto& d : decided_before) {
+      if (d == date) return true;
+    }
+    return false;
+  }
 };
 
 /// Errors: ErrorKind::kBadInput with `field` the JSON key at fault ("pain_during") and a message

@@ -61,7 +61,11 @@ ApiResult diary_create(State& s, Call& c) {
   Json flags = Json::array();
   for (const auto& f : logged->red_flags) flags.push_back({{"id", f.id}, {"text", f.text}});
   Json decisions = Json::array();
-  for (const auto& d : logged->decisions) decisions.push_back(plan::to_json(d));
+  for (const auto& d : logged->decisions) {
+    Json j = plan::to_json(d);
+    j["again"] = logged->decided_again(d.date);  // decided before this change, and now again
+    decisions.push_back(std::move(j));
+  }
   Json reply = {{"entry", std::move(entry)},
                 {"red_flags", std::move(flags)},
                 {"morning_applied_to", logged->morning_applied_to.empty()

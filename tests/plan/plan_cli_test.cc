@@ -384,5 +384,25 @@ TEST_F(NextMorningCli, BackFilledMorningPainDecidesThatDayAndTheLaterOnesAgain) 
   EXPECT_NE(t["last_decision"]["decision"], "step_back");
 }
 
+// "(decided again)" names only the days the plan had decided before the change: a day decided
+// for the first time in the same call is not "again".
+TEST_F(NextMorningCli, OnlyDaysDecidedBeforeAreSaidToBeDecidedAgain) {
+  ASSERT_EQ(run_cli(db_ + " plan").code, 0);
+  at("2026-11-20T19:00:00Z");
+  ASSERT_EQ(run_cli(db_ + " log --during 1 --after 1").code, 0);  // morning pain forgotten
+  at("2026-11-22T12:00:00Z");
+  ASSERT_EQ(run_cli(db_ + " today").code, 0);  // decides the 20th (held: morning not logged)
+  at("2026-11-22T19:00:00Z");
+  ASSERT_EQ(run_cli(db_ + " log --during 1 --after 0").code, 0);  // the 22nd's morning forgotten
+  at("2026-11-24T12:00:00Z");  // the 22nd is ready to decide, but nothing has looked yet
+  const auto backfill = run_cli(db_ + " log --date 2026-11-20 --morning 0");
+  ASSERT_EQ(backfill.code, 0);
+  EXPECT_NE(backfill.out.find("Plan, 2026-11-20 (decided again): "), std::string::npos)
+      << backfill.out;
+  EXPECT_NE(backfill.out.find("Plan, 2026-11-22: "), std::string::npos) << backfill.out;
+  EXPECT_EQ(backfill.out.find("Plan, 2026-11-22 (decided again)"), std::string::npos)
+      << backfill.out;
+}
+
 }  // namespace
 }  // namespace rk
