@@ -51,6 +51,7 @@ ExerciseDay exercise_day_of(const PlanView& v, const std::string& date, const Kn
     }
   }
   const auto day = plan::day_number(date).value_or(v.session.inputs.today);
+  d.future = day > v.session.inputs.today;
   const auto& held = v.session.inputs.progression_held;
   d.doses_held = std::find(held.begin(), held.end(), week_start(day)) != held.end();
   return d;
@@ -106,6 +107,7 @@ nlohmann::json to_json(const ExerciseDay& d) {
   nlohmann::json unplanned = nlohmann::json::array();
   for (const auto& l : d.unplanned) unplanned.push_back(plan::to_json(l));
   return {{"date", d.date},
+          {"future", d.future},
           {"exercises", std::move(list)},
           {"unplanned", std::move(unplanned)},
           {"adherence", plan::to_json(d.adherence)},

@@ -28,6 +28,7 @@ struct ExerciseItem {
 
 struct ExerciseDay {
   std::string date;
+  bool future = false;                     // after today: shown, not yet to be ticked off
   std::vector<ExerciseItem> exercises;     // what the plan prescribed that day
   std::vector<plan::ExerciseLog> unplanned;  // ticked off but not prescribed that day
   plan::Adherence adherence;               // over the days ending today

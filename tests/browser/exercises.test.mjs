@@ -131,6 +131,13 @@ describe('issue 12: the exercise session', () => {
     await page.goto(`${base}#/plan`);
     await page.waitForSelector('main[aria-busy="false"][data-page="plan"]');
     assert.ok(await page.locator('a[href="#/exercises/2026-11-26"]').count() >= 1);
+    // A strength day ahead opens to its session, to read, not yet to tick off.
+    const ahead = page.locator('a[href^="#/exercises/2026-12"]').first();
+    const href = await ahead.getAttribute('href');
+    await ahead.click();
+    await page.waitForSelector(`main[aria-busy="false"][data-page="exercises"] h1:has-text("${href.slice(-10)}")`);
+    assert.ok(await page.locator('.exercise-card').count() > 0);
+    assert.ok(await page.locator('.exercise-card input[type=checkbox]').evaluateAll((bs) => bs.every((b) => b.disabled)));
   });
 
   test('axe-core: the exercise page and the pages linking to it, light and dark, desktop and phone', async () => {

@@ -30,7 +30,7 @@ interface Exercise {
   steps: string[]; mistake: string; target?: string; progression?: string; logged: Logged | null;
 }
 export interface ExerciseDay {
-  date: string; exercises: Exercise[]; unplanned: Logged[]; adherence: Adherence;
+  date: string; future?: boolean; exercises: Exercise[]; unplanned: Logged[]; adherence: Adherence;
   adherence_text: string; doses_held: boolean;
 }
 
@@ -93,7 +93,7 @@ function adherenceLine(d: ExerciseDay): HTMLElement {
     'data-percent': a.percent === null ? '' : String(a.percent) }, d.adherence_text);
 }
 
-function exerciseCard(e: Exercise, date: string, onChange: (d: ExerciseDay) => void): HTMLElement {
+function exerciseCard(e: Exercise, date: string, future: boolean, onChange: (d: ExerciseDay) => void): HTMLElement {
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const boxes: HTMLInputElement[] = [];
   const save = async () => {
@@ -112,7 +112,7 @@ function exerciseCard(e: Exercise, date: string, onChange: (d: ExerciseDay) => v
     }
   };
   for (let i = 1; i <= Math.max(e.sets, e.sets_done); i += 1) {
-    boxes.push(h('input', { type: 'checkbox', name: `${e.id}-set-${i}`, id: `${e.id}-set-${i}`, checked: i <= e.sets_done, onchange: save }));
+    boxes.push(h('input', { type: 'checkbox', name: `${e.id}-set-${i}`, id: `${e.id}-set-${i}`, checked: i <= e.sets_done, disabled: future, onchange: save }));
   }
   return h('article', { class: 'exercise-card', 'data-exercise': e.id, 'aria-labelledby': `${e.id}-h` },
     h('h2', { id: `${e.id}-h` }, e.name),
@@ -123,6 +123,7 @@ function exerciseCard(e: Exercise, date: string, onChange: (d: ExerciseDay) => v
     e.progression ? h('p', { class: 'hint progression' }, h('strong', {}, 'Progression: '), e.progression) : null,
     timer(e),
     h('fieldset', { class: 'sets' }, h('legend', {}, `Sets done of ${e.name}`),
+      future ? h('p', { class: 'hint' }, 'A day ahead: tick the sets off on the day.') : null,
       boxes.map((b, i) => h('label', { for: b.id, class: 'choice' }, b, ` Set ${i + 1}`))),
     status);
 }
@@ -136,7 +137,7 @@ export async function exercisesPage(main: HTMLElement, date?: string): Promise<v
     adherence,
     d.doses_held ? h('p', { class: 'hint', id: 'doses-held' }, 'This week\'s doses did not rise: too few of the prescribed sets were done.') : null,
     d.exercises.length
-      ? h('div', { class: 'exercise-list' }, d.exercises.map((e) => exerciseCard(e, d.date, onChange)))
+      ? h('div', { class: 'exercise-list' }, d.exercises.map((e) => exerciseCard(e, d.date, d.future ?? false, onChange)))
       : h('p', {}, 'No strengthening exercises are planned for this day. ', h('a', { href: '#/plan' }, 'See the plan'), '.'),
     d.unplanned.length ? h('p', { class: 'hint' }, `Also done this day: ${d.unplanned.map((l) => `${l.exercise_id} (${l.sets} sets)`).join(', ')}.`) : null,
     h('p', { class: 'hint' }, 'Stop any exercise that hurts the inner knee. On the command line: ',
