@@ -72,6 +72,9 @@ int adherence_days(const PlanRules& r) {
 Expected<ExerciseLog> check_exercise_log(const ExerciseLogInput& in, const PlanRules& r,
                                          std::int64_t today) {
   ExerciseLog out;
+  if (in.exercise_id.empty()) {
+    return bad_input("exercise_id", "say which exercise (its id, as the day's list shows it)");
+  }
   const auto* e = find_exercise(r, in.exercise_id);
   if (!e) {
     std::string known;

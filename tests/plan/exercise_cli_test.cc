@@ -85,6 +85,9 @@ TEST_F(ExerciseCli, PlanTodayLogExerciseThenAdherenceChanges) {
       << unknown.out;
   EXPECT_EQ(run_cli(db_ + " log --exercise " + id + " --sets 1 --pain 11").code, 2);
   EXPECT_EQ(run_cli(db_ + " log --exercise " + id + " --sets 1 --during 3").code, 2);
+  const auto no_id = run_cli(db_ + " log --sets 2", Stderr::kMerge);
+  EXPECT_EQ(no_id.code, 2);
+  EXPECT_NE(no_id.out.find("--exercise: say which exercise"), std::string::npos) << no_id.out;
   auto ex = json_of("exercises --format json");
   EXPECT_EQ(ex["date"], day);
   EXPECT_EQ(ex["exercises"][0]["id"], id);

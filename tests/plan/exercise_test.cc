@@ -156,6 +156,7 @@ TEST(ExerciseLogCheck, RefusesWhatCannotBeTrueNamingTheField) {
     return r.error().field;
   };
   EXPECT_EQ(field({"", "burpees", 3, std::nullopt, std::nullopt, std::nullopt}), "exercise_id");
+  EXPECT_EQ(field({"", "", 3, std::nullopt, std::nullopt, std::nullopt}), "exercise_id");
   EXPECT_EQ(field({"", "clamshell", std::nullopt, std::nullopt, std::nullopt, std::nullopt}),
             "sets");
   EXPECT_EQ(field({"", "clamshell", 21, std::nullopt, std::nullopt, std::nullopt}), "sets");
