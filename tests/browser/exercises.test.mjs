@@ -127,6 +127,10 @@ describe('issue 12: the exercise session', () => {
     await openExercises();
     const boxes = page.locator('.exercise-card[data-exercise="clamshell"] input[type=checkbox]');
     assert.deepEqual(await boxes.evaluateAll((bs) => bs.map((b) => b.checked)), [true, true, false]);
+    // Today shows the same adherence.
+    await page.goto(`${base}#/today`);
+    await page.waitForSelector('main[aria-busy="false"][data-page="today"]');
+    assert.match(await page.locator('#today-adherence').textContent(), /2 of 3 prescribed sets done \(67%\)/);
     // The CLI and the plan page lead here: the plan's strength day links to its session.
     await page.goto(`${base}#/plan`);
     await page.waitForSelector('main[aria-busy="false"][data-page="plan"]');

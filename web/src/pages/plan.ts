@@ -30,6 +30,7 @@ interface TodayView {
   stage_title: string;
   sessions: Session[];
   last_decision: Decision | null;
+  exercise_adherence_text?: string;
 }
 interface PlanView {
   plan: {
@@ -91,7 +92,9 @@ export function renderToday(t: TodayView): HTMLElement {
     t.stage_title ? h('p', {}, 'Stage: ', h('strong', {}, t.stage_title)) : null,
     t.sessions.length ? h('ul', { class: 'sessions' }, t.sessions.map(session)) : h('p', {}, 'Rest day.'),
     t.last_decision ? h('p', { class: 'decision' }, `Last change (${t.last_decision.date}): `,
-      h('strong', {}, label(t.last_decision.decision)), ` — ${t.last_decision.reason}`, cite(t.last_decision.citation)) : null);
+      h('strong', {}, label(t.last_decision.decision)), ` — ${t.last_decision.reason}`, cite(t.last_decision.citation)) : null,
+    t.exercise_adherence_text ? h('p', { id: 'today-adherence' }, t.exercise_adherence_text, ' ',
+      h('a', { href: '#/exercises' }, 'Exercises')) : null);
 }
 
 export async function todayPage(main: HTMLElement): Promise<void> {
