@@ -8,11 +8,18 @@
 
 #include "load/analysis.h"
 #include "load/form.h"
+#include "load/thresholds_kb.h"
 #include "load/training_summary.h"
 
 namespace {
 
 constexpr std::int64_t kDay = 86400;
+
+// The thresholds the program uses: data/load_thresholds.yaml as compiled in.
+const rk::LoadThresholds& thresholds() {
+  static const rk::LoadThresholds t = rk::load_thresholds(*rk::KnowledgeBase::load_embedded());
+  return t;
+}
 constexpr std::int64_t kStart = 1451635200;  // 2016-01-01
 
 rk::Activity synthetic_run(std::int64_t start, std::mt19937& rng) {
@@ -59,20 +66,20 @@ const std::int64_t kNow = kStart + 3650 * kDay;
 
 void BM_SummarizeTraining(benchmark::State& state) {
   const auto& acts = history();
-  for (auto _ : state) benchmark::DoNotOptimize(rk::summarize_training(acts, kNow, {}));
+  for (auto _ : state) benchmark::DoNotOptimize(rk::summarize_training(acts, kNow, thresholds()));
   state.counters["runs"] = static_cast<double>(acts.size());
 }
 
 void BM_AnalyzeLoad(benchmark::State& state) {
   const auto& acts = history();
-  for (auto _ : state) benchmark::DoNotOptimize(rk::analyze_load(acts, kNow, {}));
+  for (auto _ : state) benchmark::DoNotOptimize(rk::analyze_load(acts, kNow, thresholds()));
 }
 
 void BM_AnalyzeForm(benchmark::State& state) {
   const auto& acts = history();
   std::size_t samples = 0;
   for (const auto& a : acts) samples += a.streams.size();
-  for (auto _ : state) benchmark::DoNotOptimize(rk::analyze_form(acts, kNow, {}));
+  for (auto _ : state) benchmark::DoNotOptimize(rk::analyze_form(acts, kNow, thresholds()));
   state.counters["samples"] = static_cast<double>(samples);
 }
 
@@ -80,9 +87,9 @@ void BM_AnalyzeForm(benchmark::State& state) {
 void BM_AllSignalsFullHistory(benchmark::State& state) {
   const auto& acts = history();
   for (auto _ : state) {
-    benchmark::DoNotOptimize(rk::analyze_load(acts, kNow, {}));
-    benchmark::DoNotOptimize(rk::analyze_form(acts, kNow, {}));
-    benchmark::DoNotOptimize(rk::summarize_training(acts, kNow, {}));
+    benchmark::DoNotOptimize(rk::analyze_load(acts, kNow, thresholds()));
+    benchmark::DoNotOptimize(rk::analyze_form(acts, kNow, thresholds()));
+    benchmark::DoNotOptimize(rk::summarize_training(acts, kNow, thresholds()));
   }
 }
 

@@ -69,8 +69,9 @@ Expected<void> record_prescriptions(Database& db, const plan::Plan& p, std::int6
 
 }  // namespace
 
-Expected<PlanView> plan_view(Database& db, std::int64_t now, int weeks, bool miles) {
-  auto session = plan::open_plan_session(db, now);
+Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, std::int64_t now, int weeks,
+                             bool miles) {
+  auto session = plan::open_plan_session(db, now, kb);
   if (!session) return fail(session.error());
   session->inputs.miles = miles;
   PlanView v;
@@ -94,7 +95,7 @@ Expected<PlanView> plan_view(Database& db, std::int64_t now, int weeks, bool mil
       return fail(ok.error());
     }
   }
-  v.today = plan::today_view(v.plan, session->state);
+  v.today = plan::today_view(v.plan, session->state, session->rules);
   v.adherence = plan::adherence(v.exercises.prescribed, v.exercises.logged, today, session->rules);
   v.session = std::move(*session);
   return v;
@@ -115,7 +116,7 @@ Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Data
 
 Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db,
                                        std::int64_t now, int weeks, bool miles) {
-  auto v = plan_view(db, now, weeks, miles);
+  auto v = plan_view(kb, db, now, weeks, miles);
   if (!v) return fail(v.error());
   auto data = plan::report_data(kb, db, v->session, now, weeks);
   if (!data) return fail(data.error());

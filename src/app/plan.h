@@ -33,11 +33,12 @@ struct PlanView {
   plan::Adherence adherence;  // exercise adherence over the days ending today
 };
 
-/// The plan for `weeks` weeks and today's view, at `now_utc`; `miles`: the plan's text gives
-/// distances in miles (the runner's setting; JSON stays SI). Strengthening doses follow the
-/// adherence rule (plan/exercise.h), and the plan's exercises from today on are recorded as
-/// prescribed (written only when they changed).
-Expected<PlanView> plan_view(Database& db, std::int64_t now_utc, int weeks, bool miles = false);
+/// The plan for `weeks` weeks and today's view, at `now_utc`, with the figures of `kb`; `miles`:
+/// the plan's text gives distances in miles (the runner's setting; JSON stays SI). Strengthening
+/// doses follow the adherence rule (plan/exercise.h), and the plan's exercises from today on are
+/// recorded as prescribed (written only when they changed).
+Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, std::int64_t now_utc,
+                             int weeks, bool miles = false);
 
 /// Every KOOS taken: (date, scores), oldest first.
 Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db);

@@ -32,19 +32,20 @@ double spike_weight(const KnowledgeBase& kb, const std::string& category) {
 
 void spike_reasons(const KnowledgeBase& kb, const TrainingSummary& t, Out& out) {
   const double limit = value(kb, "spike.none_max_pct");  // the load module's spike threshold
+  const double window = value(kb, "spike.window_days"), recent = value(kb, "spike.recent_days");
   const auto& s = t.worst_recent_spike;
   if (s && s->longest_prev30_km > 0 && s->spike_pct > limit) {
     add(out, spike_weight(kb, s->category), "history.run_spike", "frandsen2025",
         fmt::format("{}'s {:.1f} km ({}) was {:.0f}% longer than your longest run in the previous "
-                    "30 days ({:.1f} km); runs more than {:.0f}% beyond that carried a higher "
+                    "{:g} days ({:.1f} km); runs more than {:g}% beyond that carried a higher "
                     "injury rate.",
-                    s->weekday, s->distance_km, s->date, s->spike_pct, s->longest_prev30_km,
-                    limit));
-  } else if (t.days_covered >= 30 && t.longest_prev30_km) {
+                    s->weekday, s->distance_km, s->date, s->spike_pct, window,
+                    s->longest_prev30_km, limit));
+  } else if (t.days_covered >= window && t.longest_prev30_km) {
     add(out, value(kb, "assess.history_weight_no_spike"), "history.no_spike", "frandsen2025",
-        fmt::format("None of your runs in the last 14 days went more than {:.0f}% beyond your "
-                    "30-day longest ({:.1f} km).",
-                    limit, *t.longest_prev30_km));
+        fmt::format("None of your runs in the last {:g} days went more than {:g}% beyond your "
+                    "{:g}-day longest ({:.1f} km).",
+                    recent, limit, window, *t.longest_prev30_km));
   }
 }
 

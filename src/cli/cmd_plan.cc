@@ -30,11 +30,14 @@ namespace {
 
 /// The plan for `weeks` weeks and today's view (the use case), in the runner's units.
 Expected<app::PlanView> open_plan(Context& ctx, int weeks) {
+  const KnowledgeBase* kb = knowledge(ctx);  // the plan's figures (--knowledge DIR)
+  if (!kb) return fail_as(ErrorKind::kBadInput, "the plan needs a valid knowledge base");
   auto store = ctx.store();
   if (!store) return fail(store.error());
   auto settings = plan::load_settings();
   if (!settings) return fail(settings.error());
-  return app::plan_view((*store)->db(), now_utc(), weeks, settings->units == plan::Units::kMi);
+  return app::plan_view(*kb, (*store)->db(), now_utc(), weeks,
+                        settings->units == plan::Units::kMi);
 }
 
 /// Calendar sessions at the runner's time of day (`config set time HH:MM`, default 07:00).
@@ -178,11 +181,6 @@ Expected<plan::DiaryUpdate> to_update(const LogOptions& o, const std::string& da
   return u;
 }
 
-std::string words(std::string id) {
-  for (auto& c : id) c = c == '_' ? ' ' : c;
-  return id;
-}
-
 std::string exercise_flag_of(const std::string& field) {
   if (field == "exercise_id") return "--exercise";
   if (field == "hold_s") return "--hold";
@@ -275,9 +273,11 @@ void run_log(Context& ctx, LogOptions& o) {
   const std::string date = o.date.empty() ? format_local_date(now_utc()) : o.date;
   auto update = to_update(o, date);
   if (!update) return void(ctx.exit_code = report_error(update.error()));
+  const KnowledgeBase* kb = knowledge(ctx);
+  if (!kb) return;
   auto store = ctx.store();
   if (!store) return void(ctx.exit_code = report_error(store.error()));
-  auto logged = app::log_diary((*store)->db(), *update, now_utc());
+  auto logged = app::log_diary((*store)->db(), *update, now_utc(), *kb);
   if (!logged) return void(ctx.exit_code = report_error(logged.error(), flag_of));
   const auto runs = [&](const plan::DiaryEntry& e) {
     return e.activity_ids.empty()
@@ -299,7 +299,7 @@ void run_log(Context& ctx, LogOptions& o) {
   for (const auto& d : logged->decisions) {
     fmt::print("Plan, {}{}: {} - {}.\n", d.date,
                logged->decided_again(d.date) ? " (decided again)" : "",
-               words(plan::decision_name(d.decision)), d.reason);
+               plan::decision_words(d.decision), d.reason);
   }
   for (const auto& f : logged->red_flags) {
     fmt::print("Red flag: {}. Please see a clinician before running again.\n", f.text);
@@ -515,7 +515,7 @@ void add_today(CLI::App& app, Context& ctx) {
       j["exercise_adherence_text"] = plan::adherence_text(pc->adherence, pc->session.rules);
       fmt::print("{}\n", j.dump(2));
     } else {
-      fmt::print("{}", plan::render_today_text(t, pc->session.rules, units_of(*pc)));
+      fmt::print("{}", plan::render_today_text(t, units_of(*pc)));
       if (!t.needs_assessment) {
         fmt::print("\n{}", render_exercise_day(app::exercise_day_of(*pc, t.date)));
       }

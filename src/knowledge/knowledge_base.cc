@@ -98,7 +98,14 @@ KnowledgeBase::KnowledgeBase(KnowledgeData data) : data_(std::move(data)) {
 
 const std::vector<std::string>& required_threshold_ids() {
   static const std::vector<std::string> ids = {
-      "spike.none_max_pct",
+      // data/load_thresholds.yaml: the load analysis holds no copy (load/thresholds.h)
+      "spike.window_days", "spike.none_max_pct", "spike.small_max_pct", "spike.moderate_max_pct",
+      "spike.recent_days", "weekly.change_flag_pct", "acwr.acute_days", "acwr.chronic_days",
+      "acwr.context_high", "monotony.high", "coverage.min_days", "coverage.gap_days",
+      "form.recent_days", "form.baseline_days", "form.cadence_change_pct",
+      "form.cadence_medial_spm", "form.overstride_cadence_drop_pct", "form.downhill_grade_pct",
+      "fitness.fitness_days", "fitness.fatigue_days", "trimp.rest_hr", "trimp.max_hr",
+      // data/scoring.yaml
       "assess.history_weekly_jump_pct",
       "assess.history_cadence_drop_pct",
       "assess.history_step_length_rise_pct",

@@ -13,8 +13,8 @@ bool is_flagged(SpikeCategory c) {
   return c == SpikeCategory::kSmall || c == SpikeCategory::kModerate || c == SpikeCategory::kLarge;
 }
 
-Flag spike_flag(const RunLoad& r) {
-  return {fmt::format("spike.{}", category_name(r.category)), describe_spike(r), "moderate",
+Flag spike_flag(const RunLoad& r, const LoadThresholds& t) {
+  return {fmt::format("spike.{}", category_name(r.category)), describe_spike(r, t), "moderate",
           "frandsen2025"};
 }
 
@@ -134,6 +134,7 @@ std::int32_t latest_offset(const std::vector<Activity>& activities) {
 LoadReport analyze_load(const std::vector<Activity>& activities, std::int64_t now_utc,
                         const LoadThresholds& t, const HeartRateProfile& hr) {
   LoadReport rep;
+  rep.thresholds = t;
   rep.today = day_of(now_utc, latest_offset(activities));
   if (activities.empty()) {
     rep.coverage_notes = coverage_notes(rep, t);
@@ -157,26 +158,26 @@ LoadReport analyze_load(const std::vector<Activity>& activities, std::int64_t no
   }
   for (const RunLoad& r : rep.runs)
     if (is_flagged(r.category))
-      rep.days[static_cast<std::size_t>(r.day - rep.first_day)].flags.push_back(spike_flag(r));
+      rep.days[static_cast<std::size_t>(r.day - rep.first_day)].flags.push_back(spike_flag(r, t));
   rep.weeks = build_weeks(rep.days, days, rep, t);
   rep.gaps = find_gaps(days, static_cast<int>(t.gap_days));
   rep.coverage_notes = coverage_notes(rep, t);
   return rep;
 }
 
-std::string describe_spike(const RunLoad& r) {
+std::string describe_spike(const RunLoad& r, const LoadThresholds& t) {
   const std::string when = fmt::format("{} {}", weekday_name(r.day), day_string(r.day));
   const double km = r.distance_m / 1000, prev = r.longest_prev_m / 1000;
   if (!r.spike_pct) return fmt::format("{}: {:.1f} km ({})", when, km, r.note);
   if (r.category == SpikeCategory::kNone)
     return fmt::format(
-        "{}: {:.1f} km, within 10% of the longest run of the previous 30 days "
+        "{}: {:.1f} km, within {:g}% of the longest run of the previous {:g} days "
         "({:.1f} km)",
-        when, km, prev);
+        when, km, t.spike_none_max_pct, t.spike_window_days, prev);
   return fmt::format(
-      "{}: {:.1f} km was {:.0f}% longer than the longest run of the previous 30 "
+      "{}: {:.1f} km was {:.0f}% longer than the longest run of the previous {:g} "
       "days ({:.1f} km): a {} spike",
-      when, km, *r.spike_pct, prev, category_name(r.category));
+      when, km, *r.spike_pct, t.spike_window_days, prev, category_name(r.category));
 }
 
 }  // namespace rk

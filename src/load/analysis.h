@@ -49,6 +49,7 @@ struct LoadReport {
   std::vector<RunLoad> runs;
   std::vector<Gap> gaps;
   std::vector<std::string> coverage_notes;
+  LoadThresholds thresholds;  // the figures it was computed with (from data/), for its text
 };
 
 /// Local offset used for "today": the latest activity's, else UTC.
@@ -58,7 +59,7 @@ LoadReport analyze_load(const std::vector<Activity>& activities, std::int64_t no
                         const LoadThresholds& t, const HeartRateProfile& hr = {});
 
 /// The spike line for one run, e.g. "Tuesday 2026-11-17: 19.6 km, 40% longer than the longest
-/// run of the previous 30 days (14.0 km)".
-std::string describe_spike(const RunLoad& r);
+/// run of the previous 30 days (14.0 km)"; the figures it names are `t`'s.
+std::string describe_spike(const RunLoad& r, const LoadThresholds& t);
 
 }  // namespace rk

@@ -101,12 +101,15 @@ std::optional<double> week_acwr(const LoadReport& rep, const WeekRow& w) {
   return rep.days[static_cast<std::size_t>(i)].acwr_ewma;
 }
 
-void load_legend(Scene& s, const DistanceUnit& u) {
+void load_legend(Scene& s, const DistanceUnit& u, const LoadThresholds& t) {
   const double y = 26;
   s.shapes.push_back(rect(kLeft, y - 9, kLeft + 12, y + 1, kBar));
   s.shapes.push_back(text(kLeft + 16, y, fmt::format("weekly running {}", u.name), 11, -1));
   s.shapes.push_back(rect(kLeft + 140, y - 9, kLeft + 152, y + 1, kSpikeWeek));
-  s.shapes.push_back(text(kLeft + 156, y, "week with a run >10% over the 30-day longest", 11, -1));
+  s.shapes.push_back(text(kLeft + 156, y,
+                          fmt::format("week with a run >{:g}% over the {:g}-day longest",
+                                      t.spike_none_max_pct, t.spike_window_days),
+                          11, -1));
   Shape l = line(kLeft + 440, y - 4, kLeft + 470, y - 4, kAcwr, 1.5);
   l.dashed = true;
   s.shapes.push_back(l);
@@ -128,7 +131,7 @@ Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_d
   }
   const double top_km = nice_max(max_km * 1.1);
   left_axis(s, y1, y0, 0, top_km, 5, u.name.c_str());
-  load_legend(s, u);
+  load_legend(s, u, rep.thresholds);
   if (weeks.empty()) {
     s.shapes.push_back(text(s.width / 2, s.height / 2, "no runs in this period", 13));
     return s;

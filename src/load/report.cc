@@ -142,6 +142,8 @@ json load_json(const LoadReport& rep, const DayRange& range) {
   return {{"first_date", rep.days.empty() ? json(nullptr) : json(day_string(rep.first_day))},
           {"today", day_string(rep.today)},
           {"days_covered", rep.days_covered},
+          {"spike_none_max_pct", rep.thresholds.spike_none_max_pct},
+          {"spike_window_days", rep.thresholds.spike_window_days},
           {"coverage_notes", rep.coverage_notes},
           {"gaps", gaps},
           {"weeks", weeks},
@@ -178,11 +180,16 @@ json runs_json(const LoadReport& rep, const DayRange& range) {
   json runs = json::array();
   for (const RunLoad& r : rep.runs)
     if (range.contains(r.day)) runs.push_back(run_json(r));
+  const LoadThresholds& t = rep.thresholds;
   return {{"runs", runs},
-          {"rule",
-           "spike = distance / longest run of the previous 30 days - 1; categories "
-           "<=10% none, >10-30% small, >30-100% moderate, >100% large (Frandsen 2025); "
-           "next_run_cap_km keeps the next run within 10%"}};
+          {"spike_none_max_pct", t.spike_none_max_pct},
+          {"spike_window_days", t.spike_window_days},
+          {"rule", fmt::format("spike = distance / longest run of the previous {0:g} days - 1; "
+                               "categories <={1:g}% none, >{1:g}-{2:g}% small, >{2:g}-{3:g}% "
+                               "moderate, >{3:g}% large (Frandsen 2025); next_run_cap_km keeps "
+                               "the next run within {1:g}%",
+                               t.spike_window_days, t.spike_none_max_pct, t.spike_small_max_pct,
+                               t.spike_moderate_max_pct)}};
 }
 
 std::string runs_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u) {

@@ -1,5 +1,7 @@
 #include "load/signals.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -65,9 +67,9 @@ std::vector<RunLoad> run_spikes(const std::vector<Activity>& activities, const L
     r.enough_history = a.start_utc - activities[runs.front()].start_utc >= window;
     r.next_run_cap_m = std::max(r.longest_prev_m, a.distance_m) * t.next_run_cap_factor;
     if (!r.enough_history) {
-      r.note = "less than 30 days of history before this run";
+      r.note = fmt::format("less than {:g} days of history before this run", t.spike_window_days);
     } else if (r.longest_prev_m <= 0) {
-      r.note = "no run in the previous 30 days";
+      r.note = fmt::format("no run in the previous {:g} days", t.spike_window_days);
     } else {
       r.spike_pct = (a.distance_m / r.longest_prev_m - 1) * 100;
       r.category = classify_spike(a.distance_m, r.longest_prev_m, t);

@@ -4,7 +4,7 @@ namespace rk {
 
 LoadThresholds load_thresholds(const KnowledgeBase& kb) {
   LoadThresholds t;
-  auto take = [&](const char* id, double& field) { field = kb.threshold_or(id, field); };
+  auto take = [&](const char* id, double& field) { field = kb.threshold_or(id, kFromData); };
   take("spike.window_days", t.spike_window_days);
   take("spike.none_max_pct", t.spike_none_max_pct);
   take("spike.small_max_pct", t.spike_small_max_pct);

@@ -1,6 +1,7 @@
 #pragma once
-// LoadThresholds from the knowledge base (data/load_thresholds.yaml); any id the base lacks
-// keeps its built-in default, so an older data folder still works.
+// LoadThresholds from the knowledge base (data/load_thresholds.yaml). Every id it reads is one
+// of the knowledge base's required thresholds (a base without one is refused at load), so every
+// data-backed field is set.
 
 #include "knowledge/knowledge_base.h"
 #include "load/thresholds.h"

@@ -201,6 +201,46 @@ std::string decision_name(Decision d) {
   return "hold";
 }
 
+std::string decision_words(Decision d) {
+  switch (d) {
+    case Decision::kAdvance:
+      return "moved on";
+    case Decision::kHold:
+      return "held";
+    case Decision::kStepBack:
+      return "stepped back";
+    case Decision::kSeeClinician:
+      return "see a clinician";
+  }
+  return "held";
+}
+
+std::string decision_sentence(const DecisionRecord& d, const PlanRules& r) {
+  const auto title = [&](int stage) {
+    const auto i = static_cast<std::size_t>(std::clamp(stage, 0, r.build_stage()));
+    return fmt::format("'{}'", r.stages[i].title);
+  };
+  const std::string after = title(d.stage_after);
+  const bool moved = d.stage_after != d.stage_before;
+  std::string what;
+  switch (d.decision) {
+    case Decision::kAdvance:
+      what = moved ? "Moved on to " + after : "Stays at " + after + ", the last stage";
+      break;
+    case Decision::kHold:
+      what = "Stays at " + after;
+      break;
+    case Decision::kStepBack:
+      what = moved ? "Stepped back to " + after : "Stays at " + after + ", the first stage";
+      break;
+    case Decision::kSeeClinician:
+      what = moved ? "See a clinician; meanwhile back to " + after
+                   : "See a clinician; meanwhile " + after;
+      break;
+  }
+  return fmt::format("{}: {}.", what, d.reason);
+}
+
 std::vector<ClearanceReason> assessment_clearance(const PlanInputs& in, const PlanRules& r) {
   std::vector<ClearanceReason> out;
   if (in.urgency == "emergency" || in.urgency == "urgent") {
@@ -262,7 +302,8 @@ Clearance clearance(const PlanInputs& in, const PlanState& s, const PlanRules& r
       no(fmt::format("diary {}: {}", e.date, flags.front().text), "diary.red_flag");
     }
     if (day > in.today - recent && e.worst_pain() && *e.worst_pain() >= high) {
-      no(fmt::format("diary {}: pain {}/10 is above 5/10", e.date, *e.worst_pain()),
+      no(fmt::format("diary {}: pain {}/10 (at {:g}/10 or more the plan does not run)", e.date,
+                     *e.worst_pain(), high),
          "plan.current_pain_high");
     }
   }

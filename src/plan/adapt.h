@@ -22,7 +22,9 @@
 namespace rk::plan {
 
 enum class Decision { kAdvance, kHold, kStepBack, kSeeClinician };
-std::string decision_name(Decision d);
+std::string decision_name(Decision d);  // the id stored and sent: "step_back"
+/// The decision in a runner's words: "moved on", "held", "stepped back", "see a clinician".
+std::string decision_words(Decision d);
 
 struct DecisionRecord {
   std::string date;  // the diary day it was made from
@@ -38,8 +40,14 @@ struct DecisionRecord {
     std::int64_t assessment_id = -1;
     std::optional<std::int64_t> clinician_advised_day;
   };
+
   std::optional<Before> before;
 };
+
+/// What the decision changed, as a runner reads it, e.g. "Stepped back to 'Walk/run stage 1':
+/// pain during the run was 6/10". A step back at the first stage says it stays there; no
+/// "A -> A", no ids.
+std::string decision_sentence(const DecisionRecord& d, const PlanRules& r);
 
 struct PlanState {
   int stage = -1;                   // index into PlanRules::stages; -1 before the first plan

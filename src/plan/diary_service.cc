@@ -274,8 +274,8 @@ Expected<Rewound, Error> rewind_plan(Database& db, const std::string& from, std:
 
 }  // namespace
 
-Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u,
-                                               std::int64_t now_utc) {
+Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u, std::int64_t now_utc,
+                                          const KnowledgeBase& kb) {
   if (auto ok = check_update(u); !ok) return Unexpected<Error>(ok.error());
   auto tx = db.begin();
   if (!tx) return store_failed(tx.error());
@@ -330,7 +330,7 @@ Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u,
   out.decided_before = plan->dropped;
   if (plan->has_plan) {
     // Decide what can be decided now, as `today` would; the entry is stored either way.
-    auto session = open_plan_session(db, now_utc);
+    auto session = open_plan_session(db, now_utc, kb);
     if (!session) {
       return store_failed(Error{fmt::format(
           "the diary entry was saved, but the plan could not be brought up to date: {}",

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "knowledge/knowledge_base.h"
 #include "plan/adapt.h"
 #include "plan/diary.h"
 #include "store/database.h"
@@ -88,7 +89,8 @@ DiaryEntry merge_update(DiaryEntry stored, const DiaryUpdate& u);
 ///    (morning_logged). Values for any other day stay on the day given.
 ///  - Back-fill: when the plan had already decided on a changed day, the plan state is rewound to
 ///    before that day (in the same transaction) and every later day is decided again.
-Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& u,
-                                               std::int64_t now_utc);
+///  - The plan's figures come from `kb` (plan_rules(kb)).
+Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& u, std::int64_t now_utc,
+                                   const KnowledgeBase& kb);
 
 }  // namespace rk::plan

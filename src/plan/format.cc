@@ -16,6 +16,9 @@ std::string session_line(const Session& s, Units u, bool detail = false) {
   std::string line = fmt::format("  {}  {}", s.date, s.title);
   if (s.distance_km) line += fmt::format(" ({})", format_distance(*s.distance_km, u));
   line += "\n      " + s.details + "\n";
+  if (s.kind == SessionKind::kCheck)  // how to log it, in the CLI's words (the web has its form)
+    line += "      log it: runknee log --walk-ok yes|no --hop-ok yes|no (and --swelling if the "
+            "knee swells)\n";
   for (const auto& e : s.exercises) {
     line += fmt::format("        - {}: {}\n", e.name, exercise_dose_text({e.sets, e.amount, e.unit}));
     if (!detail) continue;
@@ -74,7 +77,11 @@ std::string render_plan_text(const Plan& p, Units u) {
   }
   out += "\nGuidance\n";
   for (const auto& g : p.guidance) {
-    out += fmt::format("  * {}: {}\n    why: {} [{}]\n", g.title, g.text, g.why, g.citation);
+    out += fmt::format("  * {}: {}\n", g.title, g.text);
+    if (g.id == "pain_monitoring")  // how to log, in the CLI's words (the web has its diary form)
+      out += "    log it: `runknee log --during N --after N`, and the next morning `--morning N "
+             "--stiffness MIN`\n";
+    out += fmt::format("    why: {} [{}]\n", g.why, g.citation);
   }
   out += "\nRules this plan follows\n";
   for (const auto& r : p.rules) {
@@ -84,7 +91,7 @@ std::string render_plan_text(const Plan& p, Units u) {
   return out;
 }
 
-std::string render_today_text(const TodayView& t, const PlanRules& r, Units u) {
+std::string render_today_text(const TodayView& t, Units u) {
   std::string out = fmt::format("Today, {}: {}\n", t.date, t.headline);
   if (t.needs_assessment) {  // the first-run welcome; no clearance wording before a knee check
     for (std::size_t i = 1; i < t.not_cleared_reasons.size(); ++i) {
@@ -94,11 +101,8 @@ std::string render_today_text(const TodayView& t, const PlanRules& r, Units u) {
   }
   for (const auto& why : t.not_cleared_reasons) out += "  not cleared: " + why + "\n";
   if (t.last_decision) {
-    const auto& d = *t.last_decision;
-    out += fmt::format("Last change ({}): {} - {} ({} -> {}) [{}]\n", d.date,
-                       decision_name(d.decision), d.reason,
-                       r.stages[static_cast<std::size_t>(d.stage_before)].title,
-                       r.stages[static_cast<std::size_t>(d.stage_after)].title, d.citation);
+    out += fmt::format("Last change ({}): {} [{}]\n", t.last_decision->date, t.last_change,
+                       t.last_decision->citation);
   }
   if (t.sessions.empty()) {
     out +=

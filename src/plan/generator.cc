@@ -124,12 +124,9 @@ struct Builder {
 
   Session check(std::int64_t day) const {
     Session s = make(day, SessionKind::kCheck, "Return-to-run checks");
-    s.details =
-        "Walk briskly for 30 minutes, then do 10 single-leg hops on the sore leg. Log it: "
-        "`runknee log --walk-ok yes|no --hop-ok yes|no` (and --swelling if the knee swells).";
-    s.why =
-        "Running starts again only after pain-free brisk walking, pain-free single-leg hops and "
-        "no swelling.";
+    // How to log it is the front end's (the CLI names its flags, the web its diary form).
+    s.details = r.text("session.check_details");
+    s.why = r.text("session.check_why");
     s.citation = "manal2018";
     return s;
   }
@@ -167,10 +164,7 @@ struct Builder {
                   "about {:.0f} min on flat ground.",
                   st.repeats, st.run_min, st.walk_min, minutes)
             : fmt::format("{:.0f} min of easy, conversational running on flat ground.", minutes);
-    s.why = fmt::format(
-        "A staged return lets the knee take load in small steps. Move on after {} sessions with "
-        "pain at most {:.0f}/10 that settles by the next morning; hold or step back otherwise.",
-        r.value("plan.sessions_to_advance"), r.value("plan.pain_safe_max"));
+    s.why = r.text("session.ladder_why");
     s.citation = st.citation;
     return s;
   }
@@ -181,9 +175,7 @@ struct Builder {
     s.distance_km = km;
     s.minutes = km * pace;
     s.details = "Easy, conversational pace.";
-    s.why = long_run ? "The long run grows in small steps: never more than 10% above your "
-                       "longest run of the previous 30 days, where injury risk rose."
-                     : "Easy runs build weekly distance gradually, at most 10% a week.";
+    s.why = r.text(long_run ? "session.run_why_long" : "session.run_why_easy");
     s.citation = long_run ? "frandsen2025" : "nielsen2014_jospt";
     return s;
   }
@@ -370,64 +362,37 @@ struct Builder {
 };
 
 void add_guidance(Plan& p, const PlanInputs& in, const PlanRules& r) {
-  p.guidance.push_back(
-      {"pain_monitoring", "Let pain guide each run",
-       "Log every run: `runknee log --during N --after N`, and the next morning `--morning N "
-       "--stiffness MIN`. Pain up to 5/10 during or after is acceptable if it settles by the "
-       "next morning and morning stiffness is not rising week to week; then the plan holds or "
-       "advances. Otherwise it steps back a stage; two step-backs in a row mean: see a "
-       "clinician.",
-       "Continuing activity within these pain limits did no harm in a randomised trial (in "
-       "Achilles tendinopathy; extrapolating to the knee is reasonable for tendon pain, not for "
-       "meniscus or bone injuries).",
-       "silbernagel2007"});
-  p.guidance.push_back(
-      {"spike_cap", "No run more than 10% above your longest run of the last 30 days",
-       "Every planned run is capped at 1.10 x the longest run of the previous 30 days, counting "
-       "the runs the plan itself schedules; weekly distance rises at most 10% on the previous "
-       "week.",
-       "Single runs that exceeded the longest run of the previous 30 days by more than 10% came "
-       "with a higher injury rate; big weekly jumps (over 30%) were linked to more "
-       "distance-related injuries.",
-       "frandsen2025"});
+  // The wording is data (data/plan/guidance.yaml), its figures the rules' own values.
+  auto add = [&](const std::string& id, const std::string& key, const std::string& citation,
+                 const std::vector<std::pair<std::string, std::string>>& fill = {}) {
+    p.guidance.push_back({id, r.text("guidance." + key + "_title"),
+                          r.text("guidance." + key + "_do", fill),
+                          r.text("guidance." + key + "_why"), citation});
+  };
+  add("pain_monitoring", "pain_monitoring", "silbernagel2007");
+  add("spike_cap", "spike_cap", "frandsen2025");
   if (in.has_cause("poor_form")) {
-    std::string target = "count your steps for 30 s, double it and aim 5-10% higher";
+    std::string target = r.text("guidance.cadence_target_unknown");
     if (in.cadence_spm && *in.cadence_spm > 100) {
-      target = fmt::format("from your {:.0f} steps/min: {:.0f} bpm first, up to {:.0f} bpm",
-                           *in.cadence_spm,
-                           *in.cadence_spm * (1 + r.value("plan.cadence_first_pct") / 100),
-                           *in.cadence_spm * (1 + r.value("plan.cadence_max_pct") / 100));
+      target = r.text(
+          "guidance.cadence_target",
+          {{"cadence", fmt::format("{:.0f}", *in.cadence_spm)},
+           {"first",
+            fmt::format("{:.0f}", *in.cadence_spm * (1 + r.value("plan.cadence_first_pct") / 100))},
+           {"max",
+            fmt::format("{:.0f}", *in.cadence_spm * (1 + r.value("plan.cadence_max_pct") / 100))}});
     }
-    p.guidance.push_back(
-        {"cadence", "Cadence retraining: slightly quicker, shorter steps",
-         "Raise your step rate by 5% of your own cadence, then up to 10%, with a metronome: " +
-             target + ". Keep the pace easy; do it on part of each run at first.",
-         "Form is a likely cause. A 5-10% higher step rate reduced the load absorbed at the "
-         "knee in a laboratory study of recreational runners.",
-         "heiderscheit2011"});
+    add("cadence", "cadence", "heiderscheit2011", {{"target", target}});
   }
-  if (in.has_cause("foot_mechanics")) {
-    p.guidance.push_back(
-        {"footwear", "Footwear and insoles",
-         "Replace shoes with worn midsoles (often around 600-800 km); choose shoes that feel "
-         "comfortable and stable on you; if your feet roll in a lot, ask a physiotherapist or "
-         "podiatrist whether an insole is worth trying. Change shoes gradually, not before a "
-         "long run.",
-         "Foot mechanics is a likely cause. Evidence that insoles prevent medial knee pain is "
-         "limited, so treat this as a trial and keep what helps.",
-         "source_article"});
-  }
+  if (in.has_cause("foot_mechanics")) add("footwear", "footwear", "source_article");
   if (!p.cleared) {
     const bool today = in.urgency == "emergency" || in.urgency == "urgent";
     p.guidance.push_back(
         {"clinician",
          r.text(today ? "guidance.clinician_title_urgent" : "guidance.clinician_title"),
-         "The plan keeps you off running for now because: " +
-             fmt::format("{}", fmt::join(p.not_cleared_reasons, "; ")) +
-             ". Bring `runknee report` to the visit.",
-         "Some causes of inner knee pain (meniscus, ligament, bone stress) need "
-         "an examination before loading them again.",
-         "silbernagel2007"});
+         r.text("guidance.clinician_do",
+                {{"reasons", fmt::format("{}", fmt::join(p.not_cleared_reasons, "; "))}}),
+         r.text("guidance.clinician_why"), "silbernagel2007"});
   }
   for (const auto& id :
        {"plan.pain_during_max", "plan.morning_settled_max", "plan.stiffness_rise_min",
@@ -543,7 +508,9 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
     p.headline = r.text("headline.emergency");
     return p;
   }
-  if (p.cleared) {
+  if (p.cleared && stage == r.relief_stage()) {
+    p.headline = r.text("headline.relief");  // cleared, but not running: not "cleared to train"
+  } else if (p.cleared) {
     p.headline =
         r.text("headline.cleared", {{"stage", r.stages[static_cast<std::size_t>(stage)].title}});
   } else if (in.urgency == "urgent" || in.urgency == "soon") {
@@ -600,7 +567,7 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
   return p;
 }
 
-TodayView today_view(const Plan& p, const PlanState& s) {
+TodayView today_view(const Plan& p, const PlanState& s, const PlanRules& r) {
   TodayView t;
   t.date = p.today;
   t.needs_assessment = p.needs_assessment;
@@ -614,7 +581,10 @@ TodayView today_view(const Plan& p, const PlanState& s) {
       if (sess.date == p.today) t.sessions.push_back(sess);
     }
   }
-  if (!s.history.empty()) t.last_decision = s.history.back();
+  if (!s.history.empty()) {
+    t.last_decision = s.history.back();
+    t.last_change = decision_sentence(*t.last_decision, r);
+  }
   return t;
 }
 
@@ -700,7 +670,8 @@ nlohmann::json to_json(const TodayView& t) {
           {"headline", t.headline},
           {"stage_title", t.stage_title},
           {"sessions", sessions},
-          {"last_decision", t.last_decision ? to_json(*t.last_decision) : nlohmann::json(nullptr)}};
+          {"last_decision", t.last_decision ? to_json(*t.last_decision) : nlohmann::json(nullptr)},
+          {"last_change", t.last_change}};
 }
 
 }  // namespace rk::plan

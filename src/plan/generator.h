@@ -110,8 +110,9 @@ struct TodayView {
   std::string stage_title;
   std::vector<Session> sessions;
   std::optional<DecisionRecord> last_decision;
+  std::string last_change;  // decision_sentence of last_decision; empty without one
 };
-TodayView today_view(const Plan& p, const PlanState& s);
+TodayView today_view(const Plan& p, const PlanState& s, const PlanRules& r);
 
 nlohmann::json to_json(const Session& s);
 nlohmann::json to_json(const Plan& p);

@@ -246,7 +246,7 @@ void plan_section(Doc& doc, const ReportData& d) {
   }
   std::vector<std::string> items;
   for (const auto& dec : d.decisions)
-    items.push_back(fmt::format("{}: {}, {}", dec.date, decision_name(dec.decision), dec.reason));
+    items.push_back(fmt::format("{}: {}, {}", dec.date, decision_words(dec.decision), dec.reason));
   doc.list(std::move(items));
 }
 

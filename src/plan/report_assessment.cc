@@ -127,11 +127,17 @@ ReportAssessment report_assessment(const KnowledgeBase& kb, const json& r,
     const json& t = r["training"];
     if (t.contains("worst_recent_spike") && t["worst_recent_spike"].is_object()) {
       const json& s = t["worst_recent_spike"];
+      // The window and the threshold as the knowledge base states them (data/load_thresholds.yaml).
+      const auto figure = [&](const char* id) {
+        const Threshold* th = kb.threshold(id);
+        return th ? fmt::format("{:g}", th->value) : std::string("?");
+      };
       out.spike = fmt::format(
-          "{} {}: {:.1f} km, {:.0f}% longer than the longest run of the previous 30 days "
-          "({:.1f} km).",
+          "{} {}: {:.1f} km, {:.0f}% longer than the longest run of the previous {} days "
+          "({:.1f} km); more than {}% longer counts as a spike (Frandsen 2025).",
           str(s, "weekday"), str(s, "date"), s.value("distance_km", 0.0), s.value("spike_pct", 0.0),
-          s.value("longest_prev30_km", 0.0));
+          figure("spike.window_days"), s.value("longest_prev30_km", 0.0),
+          figure("spike.none_max_pct"));
     }
   }
   return out;

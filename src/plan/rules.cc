@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "knowledge/knowledge_base.h"
 #include "plan/embedded_data.h"
 #include "util/error.h"
 
@@ -18,16 +19,6 @@ Expected<void> need(std::string_view file, const YAML::Node& n, std::string_view
                     std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     if (!n[k]) return fail("{}: {}: missing field '{}'", at(file, n), what, k);
-  }
-  return {};
-}
-
-Expected<void> parse_thresholds(const YAML::Node& list, std::string_view file, PlanRules& r) {
-  for (const auto& n : list) {
-    if (auto ok = need(file, n, "threshold", {"id", "value"}); !ok) return ok;
-    r.thresholds.push_back({n["id"].as<std::string>(), n["value"].as<double>(),
-                            n["unit"].as<std::string>(""), n["meaning"].as<std::string>(""),
-                            n["citation"].as<std::string>("")});
   }
   return {};
 }
@@ -93,10 +84,13 @@ const std::vector<std::string>& required_text_ids() {
   static const std::vector<std::string> ids = {
       "clearance.emergency",     "clearance.urgent",          "clearance.soon",
       "clearance.red_flag",      "clearance.assessment_pain", "headline.cleared",
-      "headline.emergency",      "headline.urgent",           "headline.soon",
-      "headline.not_cleared",    "guidance.clinician_title",  "guidance.clinician_title_urgent",
-      "clearance.no_assessment", "headline.no_assessment",     "exercise.adherence",
-      "exercise.adherence_none", "exercise.below_min",         "exercise.at_min"};
+      "headline.relief",         "headline.emergency",        "headline.urgent",
+      "headline.soon",           "headline.not_cleared",      "guidance.clinician_title",
+      "guidance.clinician_title_urgent", "clearance.no_assessment", "headline.no_assessment",
+      "exercise.adherence",      "exercise.adherence_none",   "exercise.below_min",
+      "exercise.at_min",         "session.run_why_long",      "session.run_why_easy",
+      "session.ladder_why",      "session.check_details",     "session.check_why"};
+  // and, for each guidance item, its _title, _do and _why (checked in parse_plan_rules)
   return ids;
 }
 
@@ -106,7 +100,7 @@ std::string PlanRules::text(std::string_view id,
   if (it == texts.end()) {
     throw InvariantError(fmt::format("plan text '{}' missing after validation", id));
   }
-  std::string out = it->second;
+  std::string out = expand_rule_values(it->second);
   for (const auto& [name, value] : fill) {
     const std::string key = "{" + name + "}";
     for (auto pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos)) {
@@ -152,6 +146,20 @@ const std::vector<std::string>& required_rule_ids() {
   return ids;
 }
 
+std::string PlanRules::expand_rule_values(std::string_view text) const {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at; (at = text.find("${", from)) != std::string_view::npos;) {
+    const std::size_t end = text.find('}', at);
+    if (end == std::string_view::npos) break;
+    out.append(text.substr(from, at - from));
+    out += fmt::format("{:g}", value(text.substr(at + 2, end - at - 2)));
+    from = end + 1;
+  }
+  out.append(text.substr(from));
+  return out;
+}
+
 const RuleValue& PlanRules::rule(std::string_view id) const {
   for (const auto& t : thresholds) {
     if (t.id == id) return t;
@@ -163,8 +171,8 @@ Expected<void> parse_plan_rules_file(std::string_view yaml, std::string_view fil
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
-    if (root["thresholds"]) {
-      if (auto ok = parse_thresholds(root["thresholds"], file, r); !ok) return ok;
+    if (root["thresholds"]) {  // one parser for the thresholds: the knowledge module's
+      return fail("{}: thresholds belong in data/ (the knowledge base), not in a plan file", file);
     }
     if (root["stages"]) {
       if (auto ok = parse_stages(root["stages"], file, r); !ok) return ok;
@@ -201,8 +209,12 @@ Expected<void> parse_plan_rules_file(std::string_view yaml, std::string_view fil
   return {};
 }
 
-Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files) {
+Expected<PlanRules> parse_plan_rules(const KnowledgeBase& kb, const std::vector<RulesFile>& files) {
   PlanRules r;
+  // The thresholds as the knowledge module parsed and validated them (data/plan_rules.yaml and
+  // every other threshold file), so `--knowledge DIR` changes the plan's figures too.
+  for (const Threshold& t : kb.data().thresholds)
+    r.thresholds.push_back({t.id, t.value, t.unit, t.meaning, t.citation});
   for (const auto& f : files) {
     if (auto ok = parse_plan_rules_file(f.text, f.name, r); !ok) return fail(ok.error());
   }
@@ -210,23 +222,42 @@ Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files) {
   for (const auto& id : required_rule_ids()) {
     bool found = false;
     for (const auto& t : r.thresholds) found = found || t.id == id;
-    if (!found) return fail("plan rules: missing threshold '{}'", id);
+    if (!found) return fail("plan rules: the knowledge base has no threshold '{}'", id);
   }
   for (const auto& id : required_text_ids()) {
     if (!r.texts.contains(id)) return fail("plan rules: missing text '{}'", id);
   }
+  for (const char* g : {"pain_monitoring", "spike_cap", "cadence", "footwear", "clinician"}) {
+    for (const char* part : {"_title", "_do", "_why"}) {
+      const std::string id = std::string("guidance.").append(g).append(part);
+      if (std::string_view(g) == "clinician" && std::string_view(part) == "_title") continue;
+      if (!r.texts.contains(id)) return fail("plan rules: missing text '{}'", id);
+    }
+  }
+  for (const char* id : {"guidance.cadence_target", "guidance.cadence_target_unknown"})
+    if (!r.texts.contains(id)) return fail("plan rules: missing text '{}'", id);
+  for (const auto& [id, text] : r.texts) {  // ${threshold.id} must name a threshold
+    for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
+      const std::size_t end = text.find('}', at);
+      const std::string name = text.substr(at + 2, end == std::string::npos ? end : end - at - 2);
+      const bool known = std::any_of(r.thresholds.begin(), r.thresholds.end(),
+                                     [&](const RuleValue& t) { return t.id == name; });
+      if (end == std::string::npos || !known)
+        return fail("plan rules: text '{}': '${{{}}}' names no threshold", id, name);
+    }
+  }
   return r;
 }
 
-Expected<PlanRules> plan_rules() {
+Expected<PlanRules> plan_rules(const KnowledgeBase& kb) {
   std::vector<RulesFile> files;
-  for (const char* name :
-       {"plan_rules.yaml", "plan/ladder.yaml", "plan/clearance.yaml", "plan/exercise_guide.yaml"}) {
+  for (const char* name : {"plan/ladder.yaml", "plan/clearance.yaml", "plan/exercise_guide.yaml",
+                           "plan/guidance.yaml"}) {
     auto text = embedded_plan_file(name);
     if (!text) return fail("{} is not compiled in", name);
     files.push_back({name, *text});
   }
-  return parse_plan_rules(files);
+  return parse_plan_rules(kb, files);
 }
 
 }  // namespace rk::plan

@@ -1,8 +1,9 @@
 #pragma once
-// The plan's stated rules, loaded from data/plan_rules.yaml and data/plan/ladder.yaml: thresholds
-// with their citations, the return-to-run ladder, cross-training equivalents and strengthening
-// doses. Every figure the generator and the pain-monitoring rules use comes from here, so the plan
-// can print the rule it followed.
+// The plan's stated rules: thresholds with their citations as the knowledge module parsed them
+// (data/plan_rules.yaml, data/load_thresholds.yaml, ...), and from data/plan/: the return-to-run
+// ladder, cross-training equivalents, strengthening progression, clearance checks and texts. Every
+// figure the generator and the pain-monitoring rules use comes from here, so the plan can print the
+// rule it followed.
 
 #include <map>
 #include <string>
@@ -11,6 +12,10 @@
 #include <vector>
 
 #include "util/expected.h"
+
+namespace rk {
+class KnowledgeBase;
+}
 
 namespace rk::plan {
 
@@ -60,9 +65,12 @@ struct PlanRules {
   /// The rule with this id; parse_plan_rules guarantees every id the code uses is present.
   const RuleValue& rule(std::string_view id) const;
   double value(std::string_view id) const { return rule(id).value; }
-  /// The text with this id, {name} placeholders replaced by the given values.
+  /// The text with this id: ${threshold.id} replaced by that rule's value, {name} placeholders
+  /// by the given values.
   std::string text(std::string_view id,
                    const std::vector<std::pair<std::string, std::string>>& fill = {}) const;
+  /// `text` with every ${threshold.id} replaced by that rule's value ("10", "0.8").
+  std::string expand_rule_values(std::string_view text) const;
   int relief_stage() const { return 0; }
   int build_stage() const { return static_cast<int>(stages.size()) - 1; }
 };
@@ -74,10 +82,11 @@ const std::vector<std::string>& required_text_ids();
 struct RulesFile {
   std::string_view name, text;
 };
-/// Reads `thresholds`, `stages`, `cross_training`, `strengthening`, `clearance_checks` and
-/// `texts` from any of the files.
-Expected<PlanRules> parse_plan_rules(const std::vector<RulesFile>& files);
-/// data/plan_rules.yaml, data/plan/ladder.yaml and data/plan/clearance.yaml as compiled in.
-Expected<PlanRules> plan_rules();
+/// The thresholds from `kb`; `stages`, `cross_training`, `strengthening`, `clearance_checks`,
+/// `guide` and `texts` from any of the files (a `thresholds` list there is refused).
+Expected<PlanRules> parse_plan_rules(const KnowledgeBase& kb, const std::vector<RulesFile>& files);
+/// The thresholds from `kb`; data/plan/ladder.yaml, clearance.yaml, exercise_guide.yaml as
+/// compiled in.
+Expected<PlanRules> plan_rules(const KnowledgeBase& kb);
 
 }  // namespace rk::plan

@@ -71,9 +71,10 @@ Expected<void> save_state(Database& db, const PlanSession& s,
 
 }  // namespace
 
-Expected<PlanSession> open_plan_session(Database& db, std::int64_t now_utc) {
+Expected<PlanSession> open_plan_session(Database& db, std::int64_t now_utc,
+                                        const KnowledgeBase& kb) {
   PlanSession s;
-  auto rules = plan_rules();
+  auto rules = plan_rules(kb);
   if (!rules) return fail(rules.error());
   s.rules = std::move(*rules);
   if (auto ok = read_inputs(db, s, now_utc); !ok) return fail(ok.error());

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "knowledge/knowledge_base.h"
 #include "plan/adapt.h"
 #include "plan/diary.h"
 #include "plan/inputs.h"
@@ -25,8 +26,9 @@ struct PlanSession {
 
 /// Reads the latest assessment, the runs of the last 120 days and the pain diary; applies the
 /// diary entries not yet decided to the stored plan state; saves the state and any new decisions in
-/// one transaction.
-Expected<PlanSession> open_plan_session(Database& db, std::int64_t now_utc);
+/// one transaction. The plan's rules take their figures from `kb` (plan_rules(kb)).
+Expected<PlanSession> open_plan_session(Database& db, std::int64_t now_utc,
+                                        const KnowledgeBase& kb);
 
 /// Every pain diary entry, oldest first.
 Expected<std::vector<DiaryEntry>> read_diary(Database& db);

@@ -140,14 +140,15 @@ Json splits_json(const Streams& st, bool miles) {
   return out;
 }
 
-/// This run against the longest run of the 30 days before it (from the cached load analysis).
+/// This run against the longest run of the spike window before it (from the cached load analysis).
 Json spike_json(const LoadReport& rep, const Activity& a) {
   for (const RunLoad& r : rep.runs) {
     if (r.start_utc != a.start_utc || std::fabs(r.distance_m - a.distance_m) > 1) continue;
     return {{"longest_prev30_km", std::round(r.longest_prev_m / 100) / 10},
             {"spike_pct", r.spike_pct ? Json(std::round(*r.spike_pct)) : Json(nullptr)},
             {"category", std::string(category_name(r.category))},
-            {"enough_history", r.enough_history}};
+            {"enough_history", r.enough_history},
+            {"window_days", rep.thresholds.spike_window_days}};
   }
   return nullptr;
 }

@@ -52,8 +52,8 @@ ApiResult diary_create(State& s, Call& c) {
   if (!body) return Unexpected<ApiError>(body.error());
   auto update = plan::diary_update_from_json(*body, format_local_date(now_utc()));
   if (!update) return error_reply(update.error());
-  auto logged =
-      s.with_store([&](Store& store) { return app::log_diary(store.db(), *update, now_utc()); });
+  auto logged = s.with_store(
+      [&](Store& store) { return app::log_diary(store.db(), *update, now_utc(), s.kb()); });
   if (!logged) return error_reply(logged.error());
   s.bump_revision();
   Json entry = plan::to_json(logged->entry);
@@ -90,7 +90,7 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
   const std::string key = std::string(today_only ? "today:" : "plan:") + std::to_string(*weeks) +
                           ":" + std::to_string(now / 86400);
   return s.cached(key, [&](Store& store) -> Checked<Json> {
-    auto view = app::plan_view(store.db(), now, *weeks);
+    auto view = app::plan_view(s.kb(), store.db(), now, *weeks);
     if (!view) return error_reply(view.error());
     if (today_only) {
       Json t = plan::to_json(view->today);

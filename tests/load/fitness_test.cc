@@ -6,6 +6,7 @@
 
 #include "model/calendar.h"
 #include "load_test_util.h"
+#include "load/data_thresholds.h"
 
 namespace rk {
 namespace {
@@ -91,7 +92,7 @@ TEST(LoadRange, DefaultsToTheLastTwelveWeeksOfDataNotOfTheCalendar) {
   for (int i = 0; i < 200; i += 2) {
     acts.push_back(test::run(at("2016-01-01T07:00:00Z") + i * test::kDay, 8));
   }
-  const LoadReport rep = analyze_load(acts, at("2026-11-30T12:00:00Z"), LoadThresholds{});
+  const LoadReport rep = analyze_load(acts, at("2026-11-30T12:00:00Z"), testing::data_thresholds());
   const std::int64_t last_run = days_from_civil(2016, 1, 1) + 198;
   EXPECT_EQ(last_data_day(rep), last_run);
   const DayRange r = default_range(rep);
@@ -100,7 +101,7 @@ TEST(LoadRange, DefaultsToTheLastTwelveWeeksOfDataNotOfTheCalendar) {
   // A short history starts in the week of its first day (2016-01-01 is a Friday).
   const LoadReport short_rep = analyze_load(
       {test::run(at("2016-01-01T07:00:00Z"), 5), test::run(at("2016-01-10T07:00:00Z"), 5)},
-      at("2026-11-30T12:00:00Z"), LoadThresholds{});
+      at("2026-11-30T12:00:00Z"), testing::data_thresholds());
   EXPECT_EQ(default_range(short_rep).from_day, days_from_civil(2015, 12, 28));
   EXPECT_EQ(default_range(short_rep, 1).from_day, days_from_civil(2016, 1, 4));
 }

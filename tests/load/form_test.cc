@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "load_test_util.h"
+#include "load/data_thresholds.h"
 
 namespace rk {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 using test::at;
 using test::kDay;
 
-const LoadThresholds kT;
+const LoadThresholds& kT = testing::data_thresholds();
 const std::int64_t kNow = at("2026-11-25T12:00:00Z");
 
 // A 1 Hz run of `seconds` at a constant speed and cadence. The first half descends at -5%

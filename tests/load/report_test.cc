@@ -8,6 +8,7 @@
 #include "load/chart.h"
 #include "load/training_summary.h"
 #include "load_test_util.h"
+#include "load/data_thresholds.h"
 
 namespace rk {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 using test::at;
 using test::kDay;
 
-const LoadThresholds kT;
+const LoadThresholds& kT = testing::data_thresholds();
 const std::int64_t kNow = at("2026-11-25T12:00:00Z");
 
 std::vector<Activity> history() {

@@ -4,6 +4,7 @@
 
 #include "model/calendar.h"
 #include "load_test_util.h"
+#include "load/data_thresholds.h"
 
 namespace rk {
 namespace {
@@ -35,7 +36,7 @@ TEST(Series, TwoRunsInADayAddUpAndCrossTrainingStaysApart) {
   std::vector<Activity> acts = {test::run(at("2026-11-10T07:00:00Z"), 8, 45),
                                 test::run(at("2026-11-10T18:00:00Z"), 5, 30),
                                 test::ride(at("2026-11-11T18:00:00Z"), 30, 60)};
-  const auto days = daily_series(acts, d, d + 2, {}, LoadThresholds{});
+  const auto days = daily_series(acts, d, d + 2, {}, testing::data_thresholds());
   ASSERT_EQ(days.size(), 3u);
   EXPECT_DOUBLE_EQ(days[0].running.distance_m, 13000);
   EXPECT_DOUBLE_EQ(days[0].running.duration_s, 75 * 60);
@@ -53,7 +54,7 @@ TEST(Series, SessionRpeAndBanisterTrimp) {
   a.rpe = 5;
   a.avg_heart_rate = 150;
   const std::int64_t d = days_from_civil(2026, 11, 10);
-  const auto days = daily_series({a}, d, d, {}, LoadThresholds{});
+  const auto days = daily_series({a}, d, d, {}, testing::data_thresholds());
   ASSERT_TRUE(days[0].srpe && days[0].trimp);
   EXPECT_DOUBLE_EQ(*days[0].srpe, 300);  // 60 min x RPE 5
   // HRr = (150 - 60) / (190 - 60) = 0.6923; 60 x 0.6923 x 0.64 x e^(1.92 x 0.6923) = 100.44.
@@ -61,7 +62,7 @@ TEST(Series, SessionRpeAndBanisterTrimp) {
   HeartRateProfile hr;
   hr.rest_hr = 50;
   hr.max_hr = 200;  // HRr = 0.6667: 60 x 0.6667 x 0.64 x e^1.28 = 92.07
-  EXPECT_NEAR(*banister_trimp(a, hr, LoadThresholds{}), 92.07, 0.01);
+  EXPECT_NEAR(*banister_trimp(a, hr, testing::data_thresholds()), 92.07, 0.01);
 }
 
 TEST(Series, TrimpFallsBackToTheHeartRateStream) {
@@ -69,7 +70,7 @@ TEST(Series, TrimpFallsBackToTheHeartRateStream) {
   a.streams.heart_rate_bpm = {140, 160, std::numeric_limits<float>::quiet_NaN()};
   a.streams.time_s = {0, 1, 2};
   // Mean 150 as above.
-  EXPECT_NEAR(*banister_trimp(a, {}, LoadThresholds{}), 100.44, 0.01);
+  EXPECT_NEAR(*banister_trimp(a, {}, testing::data_thresholds()), 100.44, 0.01);
 }
 
 TEST(Series, WeeksFollowIsoMondays) {
@@ -78,7 +79,7 @@ TEST(Series, WeeksFollowIsoMondays) {
   std::vector<Activity> acts = {test::run(at("2026-11-20T07:00:00Z"), 10),
                                 test::run(at("2026-11-22T07:00:00Z"), 5),
                                 test::run(at("2026-11-23T07:00:00Z"), 7)};
-  const auto weeks = weekly_series(daily_series(acts, first, first + 9, {}, LoadThresholds{}));
+  const auto weeks = weekly_series(daily_series(acts, first, first + 9, {}, testing::data_thresholds()));
   ASSERT_EQ(weeks.size(), 2u);
   EXPECT_EQ(weeks[0].label, "2026-W47");
   EXPECT_EQ(weeks[0].days_in_history, 3);

@@ -7,6 +7,7 @@
 
 #include "model/calendar.h"
 #include "load_test_util.h"
+#include "load/data_thresholds.h"
 
 namespace rk {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 using test::at;
 using test::kDay;
 
-const LoadThresholds kT;
+const LoadThresholds& kT = testing::data_thresholds();
 
 TEST(Spike, FrandsenCategoriesIncludingTheirEdges) {
   EXPECT_EQ(classify_spike(9, 10, kT), SpikeCategory::kNone);

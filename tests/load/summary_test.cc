@@ -6,6 +6,7 @@
 #include "model/calendar.h"
 #include "load/training_summary.h"
 #include "load_test_util.h"
+#include "load/data_thresholds.h"
 
 namespace rk {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 using test::at;
 using test::kDay;
 
-const LoadThresholds kT;
+const LoadThresholds& kT = testing::data_thresholds();
 const std::int64_t kNow = at("2026-11-25T12:00:00Z");  // a Wednesday
 
 // Ten km every other day from 2026-09-01 to 2026-11-15, then 14 km on Tuesday 2026-11-17.
@@ -135,7 +136,7 @@ TEST(Analysis, GapsAndShortHistoriesAreStated) {
 
 TEST(Analysis, DescribeSpikeNamesTheRunAndTheNumbers) {
   const LoadReport rep = analyze_load(steady_then_spike(), kNow, kT);
-  EXPECT_EQ(describe_spike(rep.runs.back()),
+  EXPECT_EQ(describe_spike(rep.runs.back(), kT),
             "Tuesday 2026-11-17: 14.0 km was 40% longer than the longest run of the previous 30 "
             "days (10.0 km): a moderate spike");
 }

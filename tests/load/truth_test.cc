@@ -11,6 +11,7 @@
 #include "load/series.h"
 #include "load/signals.h"
 #include "util/time.h"
+#include "load/data_thresholds.h"
 
 namespace rk {
 namespace {
@@ -42,7 +43,7 @@ std::string brute_category(double d, double longest) {
 TEST(Truth, SpikesMatchABruteForceCount) {
   const auto acts = truth_runs();
   ASSERT_EQ(acts.size(), 240u);
-  const auto runs = run_spikes(acts, LoadThresholds{});
+  const auto runs = run_spikes(acts, testing::data_thresholds());
   ASSERT_EQ(runs.size(), acts.size());
   std::map<std::string, int> counts;
   for (const RunLoad& r : runs) {
@@ -75,7 +76,7 @@ TEST(Truth, WeeklyTotalsMatchIsoWeeksCountedByHand) {
     by_monday[monday] += a.distance_m;
   }
   const std::int64_t first = acts.front().start_utc / 86400, last = acts.back().start_utc / 86400;
-  const auto weeks = weekly_series(daily_series(acts, first, last, {}, LoadThresholds{}));
+  const auto weeks = weekly_series(daily_series(acts, first, last, {}, testing::data_thresholds()));
   ASSERT_EQ(weeks.size(), by_monday.size());
   for (const WeekLoad& w : weeks) {
     ASSERT_TRUE(by_monday.count(w.monday)) << w.label;

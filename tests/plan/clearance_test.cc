@@ -94,7 +94,7 @@ TEST(PlanClearance, SeverePainWithLockingAtSoonIsNotClearedAndGetsNoRun) {
                          "clearance.catching_giving_way"}) {
     EXPECT_TRUE(has_rule(c, id)) << id;
   }
-  const auto t = today_view(p, s);
+  const auto t = today_view(p, s, rules());
   EXPECT_FALSE(t.cleared);
   EXPECT_FALSE(t.not_cleared_reasons.empty());
   for (const auto& sess : t.sessions) EXPECT_FALSE(sess.is_running());

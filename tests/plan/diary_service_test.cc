@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "knowledge/knowledge_base.h"
+#include "support/knowledge.h"
 #include "store/diary_repo.h"
 #include "store/plan_repo.h"
 #include "store/store.h"
@@ -17,6 +18,11 @@
 
 namespace rk::plan {
 namespace {
+
+// The use case with the knowledge base compiled in (the plan's figures).
+Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& u, std::int64_t now) {
+  return plan::log_diary(db, u, now, rk::testing::embedded_knowledge());
+}
 
 using nlohmann::json;
 

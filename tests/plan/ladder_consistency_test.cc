@@ -17,7 +17,7 @@ namespace {
 TEST(LadderConsistency, StartingDosesMatchTheKnowledgeBase) {
   auto kb = KnowledgeBase::load_embedded();
   ASSERT_TRUE(kb) << kb.error().message;
-  auto rules = plan::plan_rules();
+  auto rules = plan::plan_rules(*kb);
   ASSERT_TRUE(rules) << rules.error().message;
   ASSERT_FALSE(rules->strengthening.empty());
   for (const auto& s : rules->strengthening) {
@@ -62,7 +62,7 @@ TEST(ExerciseFigures, EveryExerciseHasItsStartAndEndDrawing) {
 TEST(PlanClearanceData, ChecksNameRealQuestionsValuesConditionsAndCitations) {
   auto kb = KnowledgeBase::load_embedded();
   ASSERT_TRUE(kb) << kb.error().message;
-  auto rules = plan::plan_rules();
+  auto rules = plan::plan_rules(*kb);
   ASSERT_TRUE(rules) << rules.error().message;
   ASSERT_FALSE(rules->clearance_checks.empty());
   for (const auto& c : rules->clearance_checks) {
@@ -91,7 +91,9 @@ TEST(PlanClearanceData, ChecksNameRealQuestionsValuesConditionsAndCitations) {
 
 // Every plan exercise says how to do it (3-5 steps) and the common mistake (issue 12, item 7).
 TEST(ExerciseGuideData, EveryPlanExerciseHasStepsAndAMistake) {
-  auto rules = plan::plan_rules();
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  auto rules = plan::plan_rules(*kb);
   ASSERT_TRUE(rules) << rules.error().message;
   ASSERT_FALSE(rules->strengthening.empty());
   for (const auto& e : rules->strengthening) {
@@ -103,7 +105,7 @@ TEST(ExerciseGuideData, EveryPlanExerciseHasStepsAndAMistake) {
   }
   // A guide for an exercise the plan does not have is refused, not ignored.
   auto bad = plan::parse_plan_rules(
-      {{"ladder.yaml",
+      *kb, {{"ladder.yaml",
         "stages: [{id: relief, title: r}, {id: w, title: w}, {id: build, title: b}]\n"
         "strengthening: [{id: squat, name: Squat, sets: 3, reps: 10}]\n"},
        {"guide.yaml", "guide: [{id: lunge, steps: [a, b, c], mistake: m}]\n"}});

@@ -151,7 +151,7 @@ TEST(ExerciseGuide, TodaysStrengthSessionSaysHowAndWhatToAvoid) {
   }
   Plan one = p;
   one.today = strength->date;
-  const auto text = render_today_text(today_view(one, at_build()), rules());
+  const auto text = render_today_text(today_view(one, at_build(), rules()));
   EXPECT_NE(text.find("1. " + strength->exercises[0].steps[0]), std::string::npos) << text;
   EXPECT_NE(text.find("avoid: " + strength->exercises[0].mistake), std::string::npos) << text;
   EXPECT_EQ(to_json(*strength)["exercises"][0]["steps"].size(),

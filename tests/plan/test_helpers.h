@@ -5,12 +5,13 @@
 
 #include "plan/adapt.h"
 #include "plan/rules.h"
+#include "support/knowledge.h"
 
 namespace rk::plan::testing {
 
 inline const PlanRules& rules() {
   static const PlanRules r = [] {
-    auto loaded = plan_rules();
+    auto loaded = plan_rules(rk::testing::embedded_knowledge());
     if (!loaded) throw std::runtime_error(loaded.error().message);
     return *loaded;
   }();

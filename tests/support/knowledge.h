@@ -1,7 +1,7 @@
 #pragma once
 // The knowledge base as the tests see it: the copy compiled into the binary, or the files in
-// the source tree's data/ (the knowledge module's own files, without the plan's rules), for
-// tests that must see an edit to data/ without a rebuild of the embedded copy.
+// the source tree's data/ (every data/*.yaml, the plan's thresholds in plan_rules.yaml included),
+// for tests that must see an edit to data/ without a rebuild of the embedded copy.
 
 #include <algorithm>
 #include <filesystem>
@@ -27,7 +27,7 @@ inline KnowledgeBase source_knowledge() {
   std::vector<KnowledgeFile> files;
   for (const auto& e : fs::directory_iterator(fs::path(RUNKNEE_SOURCE_DIR) / "data")) {
     const auto name = e.path().filename().string();
-    if (e.path().extension() != ".yaml" || name == "plan_rules.yaml") continue;
+    if (e.path().extension() != ".yaml") continue;
     files.push_back({name, *read_file_text(e.path())});
   }
   std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.name < b.name; });

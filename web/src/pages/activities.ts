@@ -129,7 +129,7 @@ interface Detail {
   split_unit: 'km' | 'mile';
   splits: Split[];
   route: [number, number][];
-  spike: { longest_prev30_km: number; spike_pct: number | null; category: string; enough_history: boolean } | null;
+  spike: { longest_prev30_km: number; spike_pct: number | null; category: string; enough_history: boolean; window_days: number } | null;
 }
 
 let splitUnit: 'km' | 'mile' | null = null;  // null: the runner's setting
@@ -163,10 +163,11 @@ function routeFigure(route: [number, number][]): HTMLElement | null {
 function spikeText(d: Detail): string | null {
   const sp = d.spike;
   if (!sp) return null;
-  if (!sp.enough_history || !sp.longest_prev30_km) return 'There are not enough earlier runs to compare this one with your previous 30 days.';
+  const days = sp.window_days;  // data/load_thresholds.yaml's spike window, sent by the server
+  if (!sp.enough_history || !sp.longest_prev30_km) return `There are not enough earlier runs to compare this one with your previous ${days} days.`;
   const pct = sp.spike_pct ?? 0;
-  if (pct > 0) return `${Math.round(pct)}% longer than your longest run of the previous 30 days (${fmtDist(sp.longest_prev30_km, 1)}).`;
-  return `Within your longest run of the previous 30 days (${fmtDist(sp.longest_prev30_km, 1)}).`;
+  if (pct > 0) return `${Math.round(pct)}% longer than your longest run of the previous ${days} days (${fmtDist(sp.longest_prev30_km, 1)}).`;
+  return `Within your longest run of the previous ${days} days (${fmtDist(sp.longest_prev30_km, 1)}).`;
 }
 
 /// "+12 / −8 m", a zero without a sign.

@@ -112,12 +112,14 @@ function fitnessFigure(main: HTMLElement, f: Fitness): HTMLElement {
 
 export async function loadPage(main: HTMLElement): Promise<void> {
   const [load, runs, fitness] = await Promise.all([
-    get<{ load: { weeks: Week[]; coverage_notes: string[]; acwr_note: string }; range: Range }>(`/load${query(choice)}`),
+    get<{ load: { weeks: Week[]; coverage_notes: string[]; acwr_note: string; spike_none_max_pct: number; spike_window_days: number }; range: Range }>(`/load${query(choice)}`),
     get<{ runs: Run[] }>(`/load/spikes${query(choice)}`),
     get<Fitness>(`/load/fitness${query(choice, true)}`),
   ]);
+  // The spike threshold and its window come from the server's data (data/load_thresholds.yaml).
+  const spikePct = load.load.spike_none_max_pct, windowDays = load.load.spike_window_days;
   if (load.range.last_data === null) {
-    emptyPage(main, 'Training load', 'Once runs are imported, this page charts your weekly distance, marks single runs that went more than 10% beyond your longest of the previous 30 days, and shows the week-to-week change.');
+    emptyPage(main, 'Training load', `Once runs are imported, this page charts your weekly distance, marks single runs that went more than ${spikePct}% beyond your longest of the previous ${windowDays} days, and shows the week-to-week change.`);
     return;
   }
   const r = load.range;
@@ -138,9 +140,9 @@ export async function loadPage(main: HTMLElement): Promise<void> {
     ...load.load.coverage_notes.map((n) => h('p', { class: 'hint' }, n)),
     fitnessFigure(main, fitness),
     h('h2', {}, 'Run spikes'),
-    h('p', { class: 'hint' }, 'Each run compared with your longest run of the 30 days before it (Frandsen 2025).'),
-    spikes.length === 0 ? h('p', {}, 'No run in this period was more than 10% longer than your longest of the previous 30 days.') :
-      h('div', { class: 'scroll' }, h('table', {}, h('caption', {}, 'Runs longer than the longest of the previous 30 days'),
+    h('p', { class: 'hint' }, `Each run compared with your longest run of the ${windowDays} days before it (Frandsen 2025).`),
+    spikes.length === 0 ? h('p', {}, `No run in this period was more than ${spikePct}% longer than your longest of the previous ${windowDays} days.`) :
+      h('div', { class: 'scroll' }, h('table', {}, h('caption', {}, `Runs longer than the longest of the previous ${windowDays} days`),
         h('thead', {}, h('tr', {}, ['Date', 'Distance', 'Longest before', 'Longer by', 'Size', 'Keep the next run within'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, spikes.slice(0, 30).map((x) => h('tr', { class: `spike-${x.category}` },
           h('td', {}, dayLabel(x.date)), h('td', {}, dist(x.distance_km, 1)),

@@ -31,6 +31,7 @@ interface TodayView {
   sessions: Session[];
   last_decision: Decision | null;
   exercise_adherence_text?: string;
+  last_change: string;  // the decision in words, from the server (no ids, no "A -> A")
 }
 interface PlanView {
   plan: {
@@ -58,6 +59,8 @@ function session(s: Session): HTMLElement {
     s.distance_km ? ` — ${dist(s.distance_km)}${s.capped ? ' (capped)' : ''}` : '',
     s.minutes ? ` — ${Math.round(s.minutes)} min` : '',
     s.details ? h('p', {}, s.details) : null,
+    // The return-to-run checks are logged with the diary form (the CLI prints its own flags).
+    s.kind === 'check' ? h('p', {}, h('a', { href: '#/diary', class: 'button' }, 'Log the checks in the diary')) : null,
     s.exercises.length ? h('ul', { class: 'exercises' }, s.exercises.map((e) => h('li', { 'data-exercise': e.id },
       e.steps?.length ? h('details', {},
         h('summary', {}, `${e.name}: ${dose(e)}`),
@@ -92,7 +95,7 @@ export function renderToday(t: TodayView): HTMLElement {
     t.stage_title ? h('p', {}, 'Stage: ', h('strong', {}, t.stage_title)) : null,
     t.sessions.length ? h('ul', { class: 'sessions' }, t.sessions.map(session)) : h('p', {}, 'Rest day.'),
     t.last_decision ? h('p', { class: 'decision' }, `Last change (${t.last_decision.date}): `,
-      h('strong', {}, label(t.last_decision.decision)), ` — ${t.last_decision.reason}`, cite(t.last_decision.citation)) : null,
+      t.last_change, cite(t.last_decision.citation)) : null,
     t.exercise_adherence_text ? h('p', { id: 'today-adherence' }, t.exercise_adherence_text, ' ',
       h('a', { href: '#/exercises' }, 'Exercises')) : null);
 }
