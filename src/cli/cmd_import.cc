@@ -130,7 +130,8 @@ void run_activities(const ListArgs& args, Context& ctx) {
     } else if (args.format == "csv") {
       fmt::print("{}", activity_csv_row(s, miles));
     } else {
-      fmt::print("{}", activity_text_row(s, miles));
+      const auto named = names->find(s.id);  // the runner's own name ends the row
+      fmt::print("{}", activity_text_row(s, miles, named != names->end() ? named->second : ""));
     }
     ++count;
   };

@@ -296,10 +296,12 @@ void run_log(Context& ctx, LogOptions& o) {
   if (logged->entry.is_run() && !logged->entry.pain_morning && date == format_local_date(now_utc())) {
     fmt::print("Tomorrow morning, log how the knee feels: `runknee log --morning N`.\n");
   }
+  auto rules = plan::plan_rules(*kb);
   for (const auto& d : logged->decisions) {
-    fmt::print("Plan, {}{}: {} - {}.\n", d.date,
+    fmt::print("Plan, {}{}: {}\n", d.date,
                logged->decided_again(d.date) ? " (decided again)" : "",
-               plan::decision_words(d.decision), d.reason);
+               rules ? plan::decision_sentence(d, *rules)
+                     : fmt::format("{} - {}.", plan::decision_words(d.decision), d.reason));
   }
   for (const auto& f : logged->red_flags) {
     fmt::print("Red flag: {}. Please see a clinician before running again.\n", f.text);

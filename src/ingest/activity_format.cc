@@ -190,15 +190,21 @@ std::string activities_text_header(bool miles) {
                      "start (local)", "sport", miles ? "mi" : "km", "time", "pace", "hr", "spm");
 }
 
-std::string activity_text_row(const StoredActivity& s, bool miles) {
+std::string activity_text_row(const StoredActivity& s, bool miles, std::string_view name) {
   const Activity& a = s.activity;
   const double metres = miles ? 1609.344 : 1000;
-  return fmt::format(
-      "{:>6}  {:<20}  {:<9}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}\n", s.id,
+  std::string row = fmt::format(
+      "{:>6}  {:<20}  {:<9}  {:>8.2f}  {:>8}  {:>9}  {:>4}  {:>4}", s.id,
       format_local_time(a.start_utc, activity_offset_s(a.start_utc, a.local_offset_s)), a.sport,
       a.distance_m / metres, duration_text(a.moving_s > 0 ? a.moving_s : a.elapsed_s),
       miles ? pace_per_mile_text(a.pace_s_per_km()) : pace_text(a.pace_s_per_km()),
       opt_text(a.avg_heart_rate), opt_text(a.avg_cadence_spm));
+  if (!name.empty()) {
+    row += "  ";
+    row += name;
+  }
+  row += "\n";
+  return row;
 }
 
 std::string activities_text_footer(std::size_t count) {

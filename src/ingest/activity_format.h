@@ -33,7 +33,8 @@ std::string activities_text(const std::vector<StoredActivity>& list, bool miles 
 std::string activities_csv_header(bool miles = false);
 std::string activity_csv_row(const StoredActivity& s, bool miles = false);
 std::string activities_text_header(bool miles);
-std::string activity_text_row(const StoredActivity& s, bool miles);
+/// One row; `name`, when not empty (a name the runner gave it), ends the row.
+std::string activity_text_row(const StoredActivity& s, bool miles, std::string_view name = {});
 std::string activities_text_footer(std::size_t count);
 /// `runknee show ID`: the summary, then one line per lap.
 /// `runknee show`: distances and paces in miles with `miles` (the runner's setting).

@@ -61,9 +61,11 @@ ApiResult diary_create(State& s, Call& c) {
   Json flags = Json::array();
   for (const auto& f : logged->red_flags) flags.push_back({{"id", f.id}, {"text", f.text}});
   Json decisions = Json::array();
+  auto rules = plan::plan_rules(s.kb());  // the decision in words for the web (no raw ids)
   for (const auto& d : logged->decisions) {
     Json j = plan::to_json(d);
     j["again"] = logged->decided_again(d.date);  // decided before this change, and now again
+    if (rules) j["summary"] = plan::decision_sentence(d, *rules);
     decisions.push_back(std::move(j));
   }
   Json reply = {{"entry", std::move(entry)},
@@ -99,7 +101,11 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
       return t;
     }
     Json decisions = Json::array();
-    for (const auto& d : view->session.state.history) decisions.push_back(plan::to_json(d));
+    for (const auto& d : view->session.state.history) {
+      Json j = plan::to_json(d);
+      j["summary"] = plan::decision_sentence(d, view->session.rules);
+      decisions.push_back(std::move(j));
+    }
     return Json{{"plan", plan::to_json(view->plan)}, {"decisions", std::move(decisions)}};
   });
 }

@@ -76,6 +76,36 @@ TEST_F(PlanCli, PainfulRunStepsTheNextDayBack) {
   EXPECT_EQ(after["last_decision"]["rule"], "plan.pain_during_max");
 }
 
+// Issue 14: after a step back at the first stage, `today` reads as a runner expects: not
+// "cleared to train", no raw decision id, no "A -> A" stage change. The journey of the last
+// stop's closing note: a run whose pain had not settled by the next morning.
+TEST_F(PlanCli, TodayAfterAStepBackAtTheFirstStageSaysNotRunningYet) {
+  const auto logged = run_cli(db_ + " log --date 2026-11-23 --during 3 --after 2 --morning 5");
+  ASSERT_EQ(logged.code, 0);
+  EXPECT_NE(logged.out.find("Plan, 2026-11-23: Stays at 'Relief and cross-training', the first "
+                            "stage: pain had not settled by the next morning (5/10)."),
+            std::string::npos)
+      << logged.out;
+  const auto text = run_cli(db_ + " today");
+  ASSERT_EQ(text.code, 0);
+  const std::string want =
+      "Today, 2026-11-25: Not running yet: relief and cross-training until the return-to-run "
+      "checks (a brisk walk and single-leg hops) are pain-free.\n"
+      "Last change (2026-11-23): Stays at 'Relief and cross-training', the first stage: pain had "
+      "not settled by the next morning (5/10). [silbernagel2007]\n";
+  EXPECT_EQ(text.out.substr(0, want.size()), want) << text.out;
+  for (const char* bad : {"Cleared", "cleared to train", "step_back", " -> ", "stage_"})
+    EXPECT_EQ(text.out.find(bad), std::string::npos) << bad << " in:\n" << text.out;
+  for (const std::string& out : {logged.out, text.out})
+    EXPECT_EQ(out.find("step_back"), std::string::npos) << out;
+  // The same sentence reaches the web (GET /api/v1/today's last_change, from today --format json).
+  const auto j = today();
+  EXPECT_EQ(j["last_change"],
+            "Stays at 'Relief and cross-training', the first stage: pain had not settled by the "
+            "next morning (5/10).");
+  EXPECT_EQ(j["headline"].get<std::string>().rfind("Not running yet", 0), 0u) << j["headline"];
+}
+
 TEST_F(PlanCli, BadDiaryInputIsRejectedAndNotStored) {
   EXPECT_EQ(run_cli(db_ + " log --date 2026-11-24 --during 11").code, 2);
   EXPECT_EQ(run_cli(db_ + " log --date 2026-11-24 --where knee_cap").code, 2);

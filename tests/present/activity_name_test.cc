@@ -84,6 +84,10 @@ TEST(ActivityName, RenameOnTheCommandLine) {
   EXPECT_EQ(run_cli(db + " show 1").out.rfind("Easy Friday run\n", 0), 0u);
   const auto j = nlohmann::json::parse(run_cli(db + " activities --format json").out);
   EXPECT_EQ(j[0]["name"], "Easy Friday run");
+  // The text list shows the runner's name at the end of the row (issue 14).
+  const auto listed = run_cli(db + " activities");
+  ASSERT_EQ(listed.code, 0);
+  EXPECT_NE(listed.out.find("  Easy Friday run\n"), std::string::npos) << listed.out;
 
   // Bad input: exit 2 and the stored name is unchanged.
   const auto too_long = run_cli(db + " rename 1 " + std::string(81, 'x'), rk::testing::Stderr::kMerge);
@@ -97,6 +101,7 @@ TEST(ActivityName, RenameOnTheCommandLine) {
   // An empty name brings back the one from the file.
   ASSERT_EQ(run_cli(db + " rename 1 ''").code, 0);
   EXPECT_EQ(run_cli(db + " show 1").out, before.out);
+  EXPECT_EQ(run_cli(db + " activities").out.find("Easy Friday run"), std::string::npos);
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ interface LogReply {
   red_flags?: { text: string }[];
   morning_applied_to?: string | null;
   reevaluated?: boolean;
-  decisions?: { date: string; decision: string; reason: string; again?: boolean }[];
+  decisions?: { date: string; decision: string; reason: string; again?: boolean; summary?: string }[];
 }
 
 /// What the save did, in words: where next-morning values went and what the plan decided.
@@ -71,7 +71,7 @@ export function savedMessage(date: string, r: LogReply): string {
     parts.push(`Saved ${date}.`);
   }
   for (const d of r.decisions ?? []) {
-    parts.push(`Plan, ${d.date}${(d.again ?? r.reevaluated) ? ' (decided again)' : ''}: ${d.decision.replace('_', ' ')} — ${d.reason}.`);
+    parts.push(`Plan, ${d.date}${(d.again ?? r.reevaluated) ? ' (decided again)' : ''}: ${d.summary ?? `${d.decision.replace('_', ' ')} — ${d.reason}.`}`);
   }
   if (r.red_flags?.length) parts.push(`See a clinician: ${r.red_flags.map((f) => f.text).join(' ')}`);
   return parts.join(' ');

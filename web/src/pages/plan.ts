@@ -16,7 +16,7 @@ interface Session {
   why: string;
   citation: string;
 }
-interface Decision { date: string; decision: string; reason: string; citation?: string }
+interface Decision { date: string; decision: string; reason: string; citation?: string; summary?: string }
 interface WelcomeStep { id: string; title: string; text: string; command: string; href: string; notes: string[] }
 interface Welcome { title: string; intro: string; steps: WelcomeStep[] }
 interface TodayView {
@@ -135,7 +135,7 @@ export async function planPage(main: HTMLElement): Promise<void> {
     h('h2', {}, 'How the plan works'),
     h('ul', {}, p.guidance.map((g) => h('li', {}, h('strong', {}, g.title), ': ', g.text, cite(g.citation)))),
     h('h2', {}, 'Why the plan changed'),
-    decisions.length ? h('ul', {}, [...decisions].reverse().map((d) => h('li', {}, `${d.date}: `, h('strong', {}, label(d.decision)), ` — ${d.reason}`))) :
+    decisions.length ? h('ul', {}, [...decisions].reverse().map((d) => h('li', {}, `${d.date}: `, d.summary ?? `${label(d.decision)} — ${d.reason}`))) :
       h('p', {}, 'No changes yet: log your pain in the diary after runs.'),
     h('p', { class: 'disclaimer' }, p.disclaimer));
 }
