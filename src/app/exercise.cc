@@ -59,7 +59,8 @@ ExerciseDay exercise_day_of(const PlanView& v, const std::string& date, const Kn
 
 Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now, const std::string& date,
                                    const KnowledgeBase* kb) {
-  auto v = plan_view(db, now, 1);
+  if (!kb) return fail_as(ErrorKind::kFailed, "the plan needs the knowledge base");
+  auto v = plan_view(*kb, db, now, 1);
   if (!v) return fail(v.error());
   const auto today = v->session.inputs.today;
   std::string day = plan::date_of_day(today);
@@ -73,7 +74,8 @@ Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now, const std::st
 
 Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogInput& in,
                                          std::int64_t now, const KnowledgeBase* kb) {
-  auto v = plan_view(db, now, 1);  // records today's prescription before adherence changes
+  if (!kb) return fail_as(ErrorKind::kFailed, "the plan needs the knowledge base");
+  auto v = plan_view(*kb, db, now, 1);  // records today's prescription before adherence changes
   if (!v) return fail(v.error());
   auto log = plan::check_exercise_log(in, v->session.rules, v->session.inputs.today);
   if (!log) return fail(log.error());
@@ -82,7 +84,7 @@ Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogIn
   out.log = *log;
   const StoredExerciseLog row{log->date, log->exercise_id, log->sets, log->amount, log->pain, now};
   if (auto ok = ExerciseRepo(db).put_log(row); !ok) return fail(ok.error());
-  auto after = plan_view(db, now, 1);  // adherence and doses with the new tick-off
+  auto after = plan_view(*kb, db, now, 1);  // adherence and doses with the new tick-off
   if (!after) return fail(after.error());
   out.day = exercise_day_of(*after, log->date, kb);
   return out;

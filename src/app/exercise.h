@@ -43,7 +43,8 @@ ExerciseDay exercise_day_of(const PlanView& v, const std::string& date,
 
 /// The exercises of `date` ("" = today) with what was ticked off, and today's adherence. Opens
 /// the plan as plan_view does, so today's prescription is recorded.
-/// With `kb`, each exercise also carries its target and progression (data/exercises.yaml).
+/// `kb` (required: the plan's figures) also gives each exercise its target and progression
+/// (data/exercises.yaml).
 Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now_utc, const std::string& date = "",
                                    const KnowledgeBase* kb = nullptr);
 

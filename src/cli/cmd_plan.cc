@@ -235,16 +235,18 @@ void run_log_exercise(Context& ctx, const LogOptions& o) {
   in.reps = o.reps;
   in.hold_s = o.hold;
   in.pain = o.pain;
+  const KnowledgeBase* kb = knowledge(ctx);  // the plan's figures (--knowledge DIR)
+  if (!kb) return;
   auto store = ctx.store();
   if (!store) return void(ctx.exit_code = report_error(store.error()));
   if (!in.sets) {
-    auto day = app::exercise_day((*store)->db(), now_utc(), o.date);
+    auto day = app::exercise_day((*store)->db(), now_utc(), o.date, kb);
     if (!day) return void(ctx.exit_code = report_error(day.error(), exercise_flag_of));
     for (const auto& i : day->exercises) {
       if (i.prescribed.exercise_id == o.exercise) in.sets = i.prescribed.sets;
     }
   }
-  auto logged = app::log_exercise((*store)->db(), in, now_utc(), knowledge(ctx));
+  auto logged = app::log_exercise((*store)->db(), in, now_utc(), kb);
   if (!logged) return void(ctx.exit_code = report_error(logged.error(), exercise_flag_of));
   const auto& l = logged->log;
   if (l.sets == 0) {
@@ -535,10 +537,10 @@ void add_exercises(CLI::App& app, Context& ctx) {
   cmd->add_option("--date", o->date, "Day (YYYY-MM-DD; default today)");
   cmd->add_option("--format", o->format, "text|json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&ctx, o] {
-    auto store = ctx.store();
-    if (!store) return void(ctx.exit_code = report_error(store.error()));
     const KnowledgeBase* kb = knowledge(ctx);
     if (!kb) return;
+    auto store = ctx.store();
+    if (!store) return void(ctx.exit_code = report_error(store.error()));
     auto day = app::exercise_day((*store)->db(), now_utc(), o->date, kb);
     if (!day) return void(ctx.exit_code = report_error(day.error(), exercise_flag_of));
     if (o->format == "json") {

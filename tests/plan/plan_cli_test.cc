@@ -80,6 +80,9 @@ TEST_F(PlanCli, PainfulRunStepsTheNextDayBack) {
 // "cleared to train", no raw decision id, no "A -> A" stage change. The journey of the last
 // stop's closing note: a run whose pain had not settled by the next morning.
 TEST_F(PlanCli, TodayAfterAStepBackAtTheFirstStageSaysNotRunningYet) {
+  const auto first = today();  // the plan starts (at relief: the knee check reported pain)
+  EXPECT_EQ(first["headline"].get<std::string>().rfind("Not running yet", 0), 0u)
+      << first["headline"];
   const auto logged = run_cli(db_ + " log --date 2026-11-23 --during 3 --after 2 --morning 5");
   ASSERT_EQ(logged.code, 0);
   EXPECT_NE(logged.out.find("Plan, 2026-11-23: Stays at 'Relief and cross-training', the first "
