@@ -36,15 +36,26 @@ Expected<void> parse_stages(const YAML::Node& list, std::string_view file, PlanR
   return {};
 }
 
-Expected<void> parse_exercises(const YAML::Node& list, std::string_view file, PlanRules& r) {
+// The ladder names an exercise of data/exercises.yaml and adds only its progression; the name and
+// the starting dose (sets, reps or hold) are the knowledge base's, stated once.
+Expected<void> parse_exercises(const KnowledgeBase& kb, const YAML::Node& list,
+                               std::string_view file, PlanRules& r) {
   for (const auto& n : list) {
-    if (auto ok = need(file, n, "exercise", {"id", "name", "sets", "reps"}); !ok) return ok;
+    if (auto ok = need(file, n, "exercise", {"id"}); !ok) return ok;
+    for (const char* k : {"name", "sets", "reps", "hold_s", "unit"})
+      if (n[k])
+        return fail("{}: exercise: '{}' is data/exercises.yaml's (the ladder adds the progression)",
+                    at(file, n), k);
     StrengthExercise e;
     e.id = n["id"].as<std::string>();
-    e.name = n["name"].as<std::string>();
-    e.unit = n["unit"].as<std::string>("reps");
-    e.sets = n["sets"].as<int>();
-    e.reps = n["reps"].as<int>();
+    const Exercise* known = kb.exercise(e.id);
+    if (!known) return fail("{}: exercise '{}' is not in data/exercises.yaml", at(file, n), e.id);
+    if (!known->reps && !known->hold_s)
+      return fail("{}: exercise '{}' has no reps or hold in data/exercises.yaml", at(file, n), e.id);
+    e.name = known->name;
+    e.sets = known->sets;
+    e.unit = known->hold_s ? "s hold" : "reps";
+    e.reps = known->hold_s ? *known->hold_s : *known->reps;
     e.step = n["step"].as<int>(0);
     e.max = n["max"].as<int>(e.reps);
     e.start_week = n["start_week"].as<int>(1);
@@ -167,7 +178,8 @@ const RuleValue& PlanRules::rule(std::string_view id) const {
   throw InvariantError(fmt::format("plan rule '{}' missing after validation", id));
 }
 
-Expected<void> parse_plan_rules_file(std::string_view yaml, std::string_view file, PlanRules& r) {
+Expected<void> parse_plan_rules_file(const KnowledgeBase& kb, std::string_view yaml,
+                                     std::string_view file, PlanRules& r) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
@@ -178,7 +190,7 @@ Expected<void> parse_plan_rules_file(std::string_view yaml, std::string_view fil
       if (auto ok = parse_stages(root["stages"], file, r); !ok) return ok;
     }
     if (root["strengthening"]) {
-      if (auto ok = parse_exercises(root["strengthening"], file, r); !ok) return ok;
+      if (auto ok = parse_exercises(kb, root["strengthening"], file, r); !ok) return ok;
     }
     if (root["clearance_checks"]) {
       if (auto ok = parse_clearance(root["clearance_checks"], file, r); !ok) return ok;
@@ -216,7 +228,7 @@ Expected<PlanRules> parse_plan_rules(const KnowledgeBase& kb, const std::vector<
   for (const Threshold& t : kb.data().thresholds)
     r.thresholds.push_back({t.id, t.value, t.unit, t.meaning, t.citation});
   for (const auto& f : files) {
-    if (auto ok = parse_plan_rules_file(f.text, f.name, r); !ok) return fail(ok.error());
+    if (auto ok = parse_plan_rules_file(kb, f.text, f.name, r); !ok) return fail(ok.error());
   }
   if (r.stages.empty()) return fail("plan rules: no 'stages' list");
   for (const auto& id : required_rule_ids()) {

@@ -1,5 +1,5 @@
-// The plan's strengthening ladder (data/plan/ladder.yaml) repeats the starting dose of each
-// exercise in the knowledge base (data/exercises.yaml); this keeps the two from drifting apart.
+// The plan's strengthening ladder (data/plan/ladder.yaml) takes each exercise's name and starting
+// dose from the knowledge base (data/exercises.yaml) and adds only the progression.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -57,6 +57,40 @@ TEST(ExerciseFigures, EveryExerciseHasItsStartAndEndDrawing) {
   }
 }
 
+// Issue 11: the ladder does not repeat a dose of data/exercises.yaml; one that tries is refused,
+// and so is an exercise the knowledge base does not have.
+TEST(LadderConsistency, DosesAreTheKnowledgeBasesAndALadderRepeatingOneIsRefused) {
+  auto kb = KnowledgeBase::load_embedded();
+  ASSERT_TRUE(kb) << kb.error().message;
+  const std::string stages =
+      "stages: [{id: relief, title: r}, {id: w, title: w}, {id: build, title: b}]\n";
+  auto rules = plan::plan_rules(*kb);  // the compiled-in ladder: no dose of its own
+  ASSERT_TRUE(rules) << rules.error().message;
+  const Exercise* e = kb->exercise("side_plank");
+  ASSERT_NE(e, nullptr);
+  bool found = false;
+  for (const auto& s : rules->strengthening) {
+    if (s.id != "side_plank") continue;
+    found = true;
+    EXPECT_EQ(s.name, e->name);
+    EXPECT_EQ(s.sets, e->sets);
+    EXPECT_EQ(s.reps, e->hold_s.value_or(-1));
+    EXPECT_EQ(s.unit, "s hold");
+  }
+  EXPECT_TRUE(found);
+  auto repeated = plan::parse_plan_rules(
+      *kb, {{"ladder.yaml", stages + "strengthening: [{id: squat, sets: 3, step: 2}]\n"}});
+  ASSERT_FALSE(repeated);
+  EXPECT_NE(repeated.error().message.find("'sets' is data/exercises.yaml's"), std::string::npos)
+      << repeated.error().message;
+  auto unknown = plan::parse_plan_rules(
+      *kb, {{"ladder.yaml", stages + "strengthening: [{id: lunge, step: 2}]\n"}});
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("'lunge' is not in data/exercises.yaml"),
+            std::string::npos)
+      << unknown.error().message;
+}
+
 // Clearance checks (data/plan/clearance.yaml) name real questions, values, conditions and
 // citations, so a renamed answer cannot silently switch a safety check off.
 TEST(PlanClearanceData, ChecksNameRealQuestionsValuesConditionsAndCitations) {
@@ -107,7 +141,7 @@ TEST(ExerciseGuideData, EveryPlanExerciseHasStepsAndAMistake) {
   auto bad = plan::parse_plan_rules(
       *kb, {{"ladder.yaml",
         "stages: [{id: relief, title: r}, {id: w, title: w}, {id: build, title: b}]\n"
-        "strengthening: [{id: squat, name: Squat, sets: 3, reps: 10}]\n"},
+        "strengthening: [{id: squat}]\n"},
        {"guide.yaml", "guide: [{id: lunge, steps: [a, b, c], mistake: m}]\n"}});
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("lunge"), std::string::npos) << bad.error().message;
