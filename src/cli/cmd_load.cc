@@ -84,7 +84,7 @@ constexpr const char* kNoRunsLoad =
     "or Strava export, GPX/TCX/FIT files or a CSV log (`runknee` alone shows where they come "
     "from).\n"
     "Then this shows each week's distance and time, single runs against your longest of the "
-    "previous 30 days, and the week-to-week change.\n";
+    "previous {:g} days, and the week-to-week change.\n";  // spike.window_days
 constexpr const char* kNoRunsForm =
     "No runs stored yet, so there is no running form to compare.\n"
     "Import them with `runknee import PATH` (watch FIT files record cadence; GPX from a phone "
@@ -102,7 +102,7 @@ void run_load(const LoadArgs& a, Context& ctx) {
   if (a.hr_max > 0) hr.max_hr = a.hr_max;
   hr.female = a.female;
   if (acts->empty() && a.format == "text" && a.chart.empty()) {
-    fmt::print("{}", kNoRunsLoad);
+    fmt::print(fmt::runtime(kNoRunsLoad), load_thresholds(*kb).spike_window_days);
     return;
   }
   auto settings = plan::load_settings();
