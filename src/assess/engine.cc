@@ -6,14 +6,13 @@
 #include <cmath>
 #include <set>
 
+#include "model/urgency.h"
+
 namespace rk {
 namespace {
 
-int severity(std::string_view level) {  // lower is more urgent
-  if (level == "emergency") return 0;
-  if (level == "urgent") return 1;
-  if (level == "soon") return 2;
-  return 3;
+int severity(std::string_view level) {  // lower is more urgent: the order of Urgency
+  return static_cast<int>(parse_urgency(level).value_or(Urgency::kSelfCare));
 }
 
 double round2(double v) {
@@ -438,8 +437,7 @@ UrgencyResult triage_with(const KnowledgeBase& kb, const Facts& facts,
   UrgencyResult u;
   int best = 3;
   for (const Hit& h : hits) best = std::min(best, h.severity);
-  static const char* const kLevels[] = {"emergency", "urgent", "soon", "self_care"};
-  u.level = kLevels[best];
+  u.level = std::string(urgency_name(static_cast<Urgency>(best)));
   u.label = level_label(kb, u.level);
   for (const Hit& h : hits)
     if (h.severity == best) u.reasons.push_back(h.reason);

@@ -243,9 +243,10 @@ std::string decision_sentence(const DecisionRecord& d, const PlanRules& r) {
 
 std::vector<ClearanceReason> assessment_clearance(const PlanInputs& in, const PlanRules& r) {
   std::vector<ClearanceReason> out;
-  if (in.urgency == "emergency" || in.urgency == "urgent") {
-    out.push_back({r.text("clearance." + in.urgency), "urgency." + in.urgency});
-  } else if (in.urgency == "soon" && in.assessment_red_flags) {
+  if (seen_today(in.urgency)) {
+    const std::string name(urgency_name(in.urgency));
+    out.push_back({r.text("clearance." + name), "urgency." + name});
+  } else if (in.urgency == Urgency::kSoon && in.assessment_red_flags) {
     out.push_back({r.text("clearance.soon"), "urgency.soon"});
   }
   // Any red flag at any level keeps the plan from running, in the assessment's own words.

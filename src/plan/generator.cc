@@ -386,7 +386,7 @@ void add_guidance(Plan& p, const PlanInputs& in, const PlanRules& r) {
   }
   if (in.has_cause("foot_mechanics")) add("footwear", "footwear", "source_article");
   if (!p.cleared) {
-    const bool today = in.urgency == "emergency" || in.urgency == "urgent";
+    const bool today = seen_today(in.urgency);
     p.guidance.push_back(
         {"clinician",
          r.text(today ? "guidance.clinician_title_urgent" : "guidance.clinician_title"),
@@ -504,7 +504,7 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
     return p;
   }
   add_guidance(p, in, r);
-  if (in.urgency == "emergency") {
+  if (in.urgency == Urgency::kEmergency) {
     p.headline = r.text("headline.emergency");
     return p;
   }
@@ -513,8 +513,9 @@ Plan generate_plan(const PlanInputs& in, const PlanState& state, const PlanRules
   } else if (p.cleared) {
     p.headline =
         r.text("headline.cleared", {{"stage", r.stages[static_cast<std::size_t>(stage)].title}});
-  } else if (in.urgency == "urgent" || in.urgency == "soon") {
-    p.headline = r.text("headline." + in.urgency);  // worded as the assessment's urgency
+  } else if (in.urgency == Urgency::kUrgent || in.urgency == Urgency::kSoon) {
+    // worded as the assessment's urgency
+    p.headline = r.text(std::string("headline.").append(urgency_name(in.urgency)));
   } else {
     p.headline = r.text("headline.not_cleared");
   }

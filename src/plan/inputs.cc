@@ -81,11 +81,10 @@ Expected<void> apply_assessment_json(std::string_view json, std::string_view whe
     return fail("{}: missing 'urgency.level'", where);
   }
   const auto level = j["urgency"]["level"].get<std::string>();
-  if (level != "emergency" && level != "urgent" && level != "soon" && level != "self_care") {
-    return fail("{}: unknown urgency level '{}'", where, level);
-  }
+  const auto urgency = parse_urgency(level);
+  if (!urgency) return fail("{}: unknown urgency level '{}'", where, level);
   in.has_assessment = true;
-  in.urgency = level;
+  in.urgency = *urgency;
   in.assessment_red_flags =
       j.contains("red_flags") && j["red_flags"].is_array() && !j["red_flags"].empty();
   in.red_flag_texts.clear();

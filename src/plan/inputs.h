@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/urgency.h"
 #include "load/summary.h"
 #include "plan/diary.h"
 #include "util/expected.h"
@@ -31,7 +32,7 @@ struct PastRun {
 struct PlanInputs {
   bool has_assessment = false;
   std::int64_t assessment_id = 0;     // the stored assessment's id (0: none, or not stored)
-  std::string urgency = "self_care";  // emergency | urgent | soon | self_care
+  Urgency urgency = Urgency::kSelfCare;
   bool assessment_red_flags = false;
   std::vector<std::string> red_flag_texts;  // the assessment's red flags, in its own words
   std::int64_t assessment_day = 0;

@@ -267,9 +267,9 @@ TEST(Clearance, FollowsUrgencyRedFlagsAndCurrentPain) {
   PlanState s = at_stage(3);
   auto in = inputs_with({});
   EXPECT_TRUE(clearance(in, s, rules()).cleared);
-  in.urgency = "urgent";
+  in.urgency = Urgency::kUrgent;
   EXPECT_FALSE(clearance(in, s, rules()).cleared);
-  in.urgency = "soon";
+  in.urgency = Urgency::kSoon;
   EXPECT_TRUE(clearance(in, s, rules()).cleared);
   in.assessment_red_flags = true;
   EXPECT_FALSE(clearance(in, s, rules()).cleared);
@@ -282,7 +282,7 @@ TEST(Clearance, FollowsUrgencyRedFlagsAndCurrentPain) {
 
 TEST(Plan, EmergencyHasNoSessions) {
   auto in = inputs_with({});
-  in.urgency = "emergency";
+  in.urgency = Urgency::kEmergency;
   const auto p = generate_plan(in, PlanState{}, rules(), 6);
   EXPECT_FALSE(p.cleared);
   EXPECT_TRUE(p.weeks.empty());
@@ -327,6 +327,26 @@ TEST(Plan, StrengthProgressesWeekly) {
   EXPECT_EQ(clamshell_reps(0), 15);
   EXPECT_EQ(clamshell_reps(1), 17);
   EXPECT_EQ(clamshell_reps(2), 19);
+}
+
+// Issue 11: urgency travels as one enum; its names are the ids of data/ and the JSON, the
+// order is most urgent first, and an unknown name is refused rather than read as self-care.
+TEST(UrgencyEnum, NamesRoundTripInOrderAndUnknownIsRefused) {
+  const Urgency all[] = {Urgency::kEmergency, Urgency::kUrgent, Urgency::kSoon, Urgency::kSelfCare};
+  const char* names[] = {"emergency", "urgent", "soon", "self_care"};
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(urgency_name(all[i]), names[i]);
+    EXPECT_EQ(parse_urgency(names[i]), all[i]);
+    EXPECT_EQ(static_cast<int>(all[i]), i);  // the assessment ranks levels by this order
+  }
+  EXPECT_FALSE(parse_urgency("Urgent"));
+  EXPECT_FALSE(parse_urgency(""));
+  EXPECT_TRUE(seen_today(Urgency::kEmergency) && seen_today(Urgency::kUrgent));
+  EXPECT_FALSE(seen_today(Urgency::kSoon) || seen_today(Urgency::kSelfCare));
+  PlanInputs in;
+  EXPECT_FALSE(apply_assessment_json(R"({"urgency": {"level": "later"}})", "test", in));
+  ASSERT_TRUE(apply_assessment_json(R"({"urgency": {"level": "soon"}})", "test", in));
+  EXPECT_EQ(in.urgency, Urgency::kSoon);
 }
 
 }  // namespace

@@ -30,7 +30,8 @@ Case random_case(std::mt19937& rng) {
   Case c;
   c.in.has_assessment = true;
   c.in.today = kToday;
-  const char* levels[] = {"self_care", "self_care", "self_care", "soon", "urgent", "emergency"};
+  const Urgency levels[] = {Urgency::kSelfCare, Urgency::kSelfCare, Urgency::kSelfCare,
+                            Urgency::kSoon,     Urgency::kUrgent,   Urgency::kEmergency};
   c.in.urgency = levels[pick(0, 5)];
   c.in.assessment_red_flags = pick(0, 4) == 0;
   for (const char* id : {"overuse", "poor_form", "hip_weakness", "foot_mechanics"}) {
@@ -101,7 +102,7 @@ TEST(PlanProperty, NeverBreaksItsOwnCaps) {
     auto c = random_case(rng);
     update_state(c.state, c.in, rules());
     const auto plan = generate_plan(c.in, c.state, rules(), c.weeks);
-    SCOPED_TRACE(::testing::Message() << "case " << n << " urgency " << c.in.urgency);
+    SCOPED_TRACE(::testing::Message() << "case " << n << " urgency " << urgency_name(c.in.urgency));
     auto runs = c.in.runs;
     // Weeks are Monday weeks; the first one's runs before today count towards it.
     const auto monday = kToday - weekday_of(kToday);
