@@ -6,12 +6,14 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "knowledge/knowledge_base.h"
 #include "plan/diary_service.h"
 #include "store/store.h"
 #include "util/json_limits.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static rk::Store store = *rk::Store::open(":memory:");
+  static const rk::KnowledgeBase kb = *rk::KnowledgeBase::load_embedded();
   auto j = rk::parse_json_limited(std::string_view(reinterpret_cast<const char*>(data), size),
                                   "fuzz.json");
   if (!j) return 0;
@@ -23,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   before.pain_during = 4;
   const auto merged = rk::plan::merge_update(before, *u);
   if (!merged.locking || !merged.pain_during) std::abort();  // a partial update dropped a field
-  auto r = rk::plan::log_diary(store.db(), *u, 1);
+  auto r = rk::plan::log_diary(store.db(), store.local_user(), *u, 1, kb);
   if (r) (void)rk::plan::to_json(r->entry).dump();
   return 0;
 }

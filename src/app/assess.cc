@@ -5,7 +5,7 @@
 
 namespace rk::app {
 
-Expected<AssessOutcome> assess_and_save(Database& db, const KnowledgeBase& kb,
+Expected<AssessOutcome> assess_and_save(Database& db, UserId user, const KnowledgeBase& kb,
                                         const Answers& answers,
                                         const std::optional<TrainingSummary>& training,
                                         std::int64_t now, bool save) {
@@ -19,7 +19,7 @@ Expected<AssessOutcome> assess_and_save(Database& db, const KnowledgeBase& kb,
                               out.result.causes.empty() ? "" : out.result.causes.front().id,
                               answers_to_json(kb, answers).dump(),
                               out.json.dump()};
-  auto id = AssessmentRepo(db).save(saved);
+  auto id = AssessmentRepo(db).save(user, saved);
   if (!id) return fail(id.error());
   out.id = *id;
   return out;

@@ -11,6 +11,7 @@
 #include "assess/engine.h"
 #include "knowledge/knowledge_base.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
@@ -24,7 +25,7 @@ struct AssessOutcome {
 /// Assesses `answers` with `training` (from `training_for_assessment` or a cached
 /// `training_views`; nullopt without runs) and, when `save`, stores answers and result in one
 /// write.
-Expected<AssessOutcome> assess_and_save(Database& db, const KnowledgeBase& kb,
+Expected<AssessOutcome> assess_and_save(Database& db, UserId user, const KnowledgeBase& kb,
                                         const Answers& answers,
                                         const std::optional<TrainingSummary>& training,
                                         std::int64_t now_utc, bool save = true);

@@ -7,6 +7,7 @@
 
 #include "plan/diary_service.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
@@ -16,7 +17,7 @@ using plan::DiaryUpdate;
 
 /// Checks, merges into the day's stored entry, links the day's runs and saves. Errors: bad
 /// input with the JSON key at fault in `field`, or the store's failure.
-Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& update, std::int64_t now_utc,
-                                   const KnowledgeBase& kb);
+Expected<DiaryLogResult> log_diary(Database& db, UserId user, const DiaryUpdate& update,
+                                   std::int64_t now_utc, const KnowledgeBase& kb);
 
 }  // namespace rk::app

@@ -57,10 +57,10 @@ ExerciseDay exercise_day_of(const PlanView& v, const std::string& date, const Kn
   return d;
 }
 
-Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now, const std::string& date,
-                                   const KnowledgeBase* kb) {
+Expected<ExerciseDay> exercise_day(Database& db, UserId user, std::int64_t now,
+                                   const std::string& date, const KnowledgeBase* kb) {
   if (!kb) return fail_as(ErrorKind::kFailed, "the plan needs the knowledge base");
-  auto v = plan_view(*kb, db, now, 1);
+  auto v = plan_view(*kb, db, user, now, 1);
   if (!v) return fail(v.error());
   const auto today = v->session.inputs.today;
   std::string day = plan::date_of_day(today);
@@ -72,10 +72,12 @@ Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now, const std::st
   return exercise_day_of(*v, day, kb);
 }
 
-Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogInput& in,
-                                         std::int64_t now, const KnowledgeBase* kb) {
+Expected<ExerciseLogResult> log_exercise(Database& db, UserId user,
+                                         const plan::ExerciseLogInput& in, std::int64_t now,
+                                         const KnowledgeBase* kb) {
   if (!kb) return fail_as(ErrorKind::kFailed, "the plan needs the knowledge base");
-  auto v = plan_view(*kb, db, now, 1);  // records today's prescription before adherence changes
+  auto v =
+      plan_view(*kb, db, user, now, 1);  // records today's prescription before adherence changes
   if (!v) return fail(v.error());
   auto log = plan::check_exercise_log(in, v->session.rules, v->session.inputs.today);
   if (!log) return fail(log.error());
@@ -83,8 +85,8 @@ Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogIn
   out.before = v->adherence;
   out.log = *log;
   const StoredExerciseLog row{log->date, log->exercise_id, log->sets, log->amount, log->pain, now};
-  if (auto ok = ExerciseRepo(db).put_log(row); !ok) return fail(ok.error());
-  auto after = plan_view(*kb, db, now, 1);  // adherence and doses with the new tick-off
+  if (auto ok = ExerciseRepo(db).put_log(user, row); !ok) return fail(ok.error());
+  auto after = plan_view(*kb, db, user, now, 1);  // adherence and doses with the new tick-off
   if (!after) return fail(after.error());
   out.day = exercise_day_of(*after, log->date, kb);
   return out;

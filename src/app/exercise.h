@@ -15,6 +15,7 @@
 #include "plan/generator.h"
 #include "plan/rules.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
@@ -45,8 +46,8 @@ ExerciseDay exercise_day_of(const PlanView& v, const std::string& date,
 /// the plan as plan_view does, so today's prescription is recorded.
 /// `kb` (required: the plan's figures) also gives each exercise its target and progression
 /// (data/exercises.yaml).
-Expected<ExerciseDay> exercise_day(Database& db, std::int64_t now_utc, const std::string& date = "",
-                                   const KnowledgeBase* kb = nullptr);
+Expected<ExerciseDay> exercise_day(Database& db, UserId user, std::int64_t now_utc,
+                                   const std::string& date = "", const KnowledgeBase* kb = nullptr);
 
 struct ExerciseLogResult {
   plan::ExerciseLog log;
@@ -57,8 +58,9 @@ struct ExerciseLogResult {
 /// Checks the tick-off (plan::check_exercise_log), stores it as that day's total for the
 /// exercise (0 sets clears it), and returns the day and the adherence before and after. Bad
 /// input stores nothing.
-Expected<ExerciseLogResult> log_exercise(Database& db, const plan::ExerciseLogInput& in,
-                                         std::int64_t now_utc, const KnowledgeBase* kb = nullptr);
+Expected<ExerciseLogResult> log_exercise(Database& db, UserId user,
+                                         const plan::ExerciseLogInput& in, std::int64_t now_utc,
+                                         const KnowledgeBase* kb = nullptr);
 
 nlohmann::json to_json(const ExerciseDay& d);
 

@@ -2,9 +2,10 @@
 
 namespace rk::app {
 
-Expected<ImportReport> import_files(Database& db, const std::vector<std::filesystem::path>& paths,
+Expected<ImportReport> import_files(Database& db, UserId user,
+                                    const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options) {
-  return import_paths(db, paths, options);
+  return import_paths(db, user, paths, options);
 }
 
 }  // namespace rk::app

@@ -9,12 +9,14 @@
 
 #include "ingest/importer.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
 
 /// Imports every file under `paths`; per-file problems are in the report, not errors.
-Expected<ImportReport> import_files(Database& db, const std::vector<std::filesystem::path>& paths,
+Expected<ImportReport> import_files(Database& db, UserId user,
+                                    const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options = {});
 
 }  // namespace rk::app

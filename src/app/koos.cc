@@ -5,13 +5,14 @@
 
 namespace rk::app {
 
-Expected<KoosOutcome> score_and_save_koos(Database& db, const plan::KoosStructure& structure,
+Expected<KoosOutcome> score_and_save_koos(Database& db, UserId user,
+                                          const plan::KoosStructure& structure,
                                           const plan::KoosAnswers& answers, std::int64_t now) {
   if (answers.empty()) return bad_input("answers", "answer at least one item");
   KoosOutcome out;
   out.score = plan::score_koos(structure, answers);
   auto id = KoosRepo(db).save(
-      {0, now, nlohmann::json(answers).dump(), plan::to_json(out.score).dump()});
+      user, {0, now, nlohmann::json(answers).dump(), plan::to_json(out.score).dump()});
   if (!id) return fail(id.error());
   out.id = *id;
   return out;

@@ -6,6 +6,7 @@
 
 #include "plan/koos.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
@@ -16,7 +17,8 @@ struct KoosOutcome {
 };
 
 /// Scores `answers` and saves them with the scores. No answer at all is bad input (`answers`).
-Expected<KoosOutcome> score_and_save_koos(Database& db, const plan::KoosStructure& structure,
+Expected<KoosOutcome> score_and_save_koos(Database& db, UserId user,
+                                          const plan::KoosStructure& structure,
                                           const plan::KoosAnswers& answers, std::int64_t now_utc);
 
 }  // namespace rk::app

@@ -15,15 +15,15 @@ namespace rk::app {
 
 namespace {
 
-Expected<ExerciseRecords> read_exercise_records(Database& db) {
+Expected<ExerciseRecords> read_exercise_records(Database& db, UserId user) {
   ExerciseRepo repo(db);
   ExerciseRecords out;
-  auto prescribed = repo.prescribed("0000-00-00", "9999-99-99");
+  auto prescribed = repo.prescribed(user, "0000-00-00", "9999-99-99");
   if (!prescribed) return fail(prescribed.error());
   for (auto& p : *prescribed) {
     out.prescribed.push_back({p.date, p.exercise_id, p.sets, p.amount, p.unit});
   }
-  auto logged = repo.logged("0000-00-00", "9999-99-99");
+  auto logged = repo.logged(user, "0000-00-00", "9999-99-99");
   if (!logged) return fail(logged.error());
   for (auto& l : *logged) out.logged.push_back({l.date, l.exercise_id, l.sets, l.amount, l.pain});
   return out;
@@ -35,8 +35,8 @@ bool same(const plan::Prescription& a, const plan::Prescription& b) {
 }
 
 /// Records the plan's exercises from today to its last day as prescribed, when they changed.
-Expected<void> record_prescriptions(Database& db, const plan::Plan& p, std::int64_t today,
-                                    ExerciseRecords& rec) {
+Expected<void> record_prescriptions(Database& db, UserId user, const plan::Plan& p,
+                                    std::int64_t today, ExerciseRecords& rec) {
   std::int64_t last = today;
   for (const auto& w : p.weeks) {
     for (const auto& s : w.sessions) last = std::max(last, s.day);
@@ -57,7 +57,7 @@ Expected<void> record_prescriptions(Database& db, const plan::Plan& p, std::int6
     for (const auto& x : fresh) rows.push_back({x.date, x.exercise_id, x.sets, x.amount, x.unit});
     auto tx = db.begin();
     if (!tx) return fail(tx.error());
-    if (auto ok = ExerciseRepo(db).replace_prescribed(first_date, last_date, rows); !ok) {
+    if (auto ok = ExerciseRepo(db).replace_prescribed(user, first_date, last_date, rows); !ok) {
       return fail(ok.error());
     }
     if (auto ok = tx->commit(); !ok) return fail(ok.error());
@@ -69,13 +69,13 @@ Expected<void> record_prescriptions(Database& db, const plan::Plan& p, std::int6
 
 }  // namespace
 
-Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, std::int64_t now, int weeks,
-                             bool miles) {
-  auto session = plan::open_plan_session(db, now, kb);
+Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, UserId user, std::int64_t now,
+                             int weeks, bool miles) {
+  auto session = plan::open_plan_session(db, user, now, kb);
   if (!session) return fail(session.error());
   session->inputs.miles = miles;
   PlanView v;
-  auto rec = read_exercise_records(db);
+  auto rec = read_exercise_records(db, user);
   if (!rec) return fail(rec.error());
   v.exercises = std::move(*rec);
   const auto today = session->inputs.today;
@@ -91,7 +91,7 @@ Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, std::int64_t
     if (pass == 1 && h == session->inputs.progression_held) break;
     session->inputs.progression_held = std::move(h);
     v.plan = plan::generate_plan(session->inputs, session->state, session->rules, weeks);
-    if (auto ok = record_prescriptions(db, v.plan, today, v.exercises); !ok) {
+    if (auto ok = record_prescriptions(db, user, v.plan, today, v.exercises); !ok) {
       return fail(ok.error());
     }
   }
@@ -101,8 +101,9 @@ Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, std::int64_t
   return v;
 }
 
-Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db) {
-  auto rows = KoosRepo(db).list();
+Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db,
+                                                                            UserId user) {
+  auto rows = KoosRepo(db).list(user);
   if (!rows) return fail(rows.error());
   std::vector<std::pair<std::string, plan::KoosScore>> out;
   for (const auto& r : *rows) {
@@ -114,9 +115,9 @@ Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Data
   return out;
 }
 
-Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db,
-                                       std::int64_t now, int weeks, bool miles) {
-  auto v = plan_view(kb, db, now, weeks, miles);
+Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db, UserId user,
+                                        std::int64_t now, int weeks, bool miles) {
+  auto v = plan_view(kb, db, user, now, weeks, miles);
   if (!v) return fail(v.error());
   auto data = plan::report_data(kb, db, v->session, now, weeks);
   if (!data) return fail(data.error());

@@ -8,13 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "knowledge/knowledge_base.h"
 #include "plan/exercise.h"
 #include "plan/generator.h"
 #include "plan/koos.h"
-#include "knowledge/knowledge_base.h"
 #include "plan/report.h"
 #include "plan/session.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
@@ -37,14 +38,15 @@ struct PlanView {
 /// the plan's text gives distances in miles (the runner's setting; JSON stays SI). Strengthening
 /// doses follow the adherence rule (plan/exercise.h), and the plan's exercises from today on are
 /// recorded as prescribed (written only when they changed).
-Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, std::int64_t now_utc,
-                             int weeks, bool miles = false);
+Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, UserId user,
+                             std::int64_t now_utc, int weeks, bool miles = false);
 
 /// Every KOOS taken: (date, scores), oldest first.
-Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db);
+Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db,
+                                                                            UserId user);
 
 /// Everything the physiotherapist's report shows (plan/report_data.h), for `weeks` plan weeks.
-Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db,
-                                       std::int64_t now_utc, int weeks, bool miles = false);
+Expected<plan::ReportData> build_report(const KnowledgeBase& kb, Database& db, UserId user,
+                                        std::int64_t now_utc, int weeks, bool miles = false);
 
 }  // namespace rk::app

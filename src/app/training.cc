@@ -18,11 +18,11 @@ int history_window_days(const LoadThresholds& t) {
   return std::max(kChartedDays, static_cast<int>(t.form_recent_days + t.form_baseline_days));
 }
 
-Expected<TrainingViews> training_views(Database& db, const KnowledgeBase& kb,
+Expected<TrainingViews> training_views(Database& db, UserId user, const KnowledgeBase& kb,
                                        std::int64_t now) {
   const LoadThresholds t = load_thresholds(kb);
   const int window = history_window_days(t);
-  auto history = read_history(db, now, window);
+  auto history = read_history(db, user, now, window);
   if (!history) return fail(history.error());
   std::vector<Activity> recent;
   for (const auto& a : history->activities) {
@@ -35,11 +35,11 @@ Expected<TrainingViews> training_views(Database& db, const KnowledgeBase& kb,
   return v;
 }
 
-Expected<std::optional<TrainingSummary>> training_for_assessment(Database& db,
+Expected<std::optional<TrainingSummary>> training_for_assessment(Database& db, UserId user,
                                                                  const KnowledgeBase& kb,
                                                                  std::int64_t now) {
   const LoadThresholds t = load_thresholds(kb);
-  auto history = read_history(db, now, history_window_days(t));
+  auto history = read_history(db, user, now, history_window_days(t));
   if (!history) return fail(history.error());
   TrainingSummary s = summarize_training(history->activities, history->ids, now, t);
   if (!s.has_history) return std::optional<TrainingSummary>();

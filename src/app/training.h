@@ -11,6 +11,7 @@
 #include "load/summary.h"
 #include "load/thresholds.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
@@ -27,11 +28,11 @@ struct TrainingViews {
 };
 
 /// Every view of the stored history at `now_utc`.
-Expected<TrainingViews> training_views(Database& db, const KnowledgeBase& kb,
+Expected<TrainingViews> training_views(Database& db, UserId user, const KnowledgeBase& kb,
                                        std::int64_t now_utc);
 
 /// The training summary an assessment takes: nullopt when no run is stored.
-Expected<std::optional<TrainingSummary>> training_for_assessment(Database& db,
+Expected<std::optional<TrainingSummary>> training_for_assessment(Database& db, UserId user,
                                                                  const KnowledgeBase& kb,
                                                                  std::int64_t now_utc);
 

@@ -166,13 +166,14 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
     }
     answers = std::move(*asked);
   }
-  auto training = app::training_for_assessment((*store)->db(), *kb, now_utc());
+  auto training =
+      app::training_for_assessment((*store)->db(), (*store)->local_user(), *kb, now_utc());
   if (!training) {
     ctx.exit_code = report_error(training.error());
     return;
   }
-  auto outcome =
-      app::assess_and_save((*store)->db(), *kb, answers, *training, now_utc(), !opt.no_save);
+  auto outcome = app::assess_and_save((*store)->db(), (*store)->local_user(), *kb, answers,
+                                      *training, now_utc(), !opt.no_save);
   if (!outcome) {
     ctx.exit_code = report_error(outcome.error());
     return;
@@ -200,7 +201,7 @@ void run_history(Context& ctx, const std::string& format) {
     ctx.exit_code = report_error(store.error());
     return;
   }
-  auto list = AssessmentRepo((*store)->db()).list();
+  auto list = AssessmentRepo((*store)->db()).list((*store)->local_user());
   if (!list) {
     ctx.exit_code = report_error(list.error());
     return;
@@ -231,7 +232,7 @@ void run_show(Context& ctx, std::int64_t id, const std::string& format, bool ful
     ctx.exit_code = report_error(store.error());
     return;
   }
-  auto found = AssessmentRepo((*store)->db()).find(id);
+  auto found = AssessmentRepo((*store)->db()).find((*store)->local_user(), id);
   if (!found) {
     ctx.exit_code = report_error(found.error());
     return;

@@ -18,11 +18,12 @@ namespace {
 
 constexpr const char* kForgetPhrase = "forget everything";
 
-/// Every row of `table` as a JSON object; columns named *_json hold JSON and are embedded as
-/// such, blobs (packed GPS/heart-rate streams) are written as hex.
-Expected<nlohmann::json> dump_table(Database& db, const std::string& table) {
-  auto st = db.prepare("SELECT * FROM \"" + table + "\" ORDER BY rowid");
+/// Every row of `table` that `user` owns as a JSON object; columns named *_json hold JSON and
+/// are embedded as such, blobs (packed GPS/heart-rate streams) are written as hex.
+Expected<nlohmann::json> dump_table(Database& db, UserId user, const std::string& table) {
+  auto st = db.prepare("SELECT * FROM \"" + table + "\" WHERE user_id = ? ORDER BY rowid");
   if (!st) return fail(st.error());
+  st->bind(1, user.value);
   nlohmann::json rows = nlohmann::json::array();
   for (;;) {
     auto more = st->step();
@@ -93,7 +94,7 @@ void run_export(Context& ctx, const std::string& target) {
   std::map<std::string, std::string> files;
   std::size_t records = 0;
   for (const auto& t : *tables) {
-    auto rows = dump_table((*store)->db(), t);
+    auto rows = dump_table((*store)->db(), (*store)->local_user(), t);
     if (!rows) return void(ctx.exit_code = report_error(rows.error()));
     records += rows->size();
     files[t + ".json"] = rows->dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -137,7 +138,8 @@ void run_forget(Context& ctx, bool all, const std::string& confirm) {
   }
   auto store = ctx.store();
   if (!store) return void(ctx.exit_code = report_error(store.error()));
-  if (auto ok = (*store)->forget_all(); !ok) return void(ctx.exit_code = report_error(ok.error()));
+  if (auto ok = (*store)->forget_all((*store)->local_user()); !ok)
+    return void(ctx.exit_code = report_error(ok.error()));
   fmt::print("Erased everything in {}.\n", ctx.db_path.string());
 }
 

@@ -67,7 +67,7 @@ void run_import(const ImportArgs& args, Context& ctx) {
   options.cancel = &g_interrupted;
   std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
   SigintGuard guard;
-  auto report = app::import_files((*store)->db(), paths, options);
+  auto report = app::import_files((*store)->db(), (*store)->local_user(), paths, options);
   if (!report) {
     ctx.exit_code = report_error(report.error());
     return;
@@ -104,7 +104,7 @@ void run_activities(const ListArgs& args, Context& ctx) {
     return;
   }
   // Renamed activities (a few, in memory); the activities themselves stream below.
-  auto names = ActivityNameRepo((*store)->db()).all();
+  auto names = ActivityNameRepo((*store)->db()).all((*store)->local_user());
   if (!names) {
     ctx.exit_code = report_error(names.error());
     return;
@@ -137,7 +137,7 @@ void run_activities(const ListArgs& args, Context& ctx) {
   };
   if (args.format == "csv") fmt::print("{}", activities_csv_header(miles));
   if (args.format == "text") fmt::print("{}", activities_text_header(miles));
-  auto listed = ActivityRepo((*store)->db()).for_each(q, print_row);
+  auto listed = ActivityRepo((*store)->db()).for_each((*store)->local_user(), q, print_row);
   if (!listed) {
     std::fflush(stdout);
     ctx.exit_code = report_error(listed.error());
@@ -158,7 +158,7 @@ void run_show(const ShowArgs& args, Context& ctx) {
     ctx.exit_code = report_error(store.error());
     return;
   }
-  auto found = ActivityRepo((*store)->db()).find(args.id, false);
+  auto found = ActivityRepo((*store)->db()).find((*store)->local_user(), args.id, false);
   if (!found) {
     ctx.exit_code = report_error(found.error());
     return;
@@ -169,7 +169,7 @@ void run_show(const ShowArgs& args, Context& ctx) {
     return;
   }
   const StoredActivity& s = **found;
-  auto own = ActivityNameRepo((*store)->db()).find(s.id);
+  auto own = ActivityNameRepo((*store)->db()).find((*store)->local_user(), s.id);
   if (!own) {
     print_error(own.error().message);
     ctx.exit_code = kFailed;
@@ -212,7 +212,7 @@ void run_rename(const RenameArgs& args, Context& ctx) {
     ctx.exit_code = kFailed;
     return;
   }
-  auto stored = ActivityNameRepo((*store)->db()).set(args.id, *name);
+  auto stored = ActivityNameRepo((*store)->db()).set((*store)->local_user(), args.id, *name);
   if (!stored) {
     print_error(stored.error().message);
     ctx.exit_code = kFailed;

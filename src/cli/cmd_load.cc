@@ -52,7 +52,7 @@ std::optional<std::vector<Activity>> load_activities(Context& ctx, bool with_str
   }
   ActivityQuery q;
   q.with_streams = with_streams;
-  auto list = ActivityRepo((*store)->db()).list(q);
+  auto list = ActivityRepo((*store)->db()).list((*store)->local_user(), q);
   if (!list) {
     ctx.exit_code = report_error(list.error());
     return std::nullopt;

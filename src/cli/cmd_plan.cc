@@ -36,7 +36,7 @@ Expected<app::PlanView> open_plan(Context& ctx, int weeks) {
   if (!store) return fail(store.error());
   auto settings = plan::load_settings();
   if (!settings) return fail(settings.error());
-  return app::plan_view(*kb, (*store)->db(), now_utc(), weeks,
+  return app::plan_view(*kb, (*store)->db(), (*store)->local_user(), now_utc(), weeks,
                         settings->units == plan::Units::kMi);
 }
 
@@ -240,13 +240,13 @@ void run_log_exercise(Context& ctx, const LogOptions& o) {
   auto store = ctx.store();
   if (!store) return void(ctx.exit_code = report_error(store.error()));
   if (!in.sets) {
-    auto day = app::exercise_day((*store)->db(), now_utc(), o.date, kb);
+    auto day = app::exercise_day((*store)->db(), (*store)->local_user(), now_utc(), o.date, kb);
     if (!day) return void(ctx.exit_code = report_error(day.error(), exercise_flag_of));
     for (const auto& i : day->exercises) {
       if (i.prescribed.exercise_id == o.exercise) in.sets = i.prescribed.sets;
     }
   }
-  auto logged = app::log_exercise((*store)->db(), in, now_utc(), kb);
+  auto logged = app::log_exercise((*store)->db(), (*store)->local_user(), in, now_utc(), kb);
   if (!logged) return void(ctx.exit_code = report_error(logged.error(), exercise_flag_of));
   const auto& l = logged->log;
   if (l.sets == 0) {
@@ -279,7 +279,7 @@ void run_log(Context& ctx, LogOptions& o) {
   if (!kb) return;
   auto store = ctx.store();
   if (!store) return void(ctx.exit_code = report_error(store.error()));
-  auto logged = app::log_diary((*store)->db(), *update, now_utc(), *kb);
+  auto logged = app::log_diary((*store)->db(), (*store)->local_user(), *update, now_utc(), *kb);
   if (!logged) return void(ctx.exit_code = report_error(logged.error(), flag_of));
   const auto runs = [&](const plan::DiaryEntry& e) {
     return e.activity_ids.empty()
@@ -355,7 +355,7 @@ void add_diary(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, format] {
     auto store = ctx.store();
     if (!store) return void(ctx.exit_code = report_error(store.error()));
-    auto diary = plan::read_diary((**store).db());
+    auto diary = plan::read_diary((**store).db(), (**store).local_user());
     if (!diary) return void(ctx.exit_code = report_error(diary.error()));
     if (*format == "json") {
       nlohmann::json arr = nlohmann::json::array();
@@ -378,7 +378,7 @@ struct KoosOptions {
 
 void print_koos_history(Context& ctx, Store& store, const plan::KoosStructure& s,
                         const std::string& format) {
-  auto hist = app::koos_history(store.db());
+  auto hist = app::koos_history(store.db(), store.local_user());
   if (!hist) return void(ctx.exit_code = report_error(hist.error()));
   if (format == "json") {
     nlohmann::json arr = nlohmann::json::array();
@@ -443,7 +443,8 @@ void run_koos(Context& ctx, const KoosOptions& o) {
     answers = ask_koos(*s, text);
   }
   if (!answers) return void(ctx.exit_code = report_error(as_kind(answers.error(), ErrorKind::kBadInput)));
-  auto saved = app::score_and_save_koos((*store)->db(), *s, *answers, now_utc());
+  auto saved =
+      app::score_and_save_koos((*store)->db(), (*store)->local_user(), *s, *answers, now_utc());
   if (!saved) return void(ctx.exit_code = report_error(saved.error()));
   const auto& score = saved->score;
   if (o.format == "json") {
@@ -541,7 +542,7 @@ void add_exercises(CLI::App& app, Context& ctx) {
     if (!kb) return;
     auto store = ctx.store();
     if (!store) return void(ctx.exit_code = report_error(store.error()));
-    auto day = app::exercise_day((*store)->db(), now_utc(), o->date, kb);
+    auto day = app::exercise_day((*store)->db(), (*store)->local_user(), now_utc(), o->date, kb);
     if (!day) return void(ctx.exit_code = report_error(day.error(), exercise_flag_of));
     if (o->format == "json") {
       fmt::print("{}\n", app::to_json(*day).dump(2));
@@ -575,7 +576,7 @@ void add_report(CLI::App& app, Context& ctx) {
     if (!store) return void(ctx.exit_code = report_error(store.error()));
     auto settings = plan::load_settings();
     if (!settings) return void(ctx.exit_code = report_error(settings.error()));
-    auto data = app::build_report(*kb, (*store)->db(), now_utc(), o->weeks,
+    auto data = app::build_report(*kb, (*store)->db(), (*store)->local_user(), now_utc(), o->weeks,
                                   settings->units == plan::Units::kMi);
     if (!data) return void(ctx.exit_code = report_error(data.error()));
     const auto& d = *data;

@@ -375,7 +375,7 @@ std::vector<Job> collect_jobs(const std::vector<fs::path>& paths, ImportReport& 
 }
 
 /// Stores a unit's activities; duplicates of stored ones are counted, not stored.
-Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, Shared& shared,
+Expected<std::size_t> write_unit(ActivityRepo& repo, UserId user, Unit& u, Shared& shared,
                                  ImportReport& report) {
   if (!u.continuation) ++report.files;
   for (auto& w : u.warnings) report.warnings.push_back(std::move(w));
@@ -397,7 +397,7 @@ Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, Shared& shared,
   std::size_t stored = 0;
   for (std::size_t i = 0; i < u.activities.size(); ++i) {
     const Activity& a = u.activities[i];
-    auto dup = repo.find_duplicate(a);
+    auto dup = repo.find_duplicate(user, a);
     if (!dup) return fail(dup.error());
     if (*dup) {
       report.duplicates.push_back(
@@ -405,7 +405,7 @@ Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, Shared& shared,
            fmt::format("same activity as #{} (start within 60 s, distance within 2%)", **dup)});
       continue;
     }
-    auto id = repo.insert(a, u.packed[i]);
+    auto id = repo.insert(user, a, u.packed[i]);
     if (!id) return fail(id.error());
     ++report.imported;
     ++stored;
@@ -413,7 +413,7 @@ Expected<std::size_t> write_unit(ActivityRepo& repo, Unit& u, Shared& shared,
   return stored;
 }
 
-Expected<void> run_writer(Database& db, Shared& shared, const ImportOptions& options,
+Expected<void> run_writer(Database& db, UserId user, Shared& shared, const ImportOptions& options,
                           ProgressBar& bar, ImportReport& report, std::size_t& committed) {
   ActivityRepo repo(db);
   std::optional<Database::Transaction> tx;
@@ -436,7 +436,7 @@ Expected<void> run_writer(Database& db, Shared& shared, const ImportOptions& opt
       if (!t) return fail(t.error());
       tx.emplace(std::move(*t));
     }
-    auto stored = write_unit(repo, *unit, shared, report);
+    auto stored = write_unit(repo, user, *unit, shared, report);
     if (!stored) return fail(stored.error());
     in_tx += *stored;
     // Commit in batches (one activity is one row, so a batch never splits one), and whenever
@@ -458,7 +458,7 @@ void add_line(std::string& out, fmt::format_string<Args...> format, Args&&... ar
 
 }  // namespace
 
-Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& paths,
+Expected<ImportReport> import_paths(Database& db, UserId user, const std::vector<fs::path>& paths,
                                     const ImportOptions& options) {
   const auto t0 = std::chrono::steady_clock::now();
   ImportReport report;
@@ -468,7 +468,7 @@ Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& p
   shared.jobs = collect_jobs(paths, report);
   {
     ActivityRepo repo(db);
-    auto hashes = repo.file_hashes();
+    auto hashes = repo.file_hashes(user);
     if (!hashes) return fail(hashes.error());
     shared.known.insert(hashes->begin(), hashes->end());
   }
@@ -484,7 +484,7 @@ Expected<ImportReport> import_paths(Database& db, const std::vector<fs::path>& p
   std::vector<std::jthread> workers;
   for (int i = 0; i < n; ++i) workers.emplace_back([&shared] { worker(shared); });
   std::size_t committed = 0;
-  auto written = run_writer(db, shared, options, bar, report, committed);
+  auto written = run_writer(db, user, shared, options, bar, report, committed);
   // On a store error or a cancel the workers may be waiting on the hand-over: release them.
   shared.units->close();
   workers.clear();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 #include "util/limits.h"
 
@@ -49,9 +50,11 @@ struct ImportReport {
   bool ok() const { return failed.empty() && !interrupted; }
 };
 
-/// Imports everything below `paths` into `db` (which must already have the activity schema).
+/// Imports everything below `paths` into `db` (a store already opened by Store::open) as
+/// `user`'s activities; duplicates are looked for among that user's activities only.
 /// An Error means the store itself failed; bad input files are reported in the ImportReport.
-Expected<ImportReport> import_paths(Database& db, const std::vector<std::filesystem::path>& paths,
+Expected<ImportReport> import_paths(Database& db, UserId user,
+                                    const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options = {});
 
 /// The end-of-import summary, one item per line.

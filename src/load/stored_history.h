@@ -6,6 +6,7 @@
 
 #include "model/activity.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk {
@@ -18,6 +19,7 @@ struct StoredHistory {
 /// Every stored activity, with per-second streams only for those that started within
 /// `stream_days` of `now_utc`: form signals look at recent runs and their baseline, and loading
 /// every stream of a decade would take gigabytes.
-Expected<StoredHistory> read_history(Database& db, std::int64_t now_utc, int stream_days);
+Expected<StoredHistory> read_history(Database& db, UserId user, std::int64_t now_utc,
+                                     int stream_days);
 
 }  // namespace rk

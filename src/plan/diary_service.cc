@@ -205,8 +205,8 @@ struct Written {
 };
 
 /// The stored entry for `date`, or a new empty one; `created` says which.
-Expected<Written, Error> load_day(DiaryRepo& repo, const std::string& date) {
-  auto existing = repo.find_by_date(date);
+Expected<Written, Error> load_day(DiaryRepo& repo, UserId user, const std::string& date) {
+  auto existing = repo.find_by_date(user, date);
   if (!existing) return store_failed(existing.error());
   Written w;
   w.created = !*existing;
@@ -222,25 +222,26 @@ Expected<Written, Error> load_day(DiaryRepo& repo, const std::string& date) {
 
 /// Merges `u` into its day's entry, links the day's runs and saves (inside the caller's
 /// transaction). `today` marks next-morning values that arrive after their day.
-Expected<Written, Error> write_day(Database& db, DiaryRepo& repo, const DiaryUpdate& u,
-                                        const std::string& today, std::int64_t now_utc) {
-  auto w = load_day(repo, u.date);
+Expected<Written, Error> write_day(Database& db, DiaryRepo& repo, UserId user, const DiaryUpdate& u,
+                                   const std::string& today, std::int64_t now_utc) {
+  auto w = load_day(repo, user, u.date);
   if (!w) return w;
   w->entry = merge_update(std::move(w->entry), u);
   if ((u.pain_morning || u.stiffness_min) && u.date < today) w->entry.morning_logged = today;
   if (auto v = validate(w->entry); !v) return corrupt(v.error());
-  if (auto ok = attach_day_runs(db, w->entry); !ok) return store_failed(ok.error());
-  auto id = repo.upsert({0, u.date, now_utc, to_json(w->entry).dump()});
+  if (auto ok = attach_day_runs(db, user, w->entry); !ok) return store_failed(ok.error());
+  auto id = repo.upsert(user, {0, u.date, now_utc, to_json(w->entry).dump()});
   if (!id) return store_failed(id.error());
   w->id = *id;
   return w;
 }
 
 /// Yesterday was a run: its entry says so, or a run is stored on that day.
-Expected<bool, Error> was_run_day(Database& db, DiaryRepo& repo, const std::string& date) {
-  auto w = load_day(repo, date);
+Expected<bool, Error> was_run_day(Database& db, DiaryRepo& repo, UserId user,
+                                  const std::string& date) {
+  auto w = load_day(repo, user, date);
   if (!w) return Unexpected<Error>(w.error());
-  if (auto ok = attach_day_runs(db, w->entry); !ok) return store_failed(ok.error());
+  if (auto ok = attach_day_runs(db, user, w->entry); !ok) return store_failed(ok.error());
   return w->entry.is_run();
 }
 
@@ -251,9 +252,10 @@ struct Rewound {
 };
 
 /// Rewinds the stored plan state to before `from` when the plan had decided on that day.
-Expected<Rewound, Error> rewind_plan(Database& db, const std::string& from, std::int64_t now_utc) {
+Expected<Rewound, Error> rewind_plan(Database& db, UserId user, const std::string& from,
+                                     std::int64_t now_utc) {
   PlanRepo plans(db);
-  auto saved = plans.load_state();
+  auto saved = plans.load_state(user);
   if (!saved) return store_failed(saved.error());
   if (!*saved) return Rewound{};  // no plan yet: nothing decided
   auto st = plan_state_from_json(nlohmann::json::parse(**saved, nullptr, false), "plan state");
@@ -268,14 +270,15 @@ Expected<Rewound, Error> rewind_plan(Database& db, const std::string& from, std:
     return out;
   }
   out.rewound = true;
-  if (auto ok = plans.save_state(to_json(*st).dump(), now_utc); !ok) return store_failed(ok.error());
+  if (auto ok = plans.save_state(user, to_json(*st).dump(), now_utc); !ok)
+    return store_failed(ok.error());
   return out;
 }
 
 }  // namespace
 
-Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u, std::int64_t now_utc,
-                                          const KnowledgeBase& kb) {
+Expected<DiaryLogResult, Error> log_diary(Database& db, UserId user, const DiaryUpdate& u,
+                                          std::int64_t now_utc, const KnowledgeBase& kb) {
   if (auto ok = check_update(u); !ok) return Unexpected<Error>(ok.error());
   auto tx = db.begin();
   if (!tx) return store_failed(tx.error());
@@ -287,7 +290,7 @@ Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u, st
   std::optional<DiaryUpdate> morning;
   if (u.date == today && (u.pain_morning || u.stiffness_min)) {
     const std::string yesterday = date_of_day(*day_number(today) - 1);
-    auto run = was_run_day(db, repo, yesterday);
+    auto run = was_run_day(db, repo, user, yesterday);
     if (!run) return Unexpected<Error>(run.error());
     if (*run) {
       morning = DiaryUpdate{};
@@ -302,7 +305,7 @@ Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u, st
   DiaryLogResult out;
   std::string earliest = u.date;
   if (morning) {
-    auto w = write_day(db, repo, *morning, today, now_utc);
+    auto w = write_day(db, repo, user, *morning, today, now_utc);
     if (!w) return Unexpected<Error>(w.error());
     out.morning_applied_to = morning->date;
     earliest = morning->date;
@@ -311,14 +314,14 @@ Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u, st
     out.created = w->created;
   }
   if (!morning || !day.empty()) {
-    auto w = write_day(db, repo, day, today, now_utc);
+    auto w = write_day(db, repo, user, day, today, now_utc);
     if (!w) return Unexpected<Error>(w.error());
     if (morning) out.run_day_entry = std::move(out.entry);
     out.entry = w->entry;
     out.id = w->id;
     out.created = w->created;
   }
-  auto plan = rewind_plan(db, earliest, now_utc);
+  auto plan = rewind_plan(db, user, earliest, now_utc);
   if (!plan) return Unexpected<Error>(plan.error());
   if (auto c = tx->commit(); !c) return store_failed(c.error());
 
@@ -330,7 +333,7 @@ Expected<DiaryLogResult, Error> log_diary(Database& db, const DiaryUpdate& u, st
   out.decided_before = plan->dropped;
   if (plan->has_plan) {
     // Decide what can be decided now, as `today` would; the entry is stored either way.
-    auto session = open_plan_session(db, now_utc, kb);
+    auto session = open_plan_session(db, user, now_utc, kb);
     if (!session) {
       return store_failed(Error{fmt::format(
           "the diary entry was saved, but the plan could not be brought up to date: {}",

@@ -22,6 +22,7 @@
 #include "plan/adapt.h"
 #include "plan/diary.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::plan {
@@ -90,7 +91,8 @@ DiaryEntry merge_update(DiaryEntry stored, const DiaryUpdate& u);
 ///  - Back-fill: when the plan had already decided on a changed day, the plan state is rewound to
 ///    before that day (in the same transaction) and every later day is decided again.
 ///  - The plan's figures come from `kb` (plan_rules(kb)).
-Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& u, std::int64_t now_utc,
-                                   const KnowledgeBase& kb);
+///  - Acts for `user` only: reads and writes that user's diary, runs and plan.
+Expected<DiaryLogResult> log_diary(Database& db, UserId user, const DiaryUpdate& u,
+                                   std::int64_t now_utc, const KnowledgeBase& kb);
 
 }  // namespace rk::plan

@@ -8,8 +8,8 @@
 
 namespace rk::plan {
 
-Expected<std::vector<std::pair<std::string, KoosScore>>> stored_koos(Database& db) {
-  auto rows = KoosRepo(db).list();
+Expected<std::vector<std::pair<std::string, KoosScore>>> stored_koos(Database& db, UserId user) {
+  auto rows = KoosRepo(db).list(user);
   if (!rows) return fail(rows.error());
   std::vector<std::pair<std::string, KoosScore>> out;
   for (const auto& r : *rows) {
@@ -33,7 +33,7 @@ Expected<ReportData> report_data(const KnowledgeBase& kb, Database& db, const Pl
   }
   d.runs = s.inputs.runs;
   d.diary = s.inputs.diary;
-  auto koos = stored_koos(db);
+  auto koos = stored_koos(db, s.user);
   if (!koos) return fail(koos.error());
   d.koos = std::move(*koos);
   if (auto st = koos_structure()) d.koos_threshold = st->meaningful_change;

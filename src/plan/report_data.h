@@ -13,11 +13,11 @@
 namespace rk::plan {
 
 /// The report's data from an opened plan session (the plan for `weeks` weeks), the stored KOOS
-/// history and the latest assessment in words.
+/// history and the latest assessment in words, all of the session's user.
 Expected<ReportData> report_data(const KnowledgeBase& kb, Database& db, const PlanSession& s,
                                  std::int64_t now_utc, int weeks);
 
-/// Every stored KOOS result, oldest first, with its date.
-Expected<std::vector<std::pair<std::string, KoosScore>>> stored_koos(Database& db);
+/// Every KOOS result `user` stored, oldest first, with its date.
+Expected<std::vector<std::pair<std::string, KoosScore>>> stored_koos(Database& db, UserId user);
 
 }  // namespace rk::plan

@@ -13,11 +13,13 @@
 #include "plan/rules.h"
 #include "store/assessment_repo.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::plan {
 
 struct PlanSession {
+  UserId user{0};  // the runner the session was opened for; every read and write is theirs
   PlanRules rules;
   PlanInputs inputs;
   PlanState state;
@@ -26,14 +28,15 @@ struct PlanSession {
 
 /// Reads the latest assessment, the runs of the last 120 days and the pain diary; applies the
 /// diary entries not yet decided to the stored plan state; saves the state and any new decisions in
-/// one transaction. The plan's rules take their figures from `kb` (plan_rules(kb)).
-Expected<PlanSession> open_plan_session(Database& db, std::int64_t now_utc,
+/// one transaction. The plan's rules take their figures from `kb` (plan_rules(kb)). Acts for
+/// `user` only.
+Expected<PlanSession> open_plan_session(Database& db, UserId user, std::int64_t now_utc,
                                         const KnowledgeBase& kb);
 
 /// Every pain diary entry, oldest first.
-Expected<std::vector<DiaryEntry>> read_diary(Database& db);
+Expected<std::vector<DiaryEntry>> read_diary(Database& db, UserId user);
 
 /// Links a diary entry to the running activities of its (local) day: ids and kilometres.
-Expected<void> attach_day_runs(Database& db, DiaryEntry& entry);
+Expected<void> attach_day_runs(Database& db, UserId user, DiaryEntry& entry);
 
 }  // namespace rk::plan

@@ -15,7 +15,7 @@ Checked<std::shared_ptr<const Analysis>> AnalysisCache::get() {
     if (current_ && rev_ == rev && day_ == day) return current_;
   }
   auto computed = s_.with_store([&](Store& store) -> Checked<std::shared_ptr<const Analysis>> {
-    auto views = app::training_views(store.db(), s_.kb(), now);
+    auto views = app::training_views(store.db(), store.local_user(), s_.kb(), now);
     if (!views) return error_reply(views.error());
     return std::shared_ptr<const Analysis>(std::make_shared<Analysis>(std::move(*views)));
   });

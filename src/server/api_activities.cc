@@ -106,9 +106,9 @@ ApiResult list_activities(State& s, Call& c) {
     ActivityQuery q;
     q.since_utc = *since;
     q.until_utc = *until;
-    auto all = ActivityRepo(store.db()).list(q);
+    auto all = ActivityRepo(store.db()).list(store.local_user(), q);
     if (!all) return internal_error(all.error());
-    auto names = ActivityNameRepo(store.db()).all();
+    auto names = ActivityNameRepo(store.db()).all(store.local_user());
     if (!names) return internal_error(names.error());
     Json items = Json::array();
     // Newest first: walk the oldest-first list backwards.
@@ -168,11 +168,11 @@ ApiResult activity_detail(State& s, Call& c) {
   if (!analysis) return Unexpected<ApiError>(analysis.error());
   const std::string key = "activity:" + std::to_string(*id) + ":" + std::to_string(n) + ":" + unit;
   return s.cached(key, [&](Store& store) -> Checked<Json> {
-    auto found = ActivityRepo(store.db()).find(*id, true);
+    auto found = ActivityRepo(store.db()).find(store.local_user(), *id, true);
     if (!found) return internal_error(found.error());
     if (!*found) return api_error(404, "not_found", fmt::format("no such activity: {}", *id), "id");
     const StoredActivity& a = **found;
-    auto name = ActivityNameRepo(store.db()).find(a.id);
+    auto name = ActivityNameRepo(store.db()).find(store.local_user(), a.id);
     if (!name) return internal_error(name.error());
     Json j = summary_json(a, *name ? &**name : nullptr);
     Json laps = Json::array();
@@ -210,7 +210,7 @@ ApiResult rename_activity(State& s, Call& c) {
   auto name = clean_activity_name((*body)["name"].get<std::string>());
   if (!name) return api_error(422, "invalid_value", name.error().message, "name");
   auto stored = s.with_store([&](Store& store) -> Checked<bool> {
-    auto ok = ActivityNameRepo(store.db()).set(*id, *name);
+    auto ok = ActivityNameRepo(store.db()).set(store.local_user(), *id, *name);
     if (!ok) return internal_error(ok.error());
     return *ok;
   });

@@ -23,7 +23,7 @@ Json summary_json(const SavedAssessment& a) {
 
 ApiResult list_assessments(State& s) {
   return s.with_store([](Store& store) -> ApiResult {
-    auto all = AssessmentRepo(store.db()).list();
+    auto all = AssessmentRepo(store.db()).list(store.local_user());
     if (!all) return internal_error(all.error());
     Json items = Json::array();
     for (const auto& a : *all) items.push_back(summary_json(a));
@@ -50,7 +50,8 @@ ApiResult run_assessment(State& s, Call& c) {
   std::optional<TrainingSummary> training;
   if ((*analysis)->summary.has_history) training = (*analysis)->summary;
   auto outcome = s.with_store([&](Store& store) {
-    return app::assess_and_save(store.db(), s.kb(), *answers, training, now_utc());
+    return app::assess_and_save(store.db(), store.local_user(), s.kb(), *answers, training,
+                                now_utc());
   });
   if (!outcome) return error_reply(outcome.error());
   s.bump_revision();
@@ -82,7 +83,7 @@ void add_assessment_routes(Router& r, State& s) {
   r.add("GET", "/api/v1/assessments", [&s](Call&) { return list_assessments(s); });
   r.add("GET", "/api/v1/assessments/latest", [&s](Call&) -> ApiResult {
     return s.with_store([&s](Store& store) -> ApiResult {
-      auto a = AssessmentRepo(store.db()).latest();
+      auto a = AssessmentRepo(store.db()).latest(store.local_user());
       if (!a) return internal_error(a.error());
       return saved_reply(s.kb(), *a, "latest");
     });
@@ -91,7 +92,7 @@ void add_assessment_routes(Router& r, State& s) {
     auto id = id_param(c);
     if (!id) return Unexpected<ApiError>(id.error());
     return s.with_store([&](Store& store) -> ApiResult {
-      auto a = AssessmentRepo(store.db()).find(*id);
+      auto a = AssessmentRepo(store.db()).find(store.local_user(), *id);
       if (!a) return internal_error(a.error());
       return saved_reply(s.kb(), *a, std::to_string(*id));
     });

@@ -34,7 +34,7 @@ Json scores_by_id(const Json& scores) {
 
 ApiResult diary_list(State& s) {
   return s.cached("diary", [](Store& store) -> Checked<Json> {
-    auto all = DiaryRepo(store.db()).list();
+    auto all = DiaryRepo(store.db()).list(store.local_user());
     if (!all) return internal_error(all.error());
     Json entries = Json::array();
     for (const auto& d : *all) {
@@ -52,8 +52,9 @@ ApiResult diary_create(State& s, Call& c) {
   if (!body) return Unexpected<ApiError>(body.error());
   auto update = plan::diary_update_from_json(*body, format_local_date(now_utc()));
   if (!update) return error_reply(update.error());
-  auto logged = s.with_store(
-      [&](Store& store) { return app::log_diary(store.db(), *update, now_utc(), s.kb()); });
+  auto logged = s.with_store([&](Store& store) {
+    return app::log_diary(store.db(), store.local_user(), *update, now_utc(), s.kb());
+  });
   if (!logged) return error_reply(logged.error());
   s.bump_revision();
   Json entry = plan::to_json(logged->entry);
@@ -92,7 +93,7 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
   const std::string key = std::string(today_only ? "today:" : "plan:") + std::to_string(*weeks) +
                           ":" + std::to_string(now / 86400);
   return s.cached(key, [&](Store& store) -> Checked<Json> {
-    auto view = app::plan_view(s.kb(), store.db(), now, *weeks);
+    auto view = app::plan_view(s.kb(), store.db(), store.local_user(), now, *weeks);
     if (!view) return error_reply(view.error());
     if (today_only) {
       Json t = plan::to_json(view->today);
@@ -115,12 +116,12 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
 ApiResult exercises_get(State& s, Call& c) {
   const std::string date = c.query("date").value_or("");
   const std::int64_t now = now_utc();
-  return s.cached("exercises:" + date + ":" + std::to_string(now / 86400),
-                  [&](Store& store) -> Checked<Json> {
-                    auto day = app::exercise_day(store.db(), now, date, &s.kb());
-                    if (!day) return error_reply(day.error());
-                    return app::to_json(*day);
-                  });
+  return s.cached(
+      "exercises:" + date + ":" + std::to_string(now / 86400), [&](Store& store) -> Checked<Json> {
+        auto day = app::exercise_day(store.db(), store.local_user(), now, date, &s.kb());
+        if (!day) return error_reply(day.error());
+        return app::to_json(*day);
+      });
 }
 
 /// Tick an exercise off: the same use case as `runknee log --exercise`. `sets` is the day's
@@ -130,8 +131,9 @@ ApiResult exercises_log(State& s, Call& c) {
   if (!body) return Unexpected<ApiError>(body.error());
   auto in = plan::exercise_log_from_json(*body);
   if (!in) return error_reply(in.error());
-  auto logged = s.with_store(
-      [&](Store& store) { return app::log_exercise(store.db(), *in, now_utc(), &s.kb()); });
+  auto logged = s.with_store([&](Store& store) {
+    return app::log_exercise(store.db(), store.local_user(), *in, now_utc(), &s.kb());
+  });
   if (!logged) return error_reply(logged.error());
   s.bump_revision();
   return json_reply({{"log", plan::to_json(logged->log)},
@@ -152,7 +154,7 @@ ApiResult report(State& s, Call& c) {
   auto settings = plan::load_settings();
   if (!settings) return internal_error(settings.error());
   return s.with_store([&](Store& store) -> ApiResult {
-    auto data = app::build_report(s.kb(), store.db(), now,
+    auto data = app::build_report(s.kb(), store.db(), store.local_user(), now,
                                   static_cast<int>(weeks->value_or(plan::kPlanDefaultWeeks)),
                                   settings->units == plan::Units::kMi);
     if (!data) return error_reply(data.error());
@@ -206,7 +208,7 @@ ApiResult koos_take(State& s, Call& c) {
   auto answers = plan::koos_answers_from_json(*body, "koos", *st);
   if (!answers) return error_reply(answers.error(), "answers.");
   auto saved = s.with_store([&](Store& store) {
-    return app::score_and_save_koos(store.db(), *st, *answers, now_utc());
+    return app::score_and_save_koos(store.db(), store.local_user(), *st, *answers, now_utc());
   });
   if (!saved) return error_reply(saved.error());
   s.bump_revision();
@@ -217,7 +219,7 @@ ApiResult koos_take(State& s, Call& c) {
 
 ApiResult koos_history(State& s) {
   return s.cached("koos", [](Store& store) -> Checked<Json> {
-    auto all = KoosRepo(store.db()).list();
+    auto all = KoosRepo(store.db()).list(store.local_user());
     if (!all) return internal_error(all.error());
     Json hist = Json::array();
     for (const auto& k : *all) {

@@ -191,11 +191,13 @@ ApiResult import_upload(State& s, Call& c) {
   const auto store_path = s.store_path();
   Expected<ImportReport> report = fail("no import ran");
   if (store_path.empty() || store_path == ":memory:") {
-    report = s.with_store([&](Store& store) { return app::import_files(store.db(), paths, o); });
+    report = s.with_store(
+        [&](Store& store) { return app::import_files(store.db(), store.local_user(), paths, o); });
   } else {
     auto own = Database::open(store_path);
     if (!own) return internal_error(own.error());
-    report = app::import_files(*own, paths, o);
+    const UserId user = s.with_store([](Store& store) { return store.local_user(); });
+    report = app::import_files(*own, user, paths, o);
   }
   if (!report) return internal_error(report.error());
   s.bump_revision();

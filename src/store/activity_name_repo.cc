@@ -30,38 +30,41 @@ Expected<std::string> clean_activity_name(std::string_view name) {
   return std::string(name);
 }
 
-Expected<bool> ActivityNameRepo::set(std::int64_t activity_id, const std::string& name) {
-  auto exists = db_.prepare("SELECT 1 FROM activities WHERE id = ?");
+Expected<bool> ActivityNameRepo::set(UserId user, std::int64_t activity_id,
+                                     const std::string& name) {
+  auto exists = db_.prepare("SELECT 1 FROM activities WHERE user_id = ? AND id = ?");
   if (!exists) return fail(exists.error());
-  exists->bind(1, activity_id);
+  exists->bind(1, user.value).bind(2, activity_id);
   auto row = exists->step();
   if (!row) return fail(row.error());
   if (!*row) return false;
   auto st = name.empty()
-                ? db_.prepare("DELETE FROM activity_names WHERE activity_id = ?")
+                ? db_.prepare("DELETE FROM activity_names WHERE user_id = ? AND activity_id = ?")
                 : db_.prepare(
-                      "INSERT INTO activity_names(activity_id, name) VALUES (?, ?) "
-                      "ON CONFLICT(activity_id) DO UPDATE SET name = excluded.name");
+                      "INSERT INTO activity_names(user_id, activity_id, name) VALUES (?, ?, ?) "
+                      "ON CONFLICT(activity_id) DO UPDATE SET name = excluded.name "
+                      "WHERE activity_names.user_id = excluded.user_id");
   if (!st) return fail(st.error());
-  st->bind(1, activity_id);
-  if (!name.empty()) st->bind(2, name);
+  st->bind(1, user.value).bind(2, activity_id);
+  if (!name.empty()) st->bind(3, name);
   if (auto r = st->run(); !r) return fail(r.error());
   return true;
 }
 
-Expected<std::optional<std::string>> ActivityNameRepo::find(std::int64_t activity_id) {
-  auto st = db_.prepare("SELECT name FROM activity_names WHERE activity_id = ?");
+Expected<std::optional<std::string>> ActivityNameRepo::find(UserId user, std::int64_t activity_id) {
+  auto st = db_.prepare("SELECT name FROM activity_names WHERE user_id = ? AND activity_id = ?");
   if (!st) return fail(st.error());
-  st->bind(1, activity_id);
+  st->bind(1, user.value).bind(2, activity_id);
   auto row = st->step();
   if (!row) return fail(row.error());
   if (!*row) return std::optional<std::string>();
   return std::optional<std::string>(st->column_text(0));
 }
 
-Expected<std::map<std::int64_t, std::string>> ActivityNameRepo::all() {
-  auto st = db_.prepare("SELECT activity_id, name FROM activity_names");
+Expected<std::map<std::int64_t, std::string>> ActivityNameRepo::all(UserId user) {
+  auto st = db_.prepare("SELECT activity_id, name FROM activity_names WHERE user_id = ?");
   if (!st) return fail(st.error());
+  st->bind(1, user.value);
   std::map<std::int64_t, std::string> out;
   for (;;) {
     auto row = st->step();

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk {
@@ -24,15 +25,17 @@ Expected<std::string> clean_activity_name(std::string_view name);
 
 class ActivityNameRepo {
  public:
-  explicit ActivityNameRepo(Database& db) : db_(db) {}  // table: store layout 2 (migrations.cc)
+  explicit ActivityNameRepo(Database& db) : db_(db) {}  // table: store layouts 2, 3 (migrations.cc)
+
+  // Every call acts for one user and sees only that user's names (user.h).
 
   /// Stores (or, for an empty name, removes) the activity's name in one statement. False when
-  /// no activity has this id (nothing is stored then). `name` must come from
-  /// clean_activity_name().
-  Expected<bool> set(std::int64_t activity_id, const std::string& name);
-  Expected<std::optional<std::string>> find(std::int64_t activity_id);
-  /// Every stored name by activity id.
-  Expected<std::map<std::int64_t, std::string>> all();
+  /// `user` has no activity with this id (nothing is stored then; another user's activity is
+  /// absent too). `name` must come from clean_activity_name().
+  Expected<bool> set(UserId user, std::int64_t activity_id, const std::string& name);
+  Expected<std::optional<std::string>> find(UserId user, std::int64_t activity_id);
+  /// Every name `user` stored, by activity id.
+  Expected<std::map<std::int64_t, std::string>> all(UserId user);
 
  private:
   Database& db_;

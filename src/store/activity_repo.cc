@@ -75,16 +75,17 @@ Expected<Statement*> cached(Database& db, std::optional<Statement>& slot, std::s
 
 }  // namespace
 
-Expected<std::optional<std::int64_t>> ActivityRepo::find_duplicate(const Activity& a) {
+Expected<std::optional<std::int64_t>> ActivityRepo::find_duplicate(UserId user, const Activity& a) {
   auto st = cached(db_, dup_stmt_,
-                   "SELECT id, distance_m FROM activities WHERE sport = ? AND start_utc BETWEEN ? "
-                   "AND ? ORDER BY abs(start_utc - ?)");
+                   "SELECT id, distance_m FROM activities WHERE user_id = ? AND sport = ? AND "
+                   "start_utc BETWEEN ? AND ? ORDER BY abs(start_utc - ?)");
   if (!st) return fail(st.error());
   (*st)
-      ->bind(1, a.sport)
-      .bind(2, a.start_utc - kDuplicateStartWindowS)
-      .bind(3, a.start_utc + kDuplicateStartWindowS)
-      .bind(4, a.start_utc);
+      ->bind(1, user.value)
+      .bind(2, a.sport)
+      .bind(3, a.start_utc - kDuplicateStartWindowS)
+      .bind(4, a.start_utc + kDuplicateStartWindowS)
+      .bind(5, a.start_utc);
   for (;;) {
     auto row = (*st)->step();
     if (!row) return fail(row.error());
@@ -101,50 +102,54 @@ Expected<std::optional<std::int64_t>> ActivityRepo::find_duplicate(const Activit
   return std::optional<std::int64_t>();
 }
 
-Expected<std::int64_t> ActivityRepo::insert(const Activity& a) {
+Expected<std::int64_t> ActivityRepo::insert(UserId user, const Activity& a) {
   const auto packed = pack_streams(a.streams);
-  return insert(a, packed);
+  return insert(user, a, packed);
 }
 
-Expected<std::int64_t> ActivityRepo::insert(const Activity& a,
+Expected<std::int64_t> ActivityRepo::insert(UserId user, const Activity& a,
                                             std::span<const std::uint8_t> packed_streams) {
   auto st = cached(
       db_, insert_stmt_,
-      "INSERT INTO activities(sport, sub_sport, start_utc, local_offset_s, elapsed_s, moving_s, "
+      "INSERT INTO activities(user_id, sport, sub_sport, start_utc, local_offset_s, elapsed_s, "
+      "moving_s, "
       "distance_m, ascent_m, descent_m, avg_heart_rate, max_heart_rate, avg_cadence_spm, "
       "avg_step_length_m, avg_vertical_oscillation_mm, avg_stance_time_ms, rpe, notes, "
       "source_name, source_size, source_sha256, source_format, source_device, laps, streams) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!st) return fail(st.error());
   Statement& s = **st;
-  s.bind(1, a.sport).bind(2, a.sub_sport).bind(3, a.start_utc);
+  // Column k of the INSERT above is bound at k + 1 (user_id is column 0).
+  s.bind(1, user.value);
+  s.bind(2, a.sport).bind(3, a.sub_sport).bind(4, a.start_utc);
   if (a.local_offset_s) {
-    s.bind(4, static_cast<std::int64_t>(*a.local_offset_s));
+    s.bind(5, static_cast<std::int64_t>(*a.local_offset_s));
   } else {
-    s.bind_null(4);
+    s.bind_null(5);
   }
-  s.bind(5, a.elapsed_s).bind(6, a.moving_s).bind(7, a.distance_m);
-  s.bind(8, a.ascent_m).bind(9, a.descent_m).bind(10, a.avg_heart_rate);
-  s.bind(11, a.max_heart_rate).bind(12, a.avg_cadence_spm).bind(13, a.avg_step_length_m);
-  s.bind(14, a.avg_vertical_oscillation_mm).bind(15, a.avg_stance_time_ms).bind(16, a.rpe);
-  s.bind(17, a.notes).bind(18, a.source.name);
-  s.bind(19, static_cast<std::int64_t>(a.source.size)).bind(20, a.source.sha256);
-  s.bind(21, a.source.format).bind(22, a.source.device);
+  s.bind(6, a.elapsed_s).bind(7, a.moving_s).bind(8, a.distance_m);
+  s.bind(9, a.ascent_m).bind(10, a.descent_m).bind(11, a.avg_heart_rate);
+  s.bind(12, a.max_heart_rate).bind(13, a.avg_cadence_spm).bind(14, a.avg_step_length_m);
+  s.bind(15, a.avg_vertical_oscillation_mm).bind(16, a.avg_stance_time_ms).bind(17, a.rpe);
+  s.bind(18, a.notes).bind(19, a.source.name);
+  s.bind(20, static_cast<std::int64_t>(a.source.size)).bind(21, a.source.sha256);
+  s.bind(22, a.source.format).bind(23, a.source.device);
   const auto laps = codec::pack_laps(a.laps);
-  s.bind_blob(23, laps).bind_blob(24, packed_streams);
+  s.bind_blob(24, laps).bind_blob(25, packed_streams);
   if (auto r = s.run(); !r) return fail(r.error());
   return db_.last_insert_id();
 }
 
-Expected<void> ActivityRepo::for_each(const ActivityQuery& q,
+Expected<void> ActivityRepo::for_each(UserId user, const ActivityQuery& q,
                                       const std::function<void(StoredActivity&&)>& visit) {
   const std::string sql = std::string("SELECT ") + kColumns + (q.with_streams ? ", streams" : "") +
-                          " FROM activities WHERE start_utc >= ? AND start_utc < ? "
+                          " FROM activities WHERE user_id = ? AND start_utc >= ? AND start_utc < ? "
                           "ORDER BY start_utc, id";
   auto st = db_.prepare(sql);
   if (!st) return fail(st.error());
-  st->bind(1, q.since_utc.value_or(std::numeric_limits<std::int64_t>::min()));
-  st->bind(2, q.until_utc.value_or(std::numeric_limits<std::int64_t>::max()));
+  st->bind(1, user.value);
+  st->bind(2, q.since_utc.value_or(std::numeric_limits<std::int64_t>::min()));
+  st->bind(3, q.until_utc.value_or(std::numeric_limits<std::int64_t>::max()));
   for (;;) {
     auto row = st->step();
     if (!row) return fail(row.error());
@@ -158,19 +163,20 @@ Expected<void> ActivityRepo::for_each(const ActivityQuery& q,
   }
 }
 
-Expected<std::vector<StoredActivity>> ActivityRepo::list(const ActivityQuery& q) {
+Expected<std::vector<StoredActivity>> ActivityRepo::list(UserId user, const ActivityQuery& q) {
   std::vector<StoredActivity> out;
-  auto r = for_each(q, [&out](StoredActivity&& s) { out.push_back(std::move(s)); });
+  auto r = for_each(user, q, [&out](StoredActivity&& s) { out.push_back(std::move(s)); });
   if (!r) return fail(r.error());
   return out;
 }
 
-Expected<std::optional<StoredActivity>> ActivityRepo::find(std::int64_t id, bool with_streams) {
+Expected<std::optional<StoredActivity>> ActivityRepo::find(UserId user, std::int64_t id,
+                                                           bool with_streams) {
   const std::string sql = std::string("SELECT ") + kColumns + (with_streams ? ", streams" : "") +
-                          " FROM activities WHERE id = ?";
+                          " FROM activities WHERE user_id = ? AND id = ?";
   auto st = db_.prepare(sql);
   if (!st) return fail(st.error());
-  st->bind(1, id);
+  st->bind(1, user.value).bind(2, id);
   auto row = st->step();
   if (!row) return fail(row.error());
   if (!*row) return std::optional<StoredActivity>();
@@ -182,19 +188,22 @@ Expected<std::optional<StoredActivity>> ActivityRepo::find(std::int64_t id, bool
   return std::optional<StoredActivity>(std::move(*a));
 }
 
-Expected<bool> ActivityRepo::has_file(const std::string& sha256) {
-  auto st = cached(db_, file_stmt_, "SELECT 1 FROM activities WHERE source_sha256 = ? LIMIT 1");
+Expected<bool> ActivityRepo::has_file(UserId user, const std::string& sha256) {
+  auto st = cached(db_, file_stmt_,
+                   "SELECT 1 FROM activities WHERE user_id = ? AND source_sha256 = ? LIMIT 1");
   if (!st) return fail(st.error());
-  (*st)->bind(1, sha256);
+  (*st)->bind(1, user.value).bind(2, sha256);
   auto row = (*st)->step();
   (*st)->reset();
   if (!row) return fail(row.error());
   return *row;
 }
 
-Expected<std::vector<std::string>> ActivityRepo::file_hashes() {
-  auto st = db_.prepare("SELECT DISTINCT source_sha256 FROM activities WHERE source_sha256 != ''");
+Expected<std::vector<std::string>> ActivityRepo::file_hashes(UserId user) {
+  auto st = db_.prepare(
+      "SELECT DISTINCT source_sha256 FROM activities WHERE user_id = ? AND source_sha256 != ''");
   if (!st) return fail(st.error());
+  st->bind(1, user.value);
   return st->collect([](const Statement& r) { return r.column_text(0); });
 }
 

@@ -14,6 +14,7 @@
 
 #include "model/activity.h"
 #include "store/database.h"
+#include "store/user.h"
 
 namespace rk {
 
@@ -32,26 +33,31 @@ class ActivityRepo {
  public:
   explicit ActivityRepo(Database& db) : db_(db) {}
 
-  /// The id of an already stored activity this one duplicates, if any.
-  Expected<std::optional<std::int64_t>> find_duplicate(const Activity& a);
+  // Every call acts for one user and sees only that user's activities (user.h).
+
+  /// The id of an already stored activity of `user` this one duplicates, if any.
+  Expected<std::optional<std::int64_t>> find_duplicate(UserId user, const Activity& a);
   /// Inserts one activity (in the caller's transaction, if any) and returns its id.
-  Expected<std::int64_t> insert(const Activity& a);
+  Expected<std::int64_t> insert(UserId user, const Activity& a);
   /// Oldest first.
-  Expected<std::vector<StoredActivity>> list(const ActivityQuery& q = {});
+  Expected<std::vector<StoredActivity>> list(UserId user, const ActivityQuery& q = {});
   /// The same rows, one at a time, without holding them all (listings of a million rows).
-  Expected<void> for_each(const ActivityQuery& q,
+  Expected<void> for_each(UserId user, const ActivityQuery& q,
                           const std::function<void(StoredActivity&&)>& visit);
-  Expected<std::optional<StoredActivity>> find(std::int64_t id, bool with_streams = true);
-  /// True when a file with this SHA-256 was imported before (fast path for re-imports).
-  Expected<bool> has_file(const std::string& sha256);
+  /// nullopt when `user` has no activity with that id (another user's is absent too).
+  Expected<std::optional<StoredActivity>> find(UserId user, std::int64_t id,
+                                               bool with_streams = true);
+  /// True when `user` imported a file with this SHA-256 before (fast path for re-imports).
+  Expected<bool> has_file(UserId user, const std::string& sha256);
 
   // Extensions for the import pipeline (src/ingest) and tests.
 
   /// Every stored file SHA-256, so import workers can skip known files without the database.
-  Expected<std::vector<std::string>> file_hashes();
+  Expected<std::vector<std::string>> file_hashes(UserId user);
   /// insert() with streams packed beforehand by pack_streams (which is thread-safe, so import
   /// workers compress in parallel while one thread writes).
-  Expected<std::int64_t> insert(const Activity& a, std::span<const std::uint8_t> packed_streams);
+  Expected<std::int64_t> insert(UserId user, const Activity& a,
+                                std::span<const std::uint8_t> packed_streams);
   /// Streams as stored: quantised per column to a fixed resolution (1 ms, about 1 cm of
   /// position, 1 cm of distance and altitude, 1 mm/s, 0.1 bpm, 1/64 step per minute, ...),
   /// delta-coded as varints, column by column, then zlib-compressed. Columns whose values do not

@@ -20,44 +20,47 @@ SavedAssessment read_row(const Statement& s, bool with_bodies) {
 
 }  // namespace
 
-Expected<std::int64_t> AssessmentRepo::save(const SavedAssessment& a) {
+Expected<std::int64_t> AssessmentRepo::save(UserId user, const SavedAssessment& a) {
   auto st = db_.prepare(
-      "INSERT INTO assessments(created_utc, urgency, top_cause, answers_json, result_json) "
-      "VALUES (?, ?, ?, ?, ?)");
+      "INSERT INTO assessments(user_id, created_utc, urgency, top_cause, answers_json, "
+      "result_json) VALUES (?, ?, ?, ?, ?, ?)");
   if (!st) return fail(st.error());
-  st->bind(1, a.created_utc).bind(2, a.urgency).bind(3, a.top_cause).bind(4, a.answers_json);
-  st->bind(5, a.result_json);
+  st->bind(1, user.value).bind(2, a.created_utc).bind(3, a.urgency).bind(4, a.top_cause);
+  st->bind(5, a.answers_json).bind(6, a.result_json);
   if (auto r = st->run(); !r) return fail(r.error());
   return db_.last_insert_id();
 }
 
-Expected<std::vector<SavedAssessment>> AssessmentRepo::list() {
+Expected<std::vector<SavedAssessment>> AssessmentRepo::list(UserId user) {
   auto st = db_.prepare(
-      "SELECT id, created_utc, urgency, top_cause FROM assessments ORDER BY created_utc DESC, id "
-      "DESC");
+      "SELECT id, created_utc, urgency, top_cause FROM assessments WHERE user_id = ? "
+      "ORDER BY created_utc DESC, id DESC");
   if (!st) return fail(st.error());
+  st->bind(1, user.value);
   return st->collect([](const Statement& r) { return read_row(r, false); });
 }
 
-Expected<std::optional<SavedAssessment>> AssessmentRepo::find(std::int64_t id) {
+Expected<std::optional<SavedAssessment>> AssessmentRepo::find(UserId user, std::int64_t id) {
   auto st = db_.prepare(
       "SELECT id, created_utc, urgency, top_cause, answers_json, result_json FROM assessments "
-      "WHERE id = ?");
+      "WHERE user_id = ? AND id = ?");
   if (!st) return fail(st.error());
-  st->bind(1, id);
+  st->bind(1, user.value).bind(2, id);
   auto row = st->step();
   if (!row) return fail(row.error());
   if (!*row) return std::optional<SavedAssessment>();
   return std::optional<SavedAssessment>(read_row(*st, true));
 }
 
-Expected<std::optional<SavedAssessment>> AssessmentRepo::latest() {
-  auto st = db_.prepare("SELECT id FROM assessments ORDER BY created_utc DESC, id DESC LIMIT 1");
+Expected<std::optional<SavedAssessment>> AssessmentRepo::latest(UserId user) {
+  auto st = db_.prepare(
+      "SELECT id FROM assessments WHERE user_id = ? ORDER BY created_utc DESC, id DESC LIMIT 1");
   if (!st) return fail(st.error());
+  st->bind(1, user.value);
   auto row = st->step();
   if (!row) return fail(row.error());
   if (!*row) return std::optional<SavedAssessment>();
-  return find(st->column_int(0));
+  return find(user, st->column_int(0));
 }
 
 }  // namespace rk

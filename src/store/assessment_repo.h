@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/user.h"
 
 namespace rk {
 
@@ -23,11 +24,13 @@ class AssessmentRepo {
  public:
   explicit AssessmentRepo(Database& db) : db_(db) {}
 
-  Expected<std::int64_t> save(const SavedAssessment& a);
-  Expected<std::vector<SavedAssessment>> list();  // newest first, without the JSON bodies
-  /// nullopt when there is no assessment with that id (absent, not failed).
-  Expected<std::optional<SavedAssessment>> find(std::int64_t id);
-  Expected<std::optional<SavedAssessment>> latest();
+  // Every call acts for one user and sees only that user's assessments (user.h).
+  Expected<std::int64_t> save(UserId user, const SavedAssessment& a);
+  /// Newest first, without the JSON bodies.
+  Expected<std::vector<SavedAssessment>> list(UserId user);
+  /// nullopt when the user has no assessment with that id (absent, not failed).
+  Expected<std::optional<SavedAssessment>> find(UserId user, std::int64_t id);
+  Expected<std::optional<SavedAssessment>> latest(UserId user);
 
  private:
   Database& db_;

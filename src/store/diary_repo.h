@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/user.h"
 
 namespace rk {
 
@@ -23,11 +24,13 @@ class DiaryRepo {
  public:
   explicit DiaryRepo(Database& db) : db_(db) {}
 
-  /// Inserts the day's entry or replaces it; returns its id.
-  Expected<std::int64_t> upsert(const StoredDiaryEntry& e);
-  Expected<std::optional<StoredDiaryEntry>> find_by_date(const std::string& date);
+  // Every call acts for one user and sees only that user's diary (user.h).
+
+  /// Inserts the user's entry for the day or replaces it; returns its id.
+  Expected<std::int64_t> upsert(UserId user, const StoredDiaryEntry& e);
+  Expected<std::optional<StoredDiaryEntry>> find_by_date(UserId user, const std::string& date);
   /// Oldest first.
-  Expected<std::vector<StoredDiaryEntry>> list();
+  Expected<std::vector<StoredDiaryEntry>> list(UserId user);
 
  private:
   Database& db_;

@@ -12,13 +12,14 @@ std::optional<int> optional_int(const Statement& r, int col) {
 
 }  // namespace
 
-Expected<std::vector<StoredPrescription>> ExerciseRepo::prescribed(const std::string& first,
+Expected<std::vector<StoredPrescription>> ExerciseRepo::prescribed(UserId user,
+                                                                   const std::string& first,
                                                                    const std::string& last) {
   auto st = db_.prepare(
       "SELECT date, exercise_id, sets, amount, unit FROM exercise_prescribed "
-      "WHERE date >= ? AND date <= ? ORDER BY date, exercise_id");
+      "WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, exercise_id");
   if (!st) return fail(st.error());
-  st->bind(1, std::string_view(first)).bind(2, std::string_view(last));
+  st->bind(1, user.value).bind(2, std::string_view(first)).bind(3, std::string_view(last));
   return st->collect([](const Statement& r) {
     return StoredPrescription{r.column_text(0), r.column_text(1),
                               static_cast<int>(r.column_int(2)),
@@ -26,34 +27,37 @@ Expected<std::vector<StoredPrescription>> ExerciseRepo::prescribed(const std::st
   });
 }
 
-Expected<void> ExerciseRepo::replace_prescribed(const std::string& first, const std::string& last,
+Expected<void> ExerciseRepo::replace_prescribed(UserId user, const std::string& first,
+                                                const std::string& last,
                                                 const std::vector<StoredPrescription>& rows) {
-  auto del = db_.prepare("DELETE FROM exercise_prescribed WHERE date >= ? AND date <= ?");
+  auto del =
+      db_.prepare("DELETE FROM exercise_prescribed WHERE user_id = ? AND date >= ? AND date <= ?");
   if (!del) return fail(del.error());
-  del->bind(1, std::string_view(first)).bind(2, std::string_view(last));
+  del->bind(1, user.value).bind(2, std::string_view(first)).bind(3, std::string_view(last));
   if (auto r = del->run(); !r) return fail(r.error());
   for (const auto& p : rows) {
     auto st = db_.prepare(
-        "INSERT OR REPLACE INTO exercise_prescribed(date, exercise_id, sets, amount, unit) "
-        "VALUES (?, ?, ?, ?, ?)");
+        "INSERT OR REPLACE INTO exercise_prescribed(user_id, date, exercise_id, sets, amount, "
+        "unit) VALUES (?, ?, ?, ?, ?, ?)");
     if (!st) return fail(st.error());
-    st->bind(1, std::string_view(p.date))
-        .bind(2, std::string_view(p.exercise_id))
-        .bind(3, std::int64_t{p.sets})
-        .bind(4, std::int64_t{p.amount})
-        .bind(5, std::string_view(p.unit));
+    st->bind(1, user.value)
+        .bind(2, std::string_view(p.date))
+        .bind(3, std::string_view(p.exercise_id))
+        .bind(4, std::int64_t{p.sets})
+        .bind(5, std::int64_t{p.amount})
+        .bind(6, std::string_view(p.unit));
     if (auto r = st->run(); !r) return fail(r.error());
   }
   return {};
 }
 
-Expected<std::vector<StoredExerciseLog>> ExerciseRepo::logged(const std::string& first,
+Expected<std::vector<StoredExerciseLog>> ExerciseRepo::logged(UserId user, const std::string& first,
                                                               const std::string& last) {
   auto st = db_.prepare(
       "SELECT date, exercise_id, sets, amount, pain, logged_utc FROM exercise_log "
-      "WHERE date >= ? AND date <= ? ORDER BY date, exercise_id");
+      "WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, exercise_id");
   if (!st) return fail(st.error());
-  st->bind(1, std::string_view(first)).bind(2, std::string_view(last));
+  st->bind(1, user.value).bind(2, std::string_view(first)).bind(3, std::string_view(last));
   return st->collect([](const Statement& r) {
     return StoredExerciseLog{r.column_text(0),         r.column_text(1),
                              static_cast<int>(r.column_int(2)), optional_int(r, 3),
@@ -61,26 +65,30 @@ Expected<std::vector<StoredExerciseLog>> ExerciseRepo::logged(const std::string&
   });
 }
 
-Expected<void> ExerciseRepo::put_log(const StoredExerciseLog& e) {
+Expected<void> ExerciseRepo::put_log(UserId user, const StoredExerciseLog& e) {
   if (e.sets <= 0) {
-    auto st = db_.prepare("DELETE FROM exercise_log WHERE date = ? AND exercise_id = ?");
+    auto st =
+        db_.prepare("DELETE FROM exercise_log WHERE user_id = ? AND date = ? AND exercise_id = ?");
     if (!st) return fail(st.error());
-    st->bind(1, std::string_view(e.date)).bind(2, std::string_view(e.exercise_id));
+    st->bind(1, user.value)
+        .bind(2, std::string_view(e.date))
+        .bind(3, std::string_view(e.exercise_id));
     return st->run();
   }
   auto st = db_.prepare(
-      "INSERT OR REPLACE INTO exercise_log(date, exercise_id, sets, amount, pain, logged_utc) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
+      "INSERT OR REPLACE INTO exercise_log(user_id, date, exercise_id, sets, amount, pain, "
+      "logged_utc) VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!st) return fail(st.error());
   const auto opt = [](const std::optional<int>& v) {
     return v ? std::optional<std::int64_t>(*v) : std::nullopt;
   };
-  st->bind(1, std::string_view(e.date))
-      .bind(2, std::string_view(e.exercise_id))
-      .bind(3, std::int64_t{e.sets})
-      .bind(4, opt(e.amount))
-      .bind(5, opt(e.pain))
-      .bind(6, e.logged_utc);
+  st->bind(1, user.value)
+      .bind(2, std::string_view(e.date))
+      .bind(3, std::string_view(e.exercise_id))
+      .bind(4, std::int64_t{e.sets})
+      .bind(5, opt(e.amount))
+      .bind(6, opt(e.pain))
+      .bind(7, e.logged_utc);
   return st->run();
 }
 

@@ -4,19 +4,22 @@
 
 namespace rk {
 
-Expected<std::int64_t> KoosRepo::save(const StoredKoos& k) {
+Expected<std::int64_t> KoosRepo::save(UserId user, const StoredKoos& k) {
   auto st = db_.prepare(
-      "INSERT INTO koos_results(taken_utc, answers_json, scores_json) VALUES (?, ?, ?)");
+      "INSERT INTO koos_results(user_id, taken_utc, answers_json, scores_json) "
+      "VALUES (?, ?, ?, ?)");
   if (!st) return fail(st.error());
-  st->bind(1, k.taken_utc).bind(2, k.answers_json).bind(3, k.scores_json);
+  st->bind(1, user.value).bind(2, k.taken_utc).bind(3, k.answers_json).bind(4, k.scores_json);
   if (auto r = st->run(); !r) return fail(r.error());
   return db_.last_insert_id();
 }
 
-Expected<std::vector<StoredKoos>> KoosRepo::list() {
+Expected<std::vector<StoredKoos>> KoosRepo::list(UserId user) {
   auto st = db_.prepare(
-      "SELECT id, taken_utc, answers_json, scores_json FROM koos_results ORDER BY taken_utc, id");
+      "SELECT id, taken_utc, answers_json, scores_json FROM koos_results WHERE user_id = ? "
+      "ORDER BY taken_utc, id");
   if (!st) return fail(st.error());
+  st->bind(1, user.value);
   return st->collect([](const Statement& r) {
     return StoredKoos{r.column_int(0), r.column_int(1), r.column_text(2), r.column_text(3)};
   });

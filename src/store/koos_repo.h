@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/user.h"
 
 namespace rk {
 
@@ -21,9 +22,10 @@ class KoosRepo {
  public:
   explicit KoosRepo(Database& db) : db_(db) {}
 
-  Expected<std::int64_t> save(const StoredKoos& k);
+  // Every call acts for one user and sees only that user's results (user.h).
+  Expected<std::int64_t> save(UserId user, const StoredKoos& k);
   /// Oldest first.
-  Expected<std::vector<StoredKoos>> list();
+  Expected<std::vector<StoredKoos>> list(UserId user);
 
  private:
   Database& db_;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/user.h"
 
 namespace rk {
 
@@ -22,12 +23,14 @@ class PlanRepo {
  public:
   explicit PlanRepo(Database& db) : db_(db) {}
 
-  /// nullopt before the first plan (absent, not failed).
-  Expected<std::optional<std::string>> load_state();
-  Expected<void> save_state(const std::string& state_json, std::int64_t updated_utc);
-  Expected<std::int64_t> add_decision(const StoredPlanDecision& d);
+  // Every call acts for one user and sees only that user's plan (user.h).
+
+  /// nullopt before the user's first plan (absent, not failed).
+  Expected<std::optional<std::string>> load_state(UserId user);
+  Expected<void> save_state(UserId user, const std::string& state_json, std::int64_t updated_utc);
+  Expected<std::int64_t> add_decision(UserId user, const StoredPlanDecision& d);
   /// Oldest first.
-  Expected<std::vector<StoredPlanDecision>> list_decisions();
+  Expected<std::vector<StoredPlanDecision>> list_decisions(UserId user);
 
  private:
   Database& db_;

@@ -15,7 +15,9 @@ Expected<std::int64_t> pragma_int(Database& db, std::string_view sql) {
   return st->column_int(0);
 }
 
-Expected<std::int64_t> layout_of(Database& db) { return pragma_int(db, "PRAGMA user_version"); }
+Expected<std::int64_t> layout_of(Database& db) {
+  return pragma_int(db, "PRAGMA user_version");
+}
 
 Expected<void> check_version(Database& db, const std::filesystem::path& path) {
   auto v = layout_of(db);
@@ -29,9 +31,25 @@ Expected<void> check_version(Database& db, const std::filesystem::path& path) {
   return {};
 }
 
+Expected<void> upgrade_in_transaction(Database& db, const std::filesystem::path& path);
+
 /// Brings an older store to kSchemaVersion in one transaction: all steps or none. The layout is
 /// read again inside the transaction, so two processes opening one old store migrate it once.
+/// Foreign keys are off while tables are rebuilt (SQLite's documented procedure for schema
+/// changes: a dropped parent table would otherwise cascade into its children) and checked
+/// before the commit; they are on again afterwards, whatever happened.
 Expected<void> upgrade(Database& db, const std::filesystem::path& path) {
+  if (auto r = db.exec("PRAGMA foreign_keys=OFF"); !r) {
+    return fail("{}: {}", path.string(), r.error().message);
+  }
+  auto done = upgrade_in_transaction(db, path);
+  if (auto r = db.exec("PRAGMA foreign_keys=ON"); !r && done) {
+    return fail("{}: {}", path.string(), r.error().message);
+  }
+  return done;
+}
+
+Expected<void> upgrade_in_transaction(Database& db, const std::filesystem::path& path) {
   auto tx = db.begin();
   if (!tx) return fail("{}: {}", path.string(), tx.error().message);
   auto v = layout_of(db);
@@ -41,11 +59,47 @@ Expected<void> upgrade(Database& db, const std::filesystem::path& path) {
   if (auto r = migrate(db, static_cast<int>(*v), kSchemaVersion); !r) {
     return fail("{}: {}; the store was not changed", path.string(), r.error().message);
   }
+  {
+    auto check = db.prepare("PRAGMA foreign_key_check");
+    if (!check) return fail("{}: {}", path.string(), check.error().message);
+    auto row = check->step();
+    if (!row) return fail("{}: {}", path.string(), row.error().message);
+    if (*row) {
+      return fail(
+          "{}: upgrading the store left a row in {} without its parent in {}; the store "
+          "was not changed",
+          path.string(), check->column_text(0), check->column_text(2));
+    }
+  }
   if (auto r = db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !r) {
     return fail("{}: {}", path.string(), r.error().message);
   }
   if (auto r = tx->commit(); !r) return fail("{}: {}", path.string(), r.error().message);
   return {};
+}
+
+/// The single-user store's one user (layout 4 creates it; made again if someone removed it).
+Expected<UserId> local_user_of(Database& db) {
+  auto find = [&]() -> Expected<std::optional<UserId>> {
+    auto st = db.prepare("SELECT id FROM users WHERE name = 'local'");
+    if (!st) return fail(st.error());
+    auto row = st->step();
+    if (!row) return fail(row.error());
+    if (!*row) return std::optional<UserId>();
+    return std::optional<UserId>(UserId{st->column_int(0)});
+  };
+  auto found = find();
+  if (!found) return fail(found.error());
+  if (*found) return **found;
+  if (auto r = db.exec("INSERT OR IGNORE INTO users(name, created_utc) "
+                       "VALUES ('local', CAST(strftime('%s', 'now') AS INTEGER))");
+      !r) {
+    return fail(r.error());
+  }
+  found = find();
+  if (!found) return fail(found.error());
+  if (!*found) return fail("database: the local user could not be created");
+  return **found;
 }
 
 }  // namespace
@@ -61,7 +115,9 @@ Expected<Store> Store::open(const std::filesystem::path& path) {
   if (*v < kSchemaVersion) {
     if (auto r = upgrade(*db, path); !r) return fail(r.error());
   }
-  return Store(std::move(*db));
+  auto user = local_user_of(*db);
+  if (!user) return fail("{}: {}", path.string(), user.error().message);
+  return Store(std::move(*db), *user);
 }
 
 Expected<void> Store::backup(const std::filesystem::path& file) {
@@ -101,26 +157,34 @@ Expected<void> Store::restore(const std::filesystem::path& file) {
   if (!*r || has->column_int(0) != 2) {
     return fail("{}: not a runknee backup (no activities or diary tables)", file.string());
   }
-  return db_.restore_from(*src);
+  if (auto ok = db_.restore_from(*src); !ok) return ok;
+  // A backup from an older runknee is brought to this layout at once.
+  if (auto ok = upgrade(db_, db_.path()); !ok) return ok;
+  auto user = local_user_of(db_);
+  if (!user) return fail(user.error());
+  local_user_ = *user;
+  return {};
 }
 
 Expected<std::vector<std::string>> Store::tables() {
   auto st = db_.prepare(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-      "ORDER BY rowid");
+      "AND name != 'users' ORDER BY rowid");
   if (!st) return fail(st.error());
   return st->collect([](const Statement& s) { return s.column_text(0); });
 }
 
-Expected<void> Store::forget_all() {
+Expected<void> Store::forget_all(UserId user) {
   auto names = tables();
   if (!names) return fail(names.error());
   {
     auto tx = db_.begin();
     if (!tx) return fail(tx.error());
-    if (auto r = db_.exec("PRAGMA defer_foreign_keys = ON"); !r) return r;
     for (const auto& t : *names) {
-      if (auto r = db_.exec("DELETE FROM \"" + t + "\""); !r) return r;
+      auto del = db_.prepare("DELETE FROM \"" + t + "\" WHERE user_id = ?");
+      if (!del) return fail(del.error());
+      del->bind(1, user.value);
+      if (auto r = del->run(); !r) return r;
     }
     if (auto c = tx->commit(); !c) return c;
   }

@@ -96,10 +96,11 @@ TEST_F(UseCases, AssessAndSaveStoresTheSameAssessment) {
   ASSERT_EQ(r->status, 201) << r->body;
 
   Store cs = cli_store();
-  ASSERT_EQ(AssessmentRepo(cs.db()).list()->size(), 1u);
-  ASSERT_EQ(AssessmentRepo(api_store_->db()).list()->size(), 1u);
-  auto from_cli = AssessmentRepo(cs.db()).latest();  // with the answers and the result
-  auto from_api = AssessmentRepo(api_store_->db()).latest();
+  ASSERT_EQ(AssessmentRepo(cs.db()).list(cs.local_user())->size(), 1u);
+  ASSERT_EQ(AssessmentRepo(api_store_->db()).list(api_store_->local_user())->size(), 1u);
+  auto from_cli =
+      AssessmentRepo(cs.db()).latest(cs.local_user());  // with the answers and the result
+  auto from_api = AssessmentRepo(api_store_->db()).latest(api_store_->local_user());
   ASSERT_TRUE(from_cli && from_api && *from_cli && *from_api);
   const SavedAssessment& c = **from_cli;
   const SavedAssessment& a = **from_api;
@@ -127,8 +128,8 @@ TEST_F(UseCases, LogDiaryMergesTheSameWayThroughBoth) {
   ASSERT_EQ(r->status, 201) << r->body;
 
   Store cs = cli_store();
-  auto from_cli = DiaryRepo(cs.db()).list();
-  auto from_api = DiaryRepo(api_store_->db()).list();
+  auto from_cli = DiaryRepo(cs.db()).list(cs.local_user());
+  auto from_api = DiaryRepo(api_store_->db()).list(api_store_->local_user());
   ASSERT_TRUE(from_cli && from_api);
   ASSERT_EQ(from_cli->size(), 1u);
   ASSERT_EQ(from_api->size(), 1u);
@@ -148,8 +149,8 @@ TEST_F(UseCases, KoosScoresAndSavesTheSameThroughBoth) {
   ASSERT_EQ(r->status, 201) << r->body;
 
   Store cs = cli_store();
-  auto from_cli = KoosRepo(cs.db()).list();
-  auto from_api = KoosRepo(api_store_->db()).list();
+  auto from_cli = KoosRepo(cs.db()).list(cs.local_user());
+  auto from_api = KoosRepo(api_store_->db()).list(api_store_->local_user());
   ASSERT_TRUE(from_cli && from_api);
   ASSERT_EQ(from_cli->size(), 1u);
   ASSERT_EQ(from_api->size(), 1u);
@@ -169,8 +170,8 @@ TEST_F(UseCases, ImportStoresTheSameActivity) {
   ASSERT_LT(r->status, 300) << r->body;
 
   Store cs = cli_store();
-  auto from_cli = ActivityRepo(cs.db()).list({});
-  auto from_api = ActivityRepo(api_store_->db()).list({});
+  auto from_cli = ActivityRepo(cs.db()).list(cs.local_user());
+  auto from_api = ActivityRepo(api_store_->db()).list(api_store_->local_user());
   ASSERT_TRUE(from_cli && from_api);
   ASSERT_EQ(from_cli->size(), 1u);
   ASSERT_EQ(from_api->size(), 1u);
@@ -202,10 +203,10 @@ TEST_F(UseCases, BadInputIsRefusedByBothWithTheFieldInTheirWords) {
   EXPECT_EQ(json::parse(r->body)["error"]["field"], "answers");
 
   Store cs = cli_store();
-  EXPECT_TRUE(DiaryRepo(cs.db()).list()->empty());
-  EXPECT_TRUE(DiaryRepo(api_store_->db()).list()->empty());
-  EXPECT_TRUE(KoosRepo(cs.db()).list()->empty());
-  EXPECT_TRUE(KoosRepo(api_store_->db()).list()->empty());
+  EXPECT_TRUE(DiaryRepo(cs.db()).list(cs.local_user())->empty());
+  EXPECT_TRUE(DiaryRepo(api_store_->db()).list(api_store_->local_user())->empty());
+  EXPECT_TRUE(KoosRepo(cs.db()).list(cs.local_user())->empty());
+  EXPECT_TRUE(KoosRepo(api_store_->db()).list(api_store_->local_user())->empty());
 }
 
 TEST_F(UseCases, LogExerciseStoresTheSameThroughBoth) {
@@ -227,8 +228,8 @@ TEST_F(UseCases, LogExerciseStoresTheSameThroughBoth) {
   ASSERT_EQ(r->status, 201) << r->body;
 
   Store cs = cli_store();
-  auto from_cli = ExerciseRepo(cs.db()).logged("0000", "9999");
-  auto from_api = ExerciseRepo(api_store_->db()).logged("0000", "9999");
+  auto from_cli = ExerciseRepo(cs.db()).logged(cs.local_user(), "0000", "9999");
+  auto from_api = ExerciseRepo(api_store_->db()).logged(api_store_->local_user(), "0000", "9999");
   ASSERT_TRUE(from_cli && from_api);
   ASSERT_EQ(from_cli->size(), 2u);
   ASSERT_EQ(from_api->size(), 2u);
@@ -271,8 +272,9 @@ TEST_F(UseCases, BadExerciseTickOffIsRefusedByBothWithNothingStored) {
   EXPECT_EQ(json::parse(r->body)["error"]["field"], "date");
 
   Store cs = cli_store();
-  EXPECT_TRUE(ExerciseRepo(cs.db()).logged("0000", "9999")->empty());
-  EXPECT_TRUE(ExerciseRepo(api_store_->db()).logged("0000", "9999")->empty());
+  EXPECT_TRUE(ExerciseRepo(cs.db()).logged(cs.local_user(), "0000", "9999")->empty());
+  EXPECT_TRUE(
+      ExerciseRepo(api_store_->db()).logged(api_store_->local_user(), "0000", "9999")->empty());
 }
 
 }  // namespace

@@ -49,9 +49,9 @@ struct RepoTest : ::testing::Test {
 TEST_F(RepoTest, StreamsRoundTripWithinTheirResolution) {
   ActivityRepo repo(store->db());
   const Activity a = sample_activity(1714545000, 5000);
-  auto id = repo.insert(a);
+  auto id = repo.insert(store->local_user(), a);
   ASSERT_TRUE(id) << id.error().message;
-  auto found = repo.find(*id);
+  auto found = repo.find(store->local_user(), *id);
   ASSERT_TRUE(found && *found);
   const Streams& s = (*found)->activity.streams;
   ASSERT_EQ(s.size(), a.streams.size());
@@ -107,20 +107,21 @@ TEST_F(RepoTest, CorruptBlobIsAnErrorNotACrash) {
 
 TEST_F(RepoTest, ListFiltersByDateOldestFirst) {
   ActivityRepo repo(store->db());
-  ASSERT_TRUE(repo.insert(sample_activity(3000, 1000)));
-  ASSERT_TRUE(repo.insert(sample_activity(1000, 1000)));
-  ASSERT_TRUE(repo.insert(sample_activity(2000, 1000)));
-  auto all = repo.list();
+  ASSERT_TRUE(repo.insert(store->local_user(), sample_activity(3000, 1000)));
+  ASSERT_TRUE(repo.insert(store->local_user(), sample_activity(1000, 1000)));
+  ASSERT_TRUE(repo.insert(store->local_user(), sample_activity(2000, 1000)));
+  auto all = repo.list(store->local_user());
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 3u);
   EXPECT_EQ((*all)[0].activity.start_utc, 1000);
   EXPECT_TRUE((*all)[0].activity.streams.time_s.empty());  // not asked for
-  auto some = repo.list({.since_utc = 1500, .until_utc = 3000, .with_streams = true});
+  auto some =
+      repo.list(store->local_user(), {.since_utc = 1500, .until_utc = 3000, .with_streams = true});
   ASSERT_TRUE(some);
   ASSERT_EQ(some->size(), 1u);
   EXPECT_EQ((*some)[0].activity.start_utc, 2000);
   EXPECT_EQ((*some)[0].activity.streams.size(), 1800u);
-  auto missing = repo.find(999);
+  auto missing = repo.find(store->local_user(), 999);
   ASSERT_TRUE(missing);
   EXPECT_FALSE(missing->has_value());
 }
@@ -128,24 +129,24 @@ TEST_F(RepoTest, ListFiltersByDateOldestFirst) {
 TEST_F(RepoTest, DuplicatesBySameFileAndSameActivity) {
   ActivityRepo repo(store->db());
   const Activity a = sample_activity(1714545000, 10000);
-  ASSERT_TRUE(repo.insert(a));
-  auto known = repo.has_file(a.source.sha256);
+  ASSERT_TRUE(repo.insert(store->local_user(), a));
+  auto known = repo.has_file(store->local_user(), a.source.sha256);
   ASSERT_TRUE(known);
   EXPECT_TRUE(*known);
-  EXPECT_FALSE(*repo.has_file(std::string(64, 'b')));
+  EXPECT_FALSE(*repo.has_file(store->local_user(), std::string(64, 'b')));
 
   Activity other = a;
   other.start_utc += 45;      // another device started a little later
   other.distance_m *= 1.015;  // and measured 1.5% more
-  EXPECT_TRUE(repo.find_duplicate(other)->has_value());
+  EXPECT_TRUE(repo.find_duplicate(store->local_user(), other)->has_value());
   other.distance_m = a.distance_m * 1.05;
-  EXPECT_FALSE(repo.find_duplicate(other)->has_value());
+  EXPECT_FALSE(repo.find_duplicate(store->local_user(), other)->has_value());
   other.distance_m = a.distance_m;
   other.start_utc = a.start_utc + 120;
-  EXPECT_FALSE(repo.find_duplicate(other)->has_value());
+  EXPECT_FALSE(repo.find_duplicate(store->local_user(), other)->has_value());
   other.start_utc = a.start_utc;
   other.sport = "cycling";
-  EXPECT_FALSE(repo.find_duplicate(other)->has_value());
+  EXPECT_FALSE(repo.find_duplicate(store->local_user(), other)->has_value());
 }
 
 TEST_F(RepoTest, SameRunAsGpxAndTcxIsOneActivity) {
@@ -153,9 +154,9 @@ TEST_F(RepoTest, SameRunAsGpxAndTcxIsOneActivity) {
   auto tcx = decode_any(test::testdata("ingest/same_run.tcx"), "same_run.tcx");
   ASSERT_TRUE(gpx && tcx);
   ActivityRepo repo(store->db());
-  auto id = repo.insert(gpx->activities.at(0));
+  auto id = repo.insert(store->local_user(), gpx->activities.at(0));
   ASSERT_TRUE(id);
-  auto dup = repo.find_duplicate(tcx->activities.at(0));
+  auto dup = repo.find_duplicate(store->local_user(), tcx->activities.at(0));
   ASSERT_TRUE(dup);
   ASSERT_TRUE(dup->has_value());
   EXPECT_EQ(**dup, *id);

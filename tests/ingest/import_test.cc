@@ -37,12 +37,12 @@ struct ImportTest : ::testing::Test {
     fs::remove_all(dir);
   }
   ImportReport run(const std::vector<fs::path>& paths, ImportOptions options = {}) {
-    auto r = import_paths(store->db(), paths, options);
+    auto r = import_paths(store->db(), store->local_user(), paths, options);
     EXPECT_TRUE(r) << (r ? "" : r.error().message);
     return r ? *r : ImportReport{};
   }
   std::size_t stored() {
-    auto all = ActivityRepo(store->db()).list();
+    auto all = ActivityRepo(store->db()).list(store->local_user());
     return all ? all->size() : 0;
   }
   void fill_folder() {
@@ -108,7 +108,7 @@ TEST_F(ImportTest, DuplicateChoiceIsTheSameEveryRun) {
     store.emplace(*Store::open(dir / "store.db"));
     const auto r = run({dir / "in"}, {.jobs = 3});
     ASSERT_EQ(r.imported, 1u);
-    auto all = ActivityRepo(store->db()).list();
+    auto all = ActivityRepo(store->db()).list(store->local_user());
     ASSERT_TRUE(all);
     ASSERT_EQ(all->size(), 1u);
     EXPECT_NE(all->front().activity.source.name.find("a-first.gpx"), std::string::npos)
@@ -132,7 +132,7 @@ TEST_F(ImportTest, FullDiskSaysWhatWasStored) {
   ASSERT_TRUE(st->step());
   const auto pages = st->column_int(0);
   ASSERT_TRUE(store->db().exec(fmt::format("PRAGMA max_page_count = {}", pages + 6)));
-  auto r = import_paths(store->db(), {dir / "in"}, {.jobs = 1, .batch = 1});
+  auto r = import_paths(store->db(), store->local_user(), {dir / "in"}, {.jobs = 1, .batch = 1});
   ASSERT_FALSE(r);
   const std::string& m = r.error().message;
   EXPECT_NE(m.find("full"), std::string::npos) << m;
@@ -179,7 +179,7 @@ TEST_F(ImportTest, ExportArchivesWithNestedZipAndBrokenMember) {
   EXPECT_NE(r.failed[0].message.find("UploadedFiles_0-_Part1.zip:y.tcx.gz: byte "),
             std::string::npos)
       << r.failed[0].message;
-  auto all = ActivityRepo(store->db()).list();
+  auto all = ActivityRepo(store->db()).list(store->local_user());
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 2u);
   bool named = false;

@@ -20,8 +20,9 @@ namespace rk::plan {
 namespace {
 
 // The use case with the knowledge base compiled in (the plan's figures).
-Expected<DiaryLogResult> log_diary(Database& db, const DiaryUpdate& u, std::int64_t now) {
-  return plan::log_diary(db, u, now, rk::testing::embedded_knowledge());
+Expected<DiaryLogResult> log_diary(Database& db, UserId user, const DiaryUpdate& u,
+                                   std::int64_t now) {
+  return plan::log_diary(db, user, u, now, rk::testing::embedded_knowledge());
 }
 
 using nlohmann::json;
@@ -56,7 +57,7 @@ TEST(DiaryService, PartialUpdateNeverDropsAStoredFieldOrRedFlag) {
                             {"stiffness_min", 15},
                             {"notes", "sore on the hills"},
                             {"ran", true}});
-  ASSERT_TRUE(log_diary(db, full, 100));
+  ASSERT_TRUE(log_diary(db, store->local_user(), full, 100));
   // What the web diary sends when only the morning box is filled in.
   DiaryUpdate morning = parse({{"date", "2026-11-20"},
                                {"pain_morning", 2},
@@ -69,7 +70,7 @@ TEST(DiaryService, PartialUpdateNeverDropsAStoredFieldOrRedFlag) {
                                {"night_pain", false},
                                {"injury", false},
                                {"cannot_bear_weight", false}});
-  auto r = log_diary(db, morning, 200);
+  auto r = log_diary(db, store->local_user(), morning, 200);
   ASSERT_TRUE(r) << r.error().message;
   const DiaryEntry& e = r->entry;
   EXPECT_FALSE(r->created);
@@ -85,7 +86,7 @@ TEST(DiaryService, PartialUpdateNeverDropsAStoredFieldOrRedFlag) {
   ASSERT_EQ(r->red_flags.size(), 1u);
   EXPECT_EQ(r->red_flags[0].id, "diary.locking");
   // And the stored row says the same.
-  auto rows = DiaryRepo(db).list();
+  auto rows = DiaryRepo(db).list(store->local_user());
   ASSERT_TRUE(rows);
   ASSERT_EQ(rows->size(), 1u);
   const json stored = json::parse((*rows)[0].entry_json);
@@ -116,11 +117,11 @@ TEST(DiaryService, EverySingleFieldUpdateKeepsTheRest) {
   for (const auto& p : partials) {
     auto store = Store::open(":memory:");
     ASSERT_TRUE(store);
-    ASSERT_TRUE(log_diary(store->db(), parse(full), 1));
+    ASSERT_TRUE(log_diary(store->db(), store->local_user(), parse(full), 1));
     json body = p;
     body["date"] = "2026-11-20";
     body["pain_after"] = 3;  // something to log, so that the update is not empty
-    auto r = log_diary(store->db(), parse(body), 2);
+    auto r = log_diary(store->db(), store->local_user(), parse(body), 2);
     ASSERT_TRUE(r) << p.dump();
     json after = to_json(r->entry);
     for (const auto& [k, v] : full.items()) {
@@ -184,7 +185,7 @@ TEST(DiaryService, ConcurrentLogsForOneDayLoseNothing) {
       if (which == 0) u.pain_morning = 3;
       if (which == 1) u.pain_during = 5;
       if (which == 2) u.locking = true;
-      if (!log_diary(store->db(), u, i)) return;
+      if (!log_diary(store->db(), store->local_user(), u, i)) return;
     }
     *ok = true;
   };
@@ -196,7 +197,7 @@ TEST(DiaryService, ConcurrentLogsForOneDayLoseNothing) {
   EXPECT_TRUE(ok[0] && ok[1] && ok[2]);
   auto store = Store::open(path);
   ASSERT_TRUE(store);
-  auto rows = DiaryRepo(store->db()).list();
+  auto rows = DiaryRepo(store->db()).list(store->local_user());
   ASSERT_TRUE(rows);
   ASSERT_EQ(rows->size(), 10u);
   for (const auto& r : *rows) {
@@ -226,18 +227,25 @@ std::vector<std::string> flag_ids(const std::vector<DiaryRedFlag>& flags) {
 TEST(DiaryService, InfectionClotAndNerveSignsAreRedFlagsAndStay) {
   auto store = Store::open(":memory:");
   ASSERT_TRUE(store);
-  auto first = log_diary(store->db(),
-                         parse({{"date", "2026-11-20"}, {"hot_red", true}, {"fever", true},
-                                {"calf_swelling", true}, {"numbness", true}}),
+  auto first = log_diary(store->db(), store->local_user(),
+                         parse({{"date", "2026-11-20"},
+                                {"hot_red", true},
+                                {"fever", true},
+                                {"calf_swelling", true},
+                                {"numbness", true}}),
                          1);
   ASSERT_TRUE(first) << first.error().message;
   EXPECT_EQ(flag_ids(first->red_flags),
             (std::vector<std::string>{"diary.hot_knee_with_fever", "diary.calf_swelling",
                                       "diary.numbness"}));
   // A later partial update that sends them as false (as a form does) keeps every one.
-  auto later = log_diary(store->db(),
-                         parse({{"date", "2026-11-20"}, {"pain_morning", 2}, {"hot_red", false},
-                                {"fever", false}, {"calf_swelling", false}, {"numbness", false}}),
+  auto later = log_diary(store->db(), store->local_user(),
+                         parse({{"date", "2026-11-20"},
+                                {"pain_morning", 2},
+                                {"hot_red", false},
+                                {"fever", false},
+                                {"calf_swelling", false},
+                                {"numbness", false}}),
                          2);
   ASSERT_TRUE(later);
   EXPECT_EQ(later->red_flags.size(), 3u);
@@ -283,10 +291,10 @@ class NextMorning : public ::testing::Test {
   }
   static std::int64_t at(const char* iso) { return *parse_iso8601(iso); }
   Expected<DiaryLogResult> log(const json& j, const char* now) {
-    return log_diary(store_->db(), parse(j), at(now));
+    return log_diary(store_->db(), store_->local_user(), parse(j), at(now));
   }
   std::vector<StoredDiaryEntry> rows() {
-    auto r = DiaryRepo(store_->db()).list();
+    auto r = DiaryRepo(store_->db()).list(store_->local_user());
     EXPECT_TRUE(r);
     return r ? *r : std::vector<StoredDiaryEntry>{};
   }
@@ -353,7 +361,7 @@ TEST_F(NextMorning, ExplicitEarlierDayIsBackFilledThereAndShowsWhenItWasLogged) 
 TEST_F(NextMorning, BackFillReEvaluatesTheDecisionsFromThatDayOn) {
   PlanState state;
   state.stage = 2;
-  ASSERT_TRUE(PlanRepo(store_->db()).save_state(to_json(state).dump(), 1));
+  ASSERT_TRUE(PlanRepo(store_->db()).save_state(store_->local_user(), to_json(state).dump(), 1));
   auto first = log({{"date", "2026-11-18"}, {"pain_during", 1}, {"pain_after", 1}, {"ran", true}},
                    "2026-11-18T20:00:00Z");
   ASSERT_TRUE(first);
@@ -363,7 +371,7 @@ TEST_F(NextMorning, BackFillReEvaluatesTheDecisionsFromThatDayOn) {
                    "2026-11-23T20:00:00Z");
   ASSERT_TRUE(later);
   ASSERT_EQ(later->decisions.size(), 1u);  // the 18th was decided on the way (no morning pain)
-  auto decided = PlanRepo(store_->db()).load_state();
+  auto decided = PlanRepo(store_->db()).load_state(store_->local_user());
   auto st = plan_state_from_json(json::parse(**decided), "state");
   ASSERT_EQ(st->history.size(), 2u);
   EXPECT_NE(st->history[0].reason.find("next-morning pain was not logged"), std::string::npos);
@@ -378,7 +386,8 @@ TEST_F(NextMorning, BackFillReEvaluatesTheDecisionsFromThatDayOn) {
   EXPECT_EQ(backfill->decisions[0].rule, "plan.sessions_to_advance");  // 1 of 2 pain-free
   EXPECT_EQ(backfill->decisions[1].date, "2026-11-21");
   EXPECT_EQ(backfill->decisions[1].decision, Decision::kAdvance);
-  st = plan_state_from_json(json::parse(**PlanRepo(store_->db()).load_state()), "state");
+  st = plan_state_from_json(json::parse(**PlanRepo(store_->db()).load_state(store_->local_user())),
+                            "state");
   EXPECT_EQ(st->stage, 3);
   EXPECT_EQ(st->history.size(), 2u);
 }

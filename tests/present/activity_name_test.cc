@@ -51,20 +51,21 @@ TEST(ActivityName, StoredPerActivityResetByEmptyAndGoneWithTheActivity) {
   a.elapsed_s = 2400;
   a.sport = "running";
   a.source = {"run.fit", 1, std::string(64, 'b'), "fit", ""};
-  auto id = ActivityRepo(store->db()).insert(a);
+  auto id = ActivityRepo(store->db()).insert(store->local_user(), a);
   ASSERT_TRUE(id) << id.error().message;
   ActivityNameRepo names(store->db());
-  EXPECT_FALSE(*names.set(*id + 1, "Nobody"));  // no such activity: nothing stored
-  EXPECT_TRUE(names.all()->empty());
-  EXPECT_TRUE(*names.set(*id, "Hill repeats"));
-  EXPECT_EQ(**names.find(*id), "Hill repeats");
-  EXPECT_TRUE(*names.set(*id, "Hill repeats, again"));
-  EXPECT_EQ(names.all()->at(*id), "Hill repeats, again");
-  EXPECT_TRUE(*names.set(*id, ""));
-  EXPECT_FALSE(*names.find(*id));
-  EXPECT_TRUE(*names.set(*id, "Kept"));
+  const UserId me = store->local_user();
+  EXPECT_FALSE(*names.set(me, *id + 1, "Nobody"));  // no such activity: nothing stored
+  EXPECT_TRUE(names.all(me)->empty());
+  EXPECT_TRUE(*names.set(me, *id, "Hill repeats"));
+  EXPECT_EQ(**names.find(me, *id), "Hill repeats");
+  EXPECT_TRUE(*names.set(me, *id, "Hill repeats, again"));
+  EXPECT_EQ(names.all(me)->at(*id), "Hill repeats, again");
+  EXPECT_TRUE(*names.set(me, *id, ""));
+  EXPECT_FALSE(*names.find(me, *id));
+  EXPECT_TRUE(*names.set(me, *id, "Kept"));
   ASSERT_TRUE(store->db().exec("DELETE FROM activities"));
-  EXPECT_TRUE(names.all()->empty()) << "the name goes with its activity";
+  EXPECT_TRUE(names.all(me)->empty()) << "the name goes with its activity";
 }
 
 TEST(ActivityName, RenameOnTheCommandLine) {

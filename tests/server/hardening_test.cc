@@ -15,9 +15,10 @@
 #include <thread>
 
 #include "knowledge/knowledge_base.h"
-#include "support/knowledge.h"
 #include "server/server.h"
+#include "store/diary_repo.h"
 #include "store/store.h"
+#include "support/knowledge.h"
 #include "util/file_io.h"
 
 namespace rk::server {
@@ -415,9 +416,9 @@ TEST_F(Hardening, SeesWritesByOtherProcesses) {
     // Another process: its own connection to the same file.
     auto other = Store::open(dir_ / "runknee.db");
     ASSERT_TRUE(other);
-    ASSERT_TRUE(
-        other->db().exec("INSERT INTO diary_entries(date, updated_utc, entry_json) VALUES "
-                         "('2026-11-20', 1, '{\"date\":\"2026-11-20\",\"pain_after\":3}')"));
+    ASSERT_TRUE(DiaryRepo(other->db())
+                    .upsert(other->local_user(),
+                            {0, "2026-11-20", 1, "{\"date\":\"2026-11-20\",\"pain_after\":3}"}));
   }
   const json entries = body(client_->Get("/api/v1/diary"))["entries"];
   ASSERT_EQ(entries.size(), 1u);

@@ -1,12 +1,11 @@
 #include "store/database.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "store/assessment_repo.h"
 #include "store/store.h"
@@ -16,8 +15,8 @@ namespace {
 
 std::filesystem::path temp_path(const std::string& name) {
   // One folder per process: ctest runs tests in parallel, and reruns must start clean.
-  auto dir = std::filesystem::temp_directory_path() /
-             ("runknee-store-test-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("runknee-store-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto p = dir / name;
   std::filesystem::remove_all(p);
@@ -28,13 +27,13 @@ TEST(Store, SavesAndFindsAssessments) {
   auto store = Store::open(":memory:");
   ASSERT_TRUE(store) << store.error().message;
   AssessmentRepo repo(store->db());
-  auto id = repo.save({0, 100, "self_care", "overuse", "{}", "{\"a\":1}"});
+  auto id = repo.save(store->local_user(), {0, 100, "self_care", "overuse", "{}", "{\"a\":1}"});
   ASSERT_TRUE(id);
-  auto found = repo.find(*id);
+  auto found = repo.find(store->local_user(), *id);
   ASSERT_TRUE(found);
   ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->result_json, "{\"a\":1}");
-  auto missing = repo.find(*id + 1);
+  auto missing = repo.find(store->local_user(), *id + 1);
   ASSERT_TRUE(missing);
   EXPECT_FALSE(missing->has_value());  // absent is not failed
 }
@@ -46,9 +45,9 @@ TEST(Store, RollsBackUncommittedTransaction) {
   {
     auto tx = store->db().begin();
     ASSERT_TRUE(tx);
-    ASSERT_TRUE(repo.save({0, 1, "urgent", "direct_trauma", "{}", "{}"}));
+    ASSERT_TRUE(repo.save(store->local_user(), {0, 1, "urgent", "direct_trauma", "{}", "{}"}));
   }  // destroyed without commit
-  auto all = repo.list();
+  auto all = repo.list(store->local_user());
   ASSERT_TRUE(all);
   EXPECT_TRUE(all->empty());
 }
