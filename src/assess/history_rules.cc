@@ -24,9 +24,10 @@ double value(const KnowledgeBase& kb, std::string_view id) {
   return t->value;
 }
 
-double spike_weight(const KnowledgeBase& kb, const std::string& category) {
-  if (category == "large") return value(kb, "assess.history_weight_spike_large");
-  if (category == "moderate") return value(kb, "assess.history_weight_spike_moderate");
+double spike_weight(const KnowledgeBase& kb, SpikeCategory category) {
+  if (category == SpikeCategory::kLarge) return value(kb, "assess.history_weight_spike_large");
+  if (category == SpikeCategory::kModerate)
+    return value(kb, "assess.history_weight_spike_moderate");
   return value(kb, "assess.history_weight_spike_small");
 }
 

@@ -309,7 +309,7 @@ json summary_json(const TrainingSummary& s) {
              {"distance_km", round_to(w->distance_km, 2)},
              {"longest_prev30_km", round_to(w->longest_prev30_km, 2)},
              {"spike_pct", round_to(w->spike_pct, 1)},
-             {"category", w->category}};
+             {"category", category_name(w->category)}};
   return {{"has_history", s.has_history},
           {"days_covered", s.days_covered},
           {"runs_last_28d", s.runs_last_28d},

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "load/signals.h"
+
 namespace rk {
 
 /// One run measured against the longest run of the previous 30 days (Frandsen 2025).
@@ -20,8 +22,9 @@ struct RunSpike {
   double distance_km = 0;
   double longest_prev30_km = 0;  // 0 when no run in the previous 30 days
   double spike_pct = 0;          // distance / longest_prev30 - 1, in percent
-  std::string
-      category;  // "none" (<=10%), "small" (>10-30%), "moderate" (>30-100%), "large" (>100%)
+  // none, small, moderate or large by data/load_thresholds.yaml's spike.*_max_pct; named only
+  // at the edges (category_name: the JSON's "category")
+  SpikeCategory category = SpikeCategory::kUnknown;
 };
 
 struct TrainingSummary {

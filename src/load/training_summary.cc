@@ -30,7 +30,7 @@ RunSpike to_spike(const RunLoad& r, const std::vector<std::int64_t>* ids) {
   s.distance_km = r.distance_m / 1000;
   s.longest_prev30_km = r.longest_prev_m / 1000;
   s.spike_pct = r.spike_pct.value_or(0);
-  s.category = std::string(category_name(r.category));
+  s.category = r.category;
   return s;
 }
 

@@ -322,7 +322,7 @@ TrainingSummary spiky_history() {
   s.distance_km = 19.6;
   s.longest_prev30_km = 14.0;
   s.spike_pct = 40;
-  s.category = "moderate";
+  s.category = SpikeCategory::kModerate;
   t.worst_recent_spike = s;
   t.cadence_recent_spm = 160;
   t.cadence_baseline_spm = 170;

@@ -36,7 +36,8 @@ TEST(Summary, QuotesTheSpikingRunWithItsDateAndNumbers) {
   EXPECT_DOUBLE_EQ(w.distance_km, 14);
   EXPECT_DOUBLE_EQ(w.longest_prev30_km, 10);
   EXPECT_NEAR(w.spike_pct, 40, 1e-9);
-  EXPECT_EQ(w.category, "moderate");
+  EXPECT_EQ(w.category, SpikeCategory::kModerate);
+  EXPECT_EQ(category_name(w.category), "moderate");
   EXPECT_EQ(w.activity_id, 0);
   EXPECT_DOUBLE_EQ(*s.longest_prev30_km, 14);
   EXPECT_NEAR(*s.next_run_cap_km, 15.4, 1e-9);
