@@ -1,5 +1,7 @@
 #include "app/assess.h"
 
+#include "app/prefill.h"
+
 #include "store/assessment_repo.h"
 #include "util/error.h"
 
@@ -10,8 +12,18 @@ Expected<AssessOutcome> assess_and_save(Database& db, UserId user, const Knowled
                                         const std::optional<TrainingSummary>& training,
                                         std::int64_t now, bool save) {
   AssessOutcome out;
-  out.result = assess(kb, {answers, training, now});
+  // Answers and runs together: a training answer the stored runs contradict is replaced by the
+  // runs' figure, and the result says so with both values.
+  Answers used = answers;
+  std::vector<AnswerVsRuns> notes;
+  if (training) {
+    auto runs = run_answers(db, now);
+    if (!runs) return fail(runs.error());
+    notes = reconcile(kb, used, *runs);
+  }
+  out.result = assess(kb, {used, training, now});
   out.json = to_json(kb, out.result);
+  if (!notes.empty()) out.json["answers_and_runs"] = notes_json(notes);
   if (!save) return out;
   const SavedAssessment saved{0,
                               out.result.created_utc,

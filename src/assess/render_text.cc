@@ -126,6 +126,11 @@ std::string render_text(const KnowledgeBase& kb, const json& r) {
       out += wrap_text("Training history: " + note, 1);
     }
   }
+  if (r.contains("answers_and_runs") && !r.at("answers_and_runs").empty()) {
+    section(out, "Your answers and your runs");
+    for (const auto& n : r.at("answers_and_runs"))
+      out += wrap_text(std::string("- ").append(str(n, "text")), 1);
+  }
   std::vector<std::string> ids;
   for (const auto& c : r.value("citations", json::array())) ids.push_back(str(c, "id"));
   out += '\n';

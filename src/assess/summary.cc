@@ -155,6 +155,13 @@ std::string render_summary_text(const KnowledgeBase& kb, const json& result,
   if (!why.empty()) add_wrapped(head, fmt::format("Why: {}", why), 1, 2);
 
   std::vector<std::string> tail;
+  // Answers the stored runs contradicted (issue 12): the count here, both values in the full text.
+  if (const auto n = result.value("answers_and_runs", json::array()).size(); n > 0)
+    add_wrapped(tail,
+                fmt::format("Answers and runs: {} answer{} differed from your runs; the runs "
+                            "were used (the full result shows both and why).",
+                            n, n == 1 ? "" : "s"),
+                1, 2);
   add_wrapped(tail, s["disclaimer"].get<std::string>(), 1, 3);
   tail.push_back(fit_line(fmt::format(" Everything else: {}", more), kWidth - 2));
 

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "app/assess.h"
+#include "app/prefill.h"
 #include "app/training.h"
 #include "assess/engine.h"
 #include "assess/summary.h"
@@ -62,7 +63,11 @@ const char* section_intro(const KnowledgeBase& kb, const std::string& section) {
 }
 
 /// Asks every applicable question on stderr; nullopt when input ends before the last answer.
-std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
+/// Training questions show what the runs say ("from your runs"); Enter keeps it.
+std::optional<Answers> ask_interactively(const KnowledgeBase& kb, const app::RunAnswers& runs) {
+  const QuestionSection* training = kb.question_section("Training");
+  const std::string label =
+      training && !training->from_runs_label.empty() ? training->from_runs_label : "from your runs";
   Answers answers;
   Facts facts;
   std::string section;
@@ -83,8 +88,13 @@ std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
       fmt::print(stderr, "\n== {} ==\n", section = q.section);
       if (const char* intro = section_intro(kb, section)) fmt::print(stderr, "{}\n", intro);
     }
+    const auto from_runs = runs.values.find(q.id);
+    const bool prefilled = from_runs != runs.values.end();
     for (;;) {
       fmt::print(stderr, "{} [{}]\n", q.prompt, type_hint(q));
+      if (prefilled)
+        fmt::print(stderr, "  {}: {:g} (Enter keeps it; type another value to change it)\n", label,
+                   from_runs->second);
       if (!q.help.empty()) fmt::print(stderr, "  ({})\n", q.help);
       for (std::size_t i = 0; i < q.values.size(); ++i)
         fmt::print(stderr, "  {}) {:<20} {}\n", i + 1, q.values[i].id, q.values[i].label);
@@ -92,6 +102,7 @@ std::optional<Answers> ask_interactively(const KnowledgeBase& kb) {
       std::string line;
       if (!std::getline(std::cin, line)) return std::nullopt;
       auto reply = parse_reply(q, line);
+      if (reply && !*reply && prefilled) *reply = AnswerValue(from_runs->second);
       if (!reply) {
         fmt::print(stderr, "  Sorry: {}. Please try again.\n", reply.error().message);
         continue;
@@ -147,6 +158,15 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
     return;
   }
   Answers answers;
+  app::RunAnswers runs;
+  if (opt.answers.empty()) {  // the questionnaire offers what the runs already say
+    auto r = app::run_answers((*store)->db(), now_utc());
+    if (!r) {
+      ctx.exit_code = report_error(r.error());
+      return;
+    }
+    runs = std::move(*r);
+  }
   if (!opt.answers.empty()) {
     auto read = read_answers_file(*kb, opt.answers);
     if (!read) {
@@ -157,7 +177,7 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
     }
     answers = std::move(*read);
   } else {
-    auto asked = ask_interactively(*kb);
+    auto asked = ask_interactively(*kb, runs);
     if (!asked) {
       fmt::print(stderr, "\n");
       print_error("input ended before the last question; nothing was saved");

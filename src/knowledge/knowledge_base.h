@@ -47,6 +47,10 @@ struct Question {
 /// {count}).
 struct QuestionSection {
   std::string section, intro, skipped_notice;
+  // Training answers pre-filled from the runner's stored runs (issue 12): the label shown with
+  // a pre-filled value, and the note when an answer and the runs disagree ({question},
+  // {answer}, {runs}, {unit}).
+  std::string from_runs_label, runs_used_note;
 };
 
 struct DerivedFact {

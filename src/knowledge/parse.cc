@@ -619,8 +619,10 @@ void parse_question_section(Ctx& ctx, const YAML::Node& n) {
   Entry e(ctx, n, "question section");
   QuestionSection q;
   q.section = e.text("section");
-  q.intro = e.text("intro");
+  q.intro = e.text("intro", false);
   q.skipped_notice = e.text("skipped_notice", false);
+  q.from_runs_label = e.text("from_runs_label", false);
+  q.runs_used_note = e.text("runs_used_note", false);
   e.finish();
   if (e.ok()) ctx.data.question_sections.push_back(std::move(q));
 }

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/assess.h"
+#include "app/prefill.h"
 #include "assess/answers.h"
 #include "assess/engine.h"
 #include "assess/summary.h"
@@ -77,8 +78,18 @@ ApiResult saved_reply(const KnowledgeBase& kb, const std::optional<SavedAssessme
 }  // namespace
 
 void add_assessment_routes(Router& r, State& s) {
-  auto questions = std::make_shared<Reply>(json_reply(questions_json(s.kb())));
-  r.add("GET", "/api/v1/questions", [questions](Call&) -> ApiResult { return *questions; });
+  // The schema, plus the training answers the stored runs show ("from_runs": the label and
+  // {question id: figure}), for the wizard to pre-fill (the same use case as the CLI's).
+  auto schema = std::make_shared<const Json>(questions_json(s.kb()));
+  r.add("GET", "/api/v1/questions", [&s, schema](Call&) -> ApiResult {
+    return s.with_store([&](Store& store) -> ApiResult {
+      auto runs = app::run_answers(store.db(), now_utc());
+      if (!runs) return internal_error(runs.error());
+      Json j = *schema;
+      j["from_runs"] = app::prefill_json(s.kb(), *runs);
+      return json_reply(j);
+    });
+  });
   r.add("POST", "/api/v1/assessments", [&s](Call& c) { return run_assessment(s, c); });
   r.add("GET", "/api/v1/assessments", [&s](Call&) { return list_assessments(s); });
   r.add("GET", "/api/v1/assessments/latest", [&s](Call&) -> ApiResult {

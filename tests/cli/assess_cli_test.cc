@@ -220,3 +220,69 @@ TEST_F(AssessCli, BrokenKnowledgeFolderRefusesToRun) {
 }
 
 }  // namespace
+
+// Answers and runs together (issue 12, item 6): with runs imported, the questionnaire offers
+// what they show ("from your runs", Enter keeps it) and an answer the runs contradict is
+// reported with both values and which one was used.
+class AssessWithRunsCli : public AssessCli {
+ protected:
+  void SetUp() override {
+    AssessCli::SetUp();
+    // tests/data/formats/log_good.csv: runs on 1, 3, 5 (21.1 km) and 6 May 2024 (5 km); two
+    // weeks before this "now" start after the 5 May run.
+    ::setenv("RUNKNEE_NOW", "2024-05-19T12:00:00Z", 1);
+    const Result imported =
+        run("import \"" + (fs::path(RUNKNEE_TESTDATA) / "formats/log_good.csv").string() + "\"");
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  }
+  void TearDown() override {
+    ::setenv("RUNKNEE_NOW", "2026-11-25T12:00:00Z", 1);  // as CTest sets it
+    AssessCli::TearDown();
+  }
+};
+
+TEST_F(AssessWithRunsCli, InteractiveOffersTheRunsFiguresAndEnterKeepsThem) {
+  const std::string input = "30\n1\ngradual\n" + std::string(80, '\n');
+  const Result r = run("assess --format json --no-save", input);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("from your runs: 2.5 (Enter keeps it"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("from your runs: 5 (Enter keeps it"), std::string::npos);
+  // Not covered by the runs (they start on 1 May): asked without a figure.
+  EXPECT_EQ(r.err.find("from your runs: 0"), std::string::npos);
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["answers"]["weekly_km_now"], 2.5);
+  EXPECT_EQ(j["answers"]["longest_recent_km"], 5);
+  EXPECT_FALSE(j["answers"].contains("weekly_km_before"));
+  EXPECT_FALSE(j["answers"].contains("fever")) << "a safety question was pre-filled";
+  EXPECT_FALSE(j.contains("answers_and_runs"));  // nothing disagreed
+}
+
+TEST_F(AssessWithRunsCli, AnAnswerTheRunsContradictIsShownWithBothAndWhichWasUsed) {
+  const std::string answers = R"({"age": 34, "sex": "female", "onset": "gradual",
+    "weekly_km_now": 30, "longest_recent_km": 5.2, "pain_after": 4})";
+  const Result r = run("assess --answers - ", answers);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The one-screen summary counts them; the full text has both values, which and why.
+  EXPECT_NE(r.out.find("Answers and runs: 1 answer differed from your runs; the runs were used"),
+            std::string::npos)
+      << r.out;
+  Result full = run("show-assessment 1 --full");
+  // Wrapped at 78 columns: read it as one line.
+  std::string flat;
+  for (std::size_t i = 0; i < full.out.size(); ++i) {
+    if (full.out[i] == '\n' && i + 1 < full.out.size() && full.out[i + 1] == ' ') continue;
+    flat.push_back(full.out[i]);
+  }
+  full.out = flat;
+  EXPECT_NE(full.out.find("Your answers and your runs"), std::string::npos) << full.out;
+  EXPECT_NE(full.out.find("you answered 30 km"), std::string::npos) << full.out;
+  EXPECT_NE(full.out.find("your stored runs show 2.5 km"), std::string::npos) << full.out;
+  EXPECT_NE(full.out.find("Used: your runs, because"), std::string::npos) << full.out;
+  const json j = json::parse(run("show-assessment 1 --format json").out);
+  ASSERT_EQ(j["answers_and_runs"].size(), 1u);  // 5.2 vs 5 km is within the tolerance
+  EXPECT_EQ(j["answers_and_runs"][0]["question"], "weekly_km_now");
+  EXPECT_EQ(j["answers_and_runs"][0]["answer"], 30);
+  EXPECT_EQ(j["answers_and_runs"][0]["runs"], 2.5);
+  EXPECT_EQ(j["answers_and_runs"][0]["used"], "runs");
+  EXPECT_EQ(j["answers"]["weekly_km_now"], 2.5);
+}

@@ -225,6 +225,45 @@ TEST_F(ServerTest, AssessmentRunsSavesAndLists) {
   EXPECT_EQ(client_->Get("/api/v1/assessments/abc")->status, 404);
 }
 
+// Answers and runs together (issue 12, item 6): the questions carry what the stored runs show,
+// and an assessment whose answer the runs contradict says so with both values (RUNKNEE_NOW is
+// 2026-11-25T12:00:00Z under CTest).
+TEST_F(ServerTest, QuestionsPrefillFromRunsAndAssessmentReportsDisagreement) {
+  json q = body(client_->Get("/api/v1/questions"));
+  EXPECT_EQ(q["from_runs"]["label"], "from your runs");
+  EXPECT_TRUE(q["from_runs"]["values"].empty()) << "no runs, nothing pre-filled";
+  const std::string csv =
+      "Date,Distance (km),Duration,RPE,Notes\n"
+      "2026-10-01,6,35:00,,\n2026-10-20,8,45:00,,\n2026-11-15,10,55:00,,\n"
+      "2026-11-20,12,66:00,,\n";
+  auto r = client_->Post("/api/v1/imports?name=log.csv", csv, "application/octet-stream");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 201) << r->body;
+  q = body(client_->Get("/api/v1/questions"));
+  const json& v = q["from_runs"]["values"];
+  EXPECT_EQ(v["weekly_km_now"], 11.0);     // 22 km over the last two weeks
+  EXPECT_EQ(v["longest_recent_km"], 12.0);
+  EXPECT_EQ(v["weekly_km_before"], 2.0);   // 8 km in the 4 weeks before
+  EXPECT_EQ(v["longest_before_km"], 8.0);
+  for (const char* safety : {"fever", "med_kidney", "weight_bearing", "med_other_medicines"})
+    EXPECT_FALSE(v.contains(safety)) << safety;
+  r = post_json("/api/v1/assessments",
+                {{"answers", {{"age", 40}, {"onset", "gradual"}, {"weekly_km_now", 40},
+                              {"longest_recent_km", 12}}}});
+  ASSERT_EQ(r->status, 201) << r->body;
+  const json res = body(r);
+  ASSERT_EQ(res["answers_and_runs"].size(), 1u) << res.dump();
+  EXPECT_EQ(res["answers_and_runs"][0]["question"], "weekly_km_now");
+  EXPECT_EQ(res["answers_and_runs"][0]["answer"], 40.0);
+  EXPECT_EQ(res["answers_and_runs"][0]["runs"], 11.0);
+  EXPECT_EQ(res["answers_and_runs"][0]["used"], "runs");
+  EXPECT_NE(res["answers_and_runs"][0]["text"].get<std::string>().find("Used: your runs"),
+            std::string::npos);
+  // Saved with the result: the web's result page reads it back.
+  const json saved = body(client_->Get("/api/v1/assessments/latest"));
+  EXPECT_EQ(saved["result"]["answers_and_runs"], res["answers_and_runs"]);
+}
+
 TEST_F(ServerTest, ImportsAFitUploadAndListsIt) {
   auto r = upload(kFit, "run.fit");
   ASSERT_TRUE(r);
