@@ -42,12 +42,17 @@ const std::vector<std::string>& prefilled_question_ids() {
   return ids;
 }
 
-RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int64_t now) {
+RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int64_t now,
+                              int current_days) {
   RunAnswers out;
   std::optional<std::int64_t> first;
-  for (const Activity& a : activities)
-    if (is_running(a) && a.start_utc <= now && (!first || a.start_utc < *first)) first = a.start_utc;
-  if (!first) return out;
+  bool current = false;
+  for (const Activity& a : activities) {
+    if (!is_running(a) || a.start_utc > now) continue;
+    if (!first || a.start_utc < *first) first = a.start_utc;
+    current = current || a.start_utc >= now - std::int64_t{current_days} * kDay;
+  }
+  if (!first || !current) return out;
   auto km = [&](std::int64_t from, std::int64_t to) {
     double m = 0;
     for (const Activity& a : activities)
@@ -87,10 +92,11 @@ RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int6
   return out;
 }
 
-Expected<RunAnswers> run_answers(Database& db, std::int64_t now) {
+Expected<RunAnswers> run_answers(Database& db, const KnowledgeBase& kb, std::int64_t now) {
   auto history = read_history(db, now, 0);  // summaries only: no stream is needed
   if (!history) return fail(history.error());
-  return derive_run_answers(history->activities, now);
+  return derive_run_answers(history->activities, now,
+                            static_cast<int>(tolerance(kb, "assess.runs_current_days")));
 }
 
 std::vector<AnswerVsRuns> reconcile(const KnowledgeBase& kb, Answers& answers,

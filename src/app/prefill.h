@@ -24,18 +24,21 @@ namespace rk::app {
 const std::vector<std::string>& prefilled_question_ids();
 
 /// Question id -> the value the runs show. A question is absent when the runs do not cover the
-/// whole period it asks about (the first stored run is later than the period's start) or, for
-/// cadence, when no run of the last 14 days recorded one.
+/// whole period it asks about (the first stored run is later than the period's start), when
+/// the store is not current (no run in the last `current_days`: the runner may have stopped
+/// importing) or, for cadence, when no run of the last 14 days recorded one.
 struct RunAnswers {
   std::map<std::string, double> values;
   bool empty() const { return values.empty(); }
 };
 
 /// Pure: the training answers `activities` (any order) show at `now_utc`.
-RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int64_t now_utc);
+RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int64_t now_utc,
+                              int current_days);
 
-/// The same from the runner's stored runs.
-Expected<RunAnswers> run_answers(Database& db, std::int64_t now_utc);
+/// The same from the runner's stored runs (current_days: data/scoring.yaml
+/// assess.runs_current_days).
+Expected<RunAnswers> run_answers(Database& db, const KnowledgeBase& kb, std::int64_t now_utc);
 
 /// One answer that disagreed with the runs.
 struct AnswerVsRuns {

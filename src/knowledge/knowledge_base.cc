@@ -106,7 +106,7 @@ const std::vector<std::string>& required_threshold_ids() {
       "form.cadence_medial_spm", "form.overstride_cadence_drop_pct", "form.downhill_grade_pct",
       "fitness.fitness_days", "fitness.fatigue_days", "trimp.rest_hr", "trimp.max_hr",
       // data/scoring.yaml
-      "assess.answer_runs_tolerance_pct", "assess.answer_runs_tolerance_abs",
+      "assess.answer_runs_tolerance_pct", "assess.answer_runs_tolerance_abs", "assess.runs_current_days",
       "assess.history_weekly_jump_pct",
       "assess.history_cadence_drop_pct",
       "assess.history_step_length_rise_pct",

@@ -35,7 +35,7 @@ TEST(RunAnswers, DeriveTheTrainingAnswersFromTheRuns) {
   acts.push_back(run(6, 8, 164));
   acts.push_back(run(1, 12, 170));
   acts.push_back(run(2, 80, std::nullopt, "cycling"));
-  const RunAnswers r = derive_run_answers(acts, kNow);
+  const RunAnswers r = derive_run_answers(acts, kNow, 28);
   EXPECT_DOUBLE_EQ(r.values.at("weekly_km_now"), 12.5);     // 25 km / 2 weeks
   EXPECT_DOUBLE_EQ(r.values.at("weekly_km_before"), 34.0);  // (120 + 16) / 4 weeks
   EXPECT_DOUBLE_EQ(r.values.at("longest_recent_km"), 12.0);
@@ -46,15 +46,20 @@ TEST(RunAnswers, DeriveTheTrainingAnswersFromTheRuns) {
 
 TEST(RunAnswers, APeriodTheRunsDoNotCoverIsNotPrefilled) {
   // Runs only since 20 days ago: the last two weeks are covered, the month before is not.
-  const RunAnswers r = derive_run_answers({run(20, 10), run(9, 6), run(3, 7)}, kNow);
+  const RunAnswers r = derive_run_answers({run(20, 10), run(9, 6), run(3, 7)}, kNow, 28);
   EXPECT_DOUBLE_EQ(r.values.at("weekly_km_now"), 6.5);
   EXPECT_DOUBLE_EQ(r.values.at("longest_recent_km"), 7.0);
   EXPECT_FALSE(r.values.count("weekly_km_before"));
   EXPECT_FALSE(r.values.count("longest_before_km"));
   EXPECT_FALSE(r.values.count("cadence_spm"));  // no run recorded one
   // Only 10 days of runs: nothing is measured over a whole period.
-  EXPECT_TRUE(derive_run_answers({run(10, 10), run(3, 7)}, kNow).empty());
-  EXPECT_TRUE(derive_run_answers({}, kNow).empty());
+  EXPECT_TRUE(derive_run_answers({run(10, 10), run(3, 7)}, kNow, 28).empty());
+  EXPECT_TRUE(derive_run_answers({}, kNow, 28).empty());
+  // A store whose last run is older than 28 days is not current: no "0 km from your runs".
+  EXPECT_TRUE(derive_run_answers({run(400, 10), run(100, 12), run(29, 7)}, kNow, 28).empty());
+  EXPECT_DOUBLE_EQ(derive_run_answers({run(400, 10), run(100, 12), run(27, 7)}, kNow, 28)
+                       .values.at("weekly_km_now"),
+                   0.0);
 }
 
 TEST(RunAnswers, OnlyTrainingQuestionsArePrefilled) {
