@@ -17,7 +17,7 @@ Expected<AssessOutcome> assess_and_save(Database& db, UserId user, const Knowled
   Answers used = answers;
   std::vector<AnswerVsRuns> notes;
   if (training) {
-    auto runs = run_answers(db, kb, now);
+    auto runs = run_answers(db, user, kb, now);
     if (!runs) return fail(runs.error());
     notes = reconcile(kb, used, *runs);
   }

@@ -92,8 +92,9 @@ RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int6
   return out;
 }
 
-Expected<RunAnswers> run_answers(Database& db, const KnowledgeBase& kb, std::int64_t now) {
-  auto history = read_history(db, now, 0);  // summaries only: no stream is needed
+Expected<RunAnswers> run_answers(Database& db, UserId user, const KnowledgeBase& kb,
+                                 std::int64_t now) {
+  auto history = read_history(db, user, now, 0);  // summaries only: no stream is needed
   if (!history) return fail(history.error());
   return derive_run_answers(history->activities, now,
                             static_cast<int>(tolerance(kb, "assess.runs_current_days")));

@@ -16,6 +16,7 @@
 #include "knowledge/knowledge_base.h"
 #include "model/activity.h"
 #include "store/database.h"
+#include "store/user.h"
 #include "util/expected.h"
 
 namespace rk::app {
@@ -38,7 +39,8 @@ RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int6
 
 /// The same from the runner's stored runs (current_days: data/scoring.yaml
 /// assess.runs_current_days).
-Expected<RunAnswers> run_answers(Database& db, const KnowledgeBase& kb, std::int64_t now_utc);
+Expected<RunAnswers> run_answers(Database& db, UserId user, const KnowledgeBase& kb,
+                                 std::int64_t now_utc);
 
 /// One answer that disagreed with the runs.
 struct AnswerVsRuns {

@@ -160,7 +160,7 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
   Answers answers;
   app::RunAnswers runs;
   if (opt.answers.empty()) {  // the questionnaire offers what the runs already say
-    auto r = app::run_answers((*store)->db(), *kb, now_utc());
+    auto r = app::run_answers((*store)->db(), (*store)->local_user(), *kb, now_utc());
     if (!r) {
       ctx.exit_code = report_error(r.error());
       return;

@@ -83,7 +83,7 @@ void add_assessment_routes(Router& r, State& s) {
   auto schema = std::make_shared<const Json>(questions_json(s.kb()));
   r.add("GET", "/api/v1/questions", [&s, schema](Call&) -> ApiResult {
     return s.with_store([&](Store& store) -> ApiResult {
-      auto runs = app::run_answers(store.db(), s.kb(), now_utc());
+      auto runs = app::run_answers(store.db(), store.local_user(), s.kb(), now_utc());
       if (!runs) return internal_error(runs.error());
       Json j = *schema;
       j["from_runs"] = app::prefill_json(s.kb(), *runs);
