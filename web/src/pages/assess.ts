@@ -72,7 +72,8 @@ export function holds(p: Predicate | null | undefined, answers: Answers): boolea
   }
 }
 
-function control(q: Question, answers: Answers, onChange: () => void): HTMLElement {
+/// `fromRuns`: "from your runs: 12.5", shown under a training answer pre-filled from the stored runs.
+function control(q: Question, answers: Answers, onChange: () => void, fromRuns?: string): HTMLElement {
   const set = (v: Answer | undefined) => {
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete answers[q.id];
     else answers[q.id] = v;
@@ -144,16 +145,32 @@ function control(q: Question, answers: Answers, onChange: () => void): HTMLEleme
   const wrap = field(label, input, q.help);
   wrap.classList.add('q');
   wrap.dataset.question = q.id;
+  if (fromRuns) wrap.appendChild(h('p', { class: 'hint from-runs', 'data-from-runs': q.id }, fromRuns));
   wrap.appendChild(err);
   return wrap;
 }
 
 export async function assessPage(main: HTMLElement): Promise<void> {
-  const schema = await get<{ questions: Question[]; sections?: { section: string; intro: string }[] }>('/questions');
+  const schema = await get<{
+    questions: Question[];
+    sections?: { section: string; intro: string }[];
+    from_runs?: { label: string; values: Record<string, number> };
+  }>('/questions');
   // Why some sections matter, shown above them (data/questions.yaml): a skipped answer there is
   // never read as "no".
   const SECTION_INTROS: Record<string, string> = Object.fromEntries((schema.sections ?? []).map((s) => [s.section, s.intro]));
   const answers: Answers = {};
+  // Training answers the stored runs show (GET /questions from_runs): pre-filled, editable, and
+  // labelled. Only numeric Training questions, never a safety one.
+  const runsLabel = schema.from_runs?.label || 'from your runs';
+  const fromRuns: Record<string, string> = {};
+  for (const q of schema.questions) {
+    const v = schema.from_runs?.values?.[q.id];
+    if (typeof v !== 'number' || q.section !== 'Training' || (q.type !== 'number' && q.type !== 'int')) continue;
+    answers[q.id] = v;
+    const miles = q.id.includes('_km') && units() === 'mi';
+    fromRuns[q.id] = `${runsLabel}: ${miles ? `${Math.round((v / 1.609344) * 100) / 100} miles` : q.id.includes('_km') ? `${v} km` : String(v)}`;
+  }
   const sections = [...new Set(schema.questions.map((q) => q.section))];
   let step = 0;
   const body = h('div', { class: 'wizard-body' });
@@ -183,7 +200,7 @@ export async function assessPage(main: HTMLElement): Promise<void> {
       // Re-render only when branching changed what this section shows.
       const now = visible(sec).map((x) => x.id).join();
       if (now !== qs.map((x) => x.id).join()) render();
-    })), skipped);
+    }, fromRuns[q.id])), skipped);
     countSkipped();
     back.hidden = step === 0;
     next.hidden = step === sections.length - 1;
@@ -242,6 +259,7 @@ export async function assessPage(main: HTMLElement): Promise<void> {
 interface Reason { text: string; citation?: string }
 interface Result {
   disclaimer: string;
+  answers_and_runs?: { question: string; answer: number; runs: number; used: string; text: string }[];
   urgency: { level: string; label: string; reasons: Reason[] };
   red_flags: { id: string; text: string; action: string }[];
   causes: { id: string; name: string; score: number; fit?: string; reasons: Reason[]; would_change?: string[] }[];
@@ -300,6 +318,8 @@ export function renderResult(r: Result): HTMLElement {
       r.relief?.medication?.caveat ? h('p', { class: 'hint' }, r.relief.medication.caveat) : null),
     r.long_term?.length ? h('section', {}, h('h2', {}, 'For the long term'),
       h('ul', {}, r.long_term.map((l) => h('li', {}, h('strong', {}, l.title), ': ', l.why, cite(l))))) : null,
+    r.answers_and_runs?.length ? h('section', { class: 'answers-and-runs' }, h('h2', {}, 'Your answers and your runs'),
+      h('ul', {}, r.answers_and_runs.map((n) => h('li', { 'data-question': n.question }, n.text)))) : null,
     h('p', { class: 'disclaimer' }, r.disclaimer),
   );
 }
