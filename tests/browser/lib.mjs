@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 export const BASE = process.env.RUNKNEE_URL ?? 'http://127.0.0.1:8080/';
 export const CORPUS = process.env.RUNKNEE_CORPUS ?? '../data/corpus';
-export const SHOTS = process.env.RUNKNEE_SCREENSHOTS ?? '../../docs/screenshots';
+export const SHOTS = process.env.RUNKNEE_SCREENSHOTS ?? '../../build/screenshots';
 
 export async function launch() {
   const profile = mkdtempSync(join(process.env.RUNKNEE_PROFILE_DIR ?? tmpdir(), 'chromium-'));

@@ -5,12 +5,15 @@
 #   RUNKNEE_BINARY     the CLI (default: build/src/cli/runknee)
 #   RUNKNEE_CORPUS     sample activity files (default: tests/data/corpus)
 #   RUNKNEE_KNOWLEDGE  optional --knowledge folder for the server
+#   RUNKNEE_SCREENSHOTS where the tests' screenshots go (default: build/screenshots, so a test run
+#                      leaves the checkout clean; RUNKNEE_SCREENSHOTS=docs/screenshots refreshes the
+#                      images the docs show)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 bin=${RUNKNEE_BINARY:-$repo/build/src/cli/runknee}
 export RUNKNEE_CORPUS=${RUNKNEE_CORPUS:-$repo/tests/data/corpus}
-export RUNKNEE_SCREENSHOTS=${RUNKNEE_SCREENSHOTS:-$repo/docs/screenshots}
+export RUNKNEE_SCREENSHOTS=$(realpath -m "${RUNKNEE_SCREENSHOTS:-$repo/build/screenshots}")
 
 [ -x /usr/bin/chromium ] || { echo "browser tests: /usr/bin/chromium missing (scripts/install-deps.sh --test)"; exit 1; }
 [ -x "$bin" ] || { echo "browser tests: $bin not built (scripts/build.sh)"; exit 1; }
