@@ -44,6 +44,18 @@ std::optional<DayRange> parse_range(const LoadArgs& a, std::int64_t today, Conte
   return r;
 }
 
+// The runner's distance unit for text and CSV (distance, pace); JSON stays SI. Nothing after a
+// settings file that cannot be read: the error is printed and the exit code set.
+std::optional<DistanceUnit> runner_unit(Context& ctx) {
+  auto settings = plan::load_settings();
+  if (!settings) {
+    print_error(settings.error().message);
+    ctx.exit_code = kFailed;
+    return std::nullopt;
+  }
+  return settings->units == plan::Units::kMi ? miles_unit() : DistanceUnit{};
+}
+
 std::optional<std::vector<Activity>> load_activities(Context& ctx, bool with_streams) {
   auto store = ctx.store();
   if (!store) {
@@ -105,14 +117,9 @@ void run_load(const LoadArgs& a, Context& ctx) {
     fmt::print(fmt::runtime(kNoRunsLoad), load_thresholds(*kb).spike_window_days);
     return;
   }
-  auto settings = plan::load_settings();
-  if (!settings) {
-    print_error(settings.error().message);
-    ctx.exit_code = kFailed;
-    return;
-  }
-  // Text and CSV in the runner's units; JSON stays in km.
-  const DistanceUnit unit = settings->units == plan::Units::kMi ? miles_unit() : DistanceUnit{};
+  const auto unit_setting = runner_unit(ctx);
+  if (!unit_setting) return;
+  const DistanceUnit unit = *unit_setting;
   const LoadReport rep = analyze_load(*acts, now_utc(), load_thresholds(*kb), hr);
   auto range = parse_range(a, rep.today, ctx);
   if (!range) return;
@@ -162,14 +169,9 @@ void run_form(const LoadArgs& a, Context& ctx) {
     write_chart_file(form_chart(rep, range->from_day, range->to_day), a.chart, ctx);
     return;
   }
-  auto settings = plan::load_settings();
-  if (!settings) {
-    print_error(settings.error().message);
-    ctx.exit_code = kFailed;
-    return;
-  }
-  // Text and CSV in the runner's units (distance, pace); JSON stays SI.
-  const DistanceUnit unit = settings->units == plan::Units::kMi ? miles_unit() : DistanceUnit{};
+  const auto unit_setting = runner_unit(ctx);
+  if (!unit_setting) return;
+  const DistanceUnit unit = *unit_setting;
   if (a.format == "json")
     print_json(form_json(rep, *range));
   else
