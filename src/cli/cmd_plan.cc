@@ -187,8 +187,9 @@ std::string exercise_flag_of(const std::string& field) {
   return "--" + field;
 }
 
-/// Today's (or the day's) exercises with the sets ticked off, then the adherence sentence.
-std::string render_exercise_day(const app::ExerciseDay& d) {
+/// Today's (or the day's) exercises with the sets ticked off, then the adherence sentence;
+/// `steps` adds each exercise's steps and the mistake to avoid (`today` lists them only here).
+std::string render_exercise_day(const app::ExerciseDay& d, bool steps = false) {
   std::string out;
   if (d.exercises.empty()) {
     out += fmt::format("No strengthening exercises planned for {}.\n", d.date);
@@ -202,6 +203,10 @@ std::string render_exercise_day(const app::ExerciseDay& d) {
     out += fmt::format("  [{}] {} ({}): {} - {}/{} sets done\n", done >= p.sets ? "x" : " ",
                        i.exercise.name.empty() ? p.exercise_id : i.exercise.name, p.exercise_id,
                        exercise_dose_text({p.sets, p.amount, p.unit}), done, p.sets);
+    if (!steps) continue;
+    int n = 0;
+    for (const auto& step : i.exercise.steps) out += fmt::format("        {}. {}\n", ++n, step);
+    if (!i.exercise.mistake.empty()) out += fmt::format("        avoid: {}\n", i.exercise.mistake);
   }
   for (const auto& l : d.unplanned) {
     out += fmt::format("  [x] {} (not planned that day): {} sets done\n", l.exercise_id, l.sets);
@@ -520,9 +525,10 @@ void add_today(CLI::App& app, Context& ctx) {
       j["exercise_adherence_text"] = plan::adherence_text(pc->adherence, pc->session.rules);
       fmt::print("{}\n", j.dump(2));
     } else {
-      fmt::print("{}", plan::render_today_text(t, units_of(*pc)));
+      // The day's exercises once: in the tick-off list, with their steps, not in the session too.
+      fmt::print("{}", plan::render_today_text(t, units_of(*pc), !t.needs_assessment));
       if (!t.needs_assessment) {
-        fmt::print("\n{}", render_exercise_day(app::exercise_day_of(*pc, t.date)));
+        fmt::print("\n{}", render_exercise_day(app::exercise_day_of(*pc, t.date), true));
       }
     }
   });

@@ -12,7 +12,11 @@ std::string pain(const std::optional<int>& v) {
   return v ? fmt::format("{}", *v) : "-";
 }
 
-std::string session_line(const Session& s, Units u, bool detail = false) {
+/// How a session shows its exercises: names and doses (the plan), with their steps (today), or not
+/// at all (today's tick-off list shows them once, below the sessions).
+enum class ExerciseLines { kNames, kDetail, kNone };
+
+std::string session_line(const Session& s, Units u, ExerciseLines lines = ExerciseLines::kNames) {
   std::string line = fmt::format("  {}  {}", s.date, s.title);
   if (s.distance_km) line += fmt::format(" ({})", format_distance(*s.distance_km, u));
   line += "\n      " + s.details + "\n";
@@ -20,8 +24,9 @@ std::string session_line(const Session& s, Units u, bool detail = false) {
     line += "      log it: runknee log --walk-ok yes|no --hop-ok yes|no (and --swelling if the "
             "knee swells)\n";
   for (const auto& e : s.exercises) {
+    if (lines == ExerciseLines::kNone) break;
     line += fmt::format("        - {}: {}\n", e.name, exercise_dose_text({e.sets, e.amount, e.unit}));
-    if (!detail) continue;
+    if (lines != ExerciseLines::kDetail) continue;
     int n = 0;
     for (const auto& step : e.steps) line += fmt::format("            {}. {}\n", ++n, step);
     if (!e.mistake.empty()) line += fmt::format("            avoid: {}\n", e.mistake);
@@ -91,7 +96,7 @@ std::string render_plan_text(const Plan& p, Units u) {
   return out;
 }
 
-std::string render_today_text(const TodayView& t, Units u) {
+std::string render_today_text(const TodayView& t, Units u, bool exercises_listed_below) {
   std::string out = fmt::format("Today, {}: {}\n", t.date, t.headline);
   if (t.needs_assessment) {  // the first-run welcome; no clearance wording before a knee check
     for (std::size_t i = 1; i < t.not_cleared_reasons.size(); ++i) {
@@ -109,7 +114,8 @@ std::string render_today_text(const TodayView& t, Units u) {
         "Rest day: recovery is when the knee adapts to the load. Log how it feels with "
         "`runknee log`.\n";
   }
-  for (const auto& s : t.sessions) out += session_line(s, u, true);
+  const auto lines = exercises_listed_below ? ExerciseLines::kNone : ExerciseLines::kDetail;
+  for (const auto& s : t.sessions) out += session_line(s, u, lines);
   return out;
 }
 

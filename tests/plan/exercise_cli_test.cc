@@ -129,5 +129,39 @@ TEST_F(ExerciseCli, PlanTodayLogExerciseThenAdherenceChanges) {
   EXPECT_EQ(dose_next_week(json_of("plan --format json --weeks 2")), first["amount"].get<int>());
 }
 
+// `today` shows each of the day's exercises once: in the tick-off list with its steps and the
+// tick-off hint, not in the session as well (issue 12's leftover: the list was printed twice).
+TEST_F(ExerciseCli, TodayListsEachExerciseOnceWithTheTickOffHint) {
+  const auto plan = json_of("plan --format json --weeks 2");
+  std::string day;
+  nlohmann::json exercises;
+  for (const auto& w : plan["weeks"]) {
+    for (const auto& s : w["sessions"]) {
+      if (s["kind"] == "strength" && day.empty()) {
+        day = s["date"].get<std::string>();
+        exercises = s["exercises"];
+      }
+    }
+  }
+  ASSERT_FALSE(day.empty()) << plan.dump(2);
+  ASSERT_FALSE(exercises.empty());
+  at(day + "T12:00:00Z");
+  const auto today = run_cli(db_ + " today");
+  ASSERT_EQ(today.code, 0);
+  const auto count = [&](const std::string& needle) {
+    int n = 0;
+    for (auto p = today.out.find(needle); p != std::string::npos; p = today.out.find(needle, p + 1))
+      ++n;
+    return n;
+  };
+  for (const auto& e : exercises) {
+    const auto name = e["name"].get<std::string>();
+    EXPECT_EQ(count(name), 1) << name << "\n" << today.out;
+    EXPECT_EQ(count(std::string("(") + e["id"].get<std::string>() + "): "), 1) << today.out;
+  }
+  EXPECT_EQ(count("Tick one off: `runknee log --exercise ID --sets N`"), 1) << today.out;
+  EXPECT_EQ(count("1. "), static_cast<int>(exercises.size())) << "steps once per exercise";
+}
+
 }  // namespace
 }  // namespace rk
