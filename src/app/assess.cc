@@ -1,7 +1,7 @@
 #include "app/assess.h"
 
+#include "app/plan.h"
 #include "app/prefill.h"
-
 #include "store/assessment_repo.h"
 #include "util/error.h"
 
@@ -34,6 +34,9 @@ Expected<AssessOutcome> assess_and_save(Database& db, UserId user, const Knowled
   auto id = AssessmentRepo(db).save(user, saved);
   if (!id) return fail(id.error());
   out.id = *id;
+  auto today = plan_today_lines(kb, db, user, now, *id);
+  if (!today) return fail(today.error());
+  out.plan_today = std::move(*today);
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "assess/answers.h"
 #include "assess/engine.h"
@@ -20,11 +22,14 @@ struct AssessOutcome {
   Assessment result;
   nlohmann::json json;             // the one encoding of the result, as saved
   std::optional<std::int64_t> id;  // the saved assessment; nullopt when not saved
+  // What the plan now says about today (plan_today_lines), for the summary's "What to do
+  // today"; empty when not saved (the plan follows saved assessments only).
+  std::vector<std::string> plan_today;
 };
 
 /// Assesses `answers` with `training` (from `training_for_assessment` or a cached
 /// `training_views`; nullopt without runs) and, when `save`, stores answers and result in one
-/// write.
+/// write; a saved assessment also brings the plan up to date and says what it now says today.
 Expected<AssessOutcome> assess_and_save(Database& db, UserId user, const KnowledgeBase& kb,
                                         const Answers& answers,
                                         const std::optional<TrainingSummary>& training,

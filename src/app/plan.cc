@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "assess/summary.h"
 #include "plan/report_data.h"
 #include "store/exercise_repo.h"
 #include "store/koos_repo.h"
@@ -99,6 +100,19 @@ Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, UserId user,
   v.adherence = plan::adherence(v.exercises.prescribed, v.exercises.logged, today, session->rules);
   v.session = std::move(*session);
   return v;
+}
+
+Expected<std::vector<std::string>> plan_today_lines(const KnowledgeBase& kb, Database& db,
+                                                    UserId user, std::int64_t now,
+                                                    std::int64_t assessment_id) {
+  auto v = plan_view(kb, db, user, now, plan::kPlanDefaultWeeks);
+  if (!v) return fail(v.error());
+  std::vector<std::string> lines;
+  if (v->session.inputs.assessment_id != assessment_id) return lines;
+  lines.push_back(fmt::format("{} {}", kSummaryPlanLead, v->today.headline));
+  for (const auto& s : v->today.sessions) lines.push_back(fmt::format("Today: {}", s.title));
+  if (v->today.sessions.empty() && v->today.cleared) lines.push_back("Today: a rest day");
+  return lines;
 }
 
 Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db,

@@ -41,6 +41,14 @@ struct PlanView {
 Expected<PlanView> plan_view(const KnowledgeBase& kb, Database& db, UserId user,
                              std::int64_t now_utc, int weeks, bool miles = false);
 
+/// What the plan says about today, as lines for the assessment's "What to do today" (hazard H8
+/// in docs/clinical-safety.md: the plan alone decides whether the runner runs today, and the
+/// assessment repeats it rather than deciding again). Empty when the plan does not follow
+/// assessment `assessment_id` (an older assessment, or one not saved).
+Expected<std::vector<std::string>> plan_today_lines(const KnowledgeBase& kb, Database& db,
+                                                    UserId user, std::int64_t now_utc,
+                                                    std::int64_t assessment_id);
+
 /// Every KOOS taken: (date, scores), oldest first.
 Expected<std::vector<std::pair<std::string, plan::KoosScore>>> koos_history(Database& db,
                                                                             UserId user);

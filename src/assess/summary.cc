@@ -7,8 +7,8 @@
 #include <algorithm>
 
 #include "assess/engine.h"
-#include "util/dose_format.h"
 #include "knowledge/learn.h"
+#include "util/dose_format.h"
 #include "util/json_get.h"
 
 namespace rk {
@@ -19,8 +19,12 @@ using nlohmann::json;
 constexpr int kWidth = 80;
 constexpr std::size_t kCauses = 3, kTodaySteps = 3, kAvoidSteps = 2, kAvoidMedicines = 2;
 
-std::string str(const json& j, const char* key) { return json_string(j, key); }
-const json& list(const json& j, const char* key) { return json_list(j, key); }
+std::string str(const json& j, const char* key) {
+  return json_string(j, key);
+}
+const json& list(const json& j, const char* key) {
+  return json_list(j, key);
+}
 
 std::size_t columns(std::string_view s) {  // UTF-8 code points
   return static_cast<std::size_t>(
@@ -71,7 +75,8 @@ std::string medicine_name(const KnowledgeBase& kb, const json& m) {
 
 }  // namespace
 
-json assessment_summary(const KnowledgeBase& kb, const json& r) {
+json assessment_summary(const KnowledgeBase& kb, const json& r,
+                        const std::vector<std::string>& plan_today) {
   json s;
   const json& u = r.is_object() && r.contains("urgency") ? r.at("urgency") : json::object();
   s["level"] = str(u, "level");
@@ -95,8 +100,10 @@ json assessment_summary(const KnowledgeBase& kb, const json& r) {
   const json relief = r.is_object() ? r.value("relief", json::object()) : json::object();
   const json med = relief.value("medication", json::object());
   json today = json::array(), avoid = json::array();
+  for (const auto& line : plan_today) today.push_back(line);
+  std::size_t steps = 0;
   for (const auto& step : list(relief, "steps")) {
-    if (today.size() >= kTodaySteps) break;
+    if (steps++ >= kTodaySteps) break;
     std::string line = str(step, "summary");
     today.push_back(line.empty() ? str(step, "title") : line);
   }
@@ -124,8 +131,9 @@ json assessment_summary(const KnowledgeBase& kb, const json& r) {
 }
 
 std::string render_summary_text(const KnowledgeBase& kb, const json& result,
-                                const std::string& more) {
-  const json s = assessment_summary(kb, result);
+                                const std::string& more,
+                                const std::vector<std::string>& plan_today) {
+  const json s = assessment_summary(kb, result, plan_today);
   std::string level = s["level"].get<std::string>();
   for (auto& ch : level) ch = ch == '_' ? ' ' : static_cast<char>(std::toupper(ch));
   const std::string rule(78, level == "SELF CARE" ? '-' : '!');
@@ -172,8 +180,8 @@ std::string render_summary_text(const KnowledgeBase& kb, const json& result,
   std::vector<Block> blocks;
   Block causes{"Likely causes (a rule-based fit, not a diagnosis):", {}};
   for (const auto& c : s["causes"]) {
-    std::string line = fmt::format("{} ({} fit)", c["name"].get<std::string>(),
-                                   c["fit"].get<std::string>());
+    std::string line =
+        fmt::format("{} ({} fit)", c["name"].get<std::string>(), c["fit"].get<std::string>());
     if (!c["reason"].get<std::string>().empty())
       line += fmt::format(": {}", c["reason"].get<std::string>());
     causes.items.push_back(line);
@@ -198,7 +206,8 @@ std::string render_summary_text(const KnowledgeBase& kb, const json& result,
   auto render_block = [&](const Block& b) {
     std::vector<std::string> out = {fmt::format(" {}", b.title)};
     for (const auto& item : b.items) {
-      const std::size_t max_lines = item.rfind("If you need a painkiller", 0) == 0 ? 3
+      const std::size_t max_lines = item.rfind(kSummaryPlanLead, 0) == 0 ? 6  // never cut short
+                                    : item.rfind("If you need a painkiller", 0) == 0 ? 3
                                     : b.title.rfind("Likely causes", 0) == 0         ? cause_lines
                                     : b.title == "What to avoid:"                    ? avoid_lines
                                                                                      : 1;
@@ -215,9 +224,9 @@ std::string render_summary_text(const KnowledgeBase& kb, const json& result,
   if (total() > budget) avoid_lines = 1;
   if (total() > budget) cause_lines = 1;
   while (total() > budget) {
-    auto longest = std::max_element(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) {
-      return a.items.size() < b.items.size();
-    });
+    auto longest = std::max_element(
+        blocks.begin(), blocks.end(),
+        [](const Block& a, const Block& b) { return a.items.size() < b.items.size(); });
     if (longest == blocks.end() || longest->items.size() <= 1) break;
     longest->items.pop_back();
   }

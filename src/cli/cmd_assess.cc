@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "app/assess.h"
+#include "app/plan.h"
 #include "app/prefill.h"
 #include "app/training.h"
 #include "assess/engine.h"
@@ -211,7 +212,7 @@ void run_assess(Context& ctx, const AssessOptions& opt) {
   } else {
     const std::string more = saved_id ? fmt::format("runknee show-assessment {} --full", *saved_id)
                                       : std::string("add --full");
-    fmt::print("{}", render_summary_text(*kb, j, more));
+    fmt::print("{}", render_summary_text(*kb, j, more, outcome->plan_today));
   }
 }
 
@@ -274,10 +275,19 @@ void run_show(Context& ctx, std::int64_t id, const std::string& format, bool ful
   }
   const KnowledgeBase* kb = knowledge(ctx);
   if (!kb) return;
+  if (full) {
+    fmt::print("Assessment {}\n{}", id, render_text(*kb, j));
+    return;
+  }
+  auto plan_today =
+      app::plan_today_lines(*kb, (*store)->db(), (*store)->local_user(), now_utc(), id);
+  if (!plan_today) {
+    ctx.exit_code = report_error(plan_today.error());
+    return;
+  }
   fmt::print("Assessment {}\n{}", id,
-             full ? render_text(*kb, j)
-                  : render_summary_text(*kb, j,
-                                        fmt::format("runknee show-assessment {} --full", id)));
+             render_summary_text(*kb, j, fmt::format("runknee show-assessment {} --full", id),
+                                 *plan_today));
 }
 
 }  // namespace

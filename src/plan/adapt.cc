@@ -139,8 +139,9 @@ std::string citation_for(const std::string& rule, const PlanRules& r) {
 
 void apply(PlanState& s, const Verdict& v, const DiaryEntry& e, const PlanRules& r,
            std::vector<DecisionRecord>& out) {
-  DecisionRecord d{e.date,   v.decision, s.stage, s.stage, v.reason,
-                   v.rule,   citation_for(v.rule, r), std::nullopt};
+  DecisionRecord d{
+      e.date,      v.decision, s.stage, s.stage, v.reason, v.rule, citation_for(v.rule, r),
+      std::nullopt};
   d.before = DecisionRecord::Before{s.ok_sessions, s.consecutive_step_backs, s.assessment_id,
                                     s.clinician_advised_day};
   const auto day = *day_number(e.date);
@@ -315,15 +316,24 @@ Clearance clearance(const PlanInputs& in, const PlanState& s, const PlanRules& r
   return c;
 }
 
+/// The assessment asks for the return-to-run checks before any building (hazard H5): its pain is
+/// above plan.build_start_pain_max or was not given (unknown is never "no pain"), or the pain
+/// began suddenly (an injury: the knee proves walking and hopping first).
+bool checks_first(const PlanInputs& in, const PlanRules& r) {
+  if (!in.has_assessment) return false;
+  if (!in.assessment_pain || *in.assessment_pain > r.value("plan.build_start_pain_max")) {
+    return true;
+  }
+  const auto onset = in.answers.find("onset");
+  return onset == in.answers.end() || onset->second.empty() || onset->second.front() != "gradual";
+}
+
 int initial_stage(const PlanInputs& in, const PlanRules& r) {
   const bool running = (in.training && in.training->runs_last_28d > 0) ||
                        std::any_of(in.runs.begin(), in.runs.end(),
                                    [&](const PastRun& p) { return p.day > in.today - 28; });
   if (!running) return r.relief_stage();
-  // Pain in the assessment above the build threshold: begin with the return-to-run checks.
-  if (in.assessment_pain && *in.assessment_pain > r.value("plan.build_start_pain_max")) {
-    return r.relief_stage();
-  }
+  if (checks_first(in, r)) return r.relief_stage();
   const double safe = r.value("plan.pain_safe_max");
   for (auto it = in.diary.rbegin(); it != in.diary.rend(); ++it) {
     if (!it->is_run()) continue;
@@ -338,9 +348,8 @@ std::vector<DecisionRecord> update_state(PlanState& s, const PlanInputs& in, con
     s.stage = initial_stage(in, r);
     s.started_day = in.today;
   } else if (in.has_assessment && s.assessment_id != in.assessment_id &&
-             s.stage == r.build_stage() && in.assessment_pain &&
-             *in.assessment_pain > r.value("plan.build_start_pain_max")) {
-    // A new assessment reports pain above the build threshold: back to the return-to-run checks.
+             s.stage == r.build_stage() && checks_first(in, r)) {
+    // A new assessment asks for the checks first: back to the return-to-run checks.
     s.stage = initial_stage(in, r);
     s.ok_sessions = 0;
   }

@@ -80,13 +80,17 @@ std::vector<ClearanceReason> assessment_clearance(const PlanInputs& in, const Pl
 /// recently, and no clinician advice pending since the last assessment.
 Clearance clearance(const PlanInputs& in, const PlanState& s, const PlanRules& r);
 
-/// Where a new plan starts: relief when not cleared or not running; never build when the
-/// assessment's pain is above plan.build_start_pain_max; build when the runner is running
-/// pain-free; otherwise relief with the return-to-run checks.
+/// The assessment asks for the return-to-run checks before building: pain above
+/// plan.build_start_pain_max or not given, or onset not known to be gradual (hazard H5).
+bool checks_first(const PlanInputs& in, const PlanRules& r);
+
+/// Where a new plan starts: relief when not cleared or not running; never build when
+/// checks_first(); build when the runner is running pain-free; otherwise relief with the
+/// return-to-run checks.
 int initial_stage(const PlanInputs& in, const PlanRules& r);
 
-/// A new assessment (in.assessment_id differs from the state's) reporting pain above
-/// plan.build_start_pain_max moves a plan at build back to where such a plan starts.
+/// A new assessment (in.assessment_id differs from the state's) for which checks_first() holds
+/// moves a plan at build back to where such a plan starts.
 /// Decides every diary entry after s.last_processed that is ready (next-morning pain logged, a
 /// full day passed, or not a run) and returns the new decisions, also appended to s.history.
 std::vector<DecisionRecord> update_state(PlanState& s, const PlanInputs& in, const PlanRules& r);

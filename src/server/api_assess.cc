@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/assess.h"
+#include "app/plan.h"
 #include "app/prefill.h"
 #include "assess/answers.h"
 #include "assess/engine.h"
@@ -64,15 +65,18 @@ ApiResult run_assessment(State& s, Call& c) {
   return r;
 }
 
-ApiResult saved_reply(const KnowledgeBase& kb, const std::optional<SavedAssessment>& a,
-                      const std::string& what) {
+ApiResult saved_reply(const KnowledgeBase& kb, Store& store,
+                      const std::optional<SavedAssessment>& a, const std::string& what) {
   if (!a) return api_error(404, "not_found", "no such assessment: " + what, "id");
+  // The summary's "What to do today" leads with what the plan says (hazard H8).
+  auto plan_today = app::plan_today_lines(kb, store.db(), store.local_user(), now_utc(), a->id);
+  if (!plan_today) return error_reply(plan_today.error());
   Json result = Json::parse(a->result_json, nullptr, false);
   if (result.is_discarded()) result = Json::object();
   // The one-screen summary the CLI prints, for the top of the web result page.
   return json_reply({{"assessment", summary_json(*a)},
                      {"result", result},
-                     {"summary", assessment_summary(kb, result)}});
+                     {"summary", assessment_summary(kb, result, *plan_today)}});
 }
 
 }  // namespace
@@ -96,7 +100,7 @@ void add_assessment_routes(Router& r, State& s) {
     return s.with_store([&s](Store& store) -> ApiResult {
       auto a = AssessmentRepo(store.db()).latest(store.local_user());
       if (!a) return internal_error(a.error());
-      return saved_reply(s.kb(), *a, "latest");
+      return saved_reply(s.kb(), store, *a, "latest");
     });
   });
   r.add("GET", "/api/v1/assessments/{id}", [&s](Call& c) -> ApiResult {
@@ -105,7 +109,7 @@ void add_assessment_routes(Router& r, State& s) {
     return s.with_store([&](Store& store) -> ApiResult {
       auto a = AssessmentRepo(store.db()).find(store.local_user(), *id);
       if (!a) return internal_error(a.error());
-      return saved_reply(s.kb(), *a, std::to_string(*id));
+      return saved_reply(s.kb(), store, *a, std::to_string(*id));
     });
   });
 }

@@ -159,5 +159,97 @@ TEST_F(PlanClearanceCli, APainfulNewCheckTakesABuildingPlanBackToTheChecks) {
   EXPECT_NE(p["stage"], "build");
 }
 
+// Hazard H8: the assessment and the plan never disagree about running today. The summary's
+// "What to do today" leads with the plan's own headline and today's sessions, for every picture
+// (pain-free, moderate pain, a sudden onset, pain not given, see a clinician soon, a red flag).
+class AssessPlanPathwayCli : public PlanClearanceCli {
+ protected:
+  /// The text an assessment prints, with line wrapping undone.
+  std::string assess_text(json changes) {
+    std::ifstream in(std::string(RUNKNEE_SOURCE_DIR) + "/examples/answers-overuse.json");
+    json a = json::parse(in);
+    for (const auto& [k, v] : changes.items()) {
+      if (v.is_null())
+        a.erase(k);  // a question left unanswered
+      else
+        a[k] = v;
+    }
+    const auto path = dir_.path() / "pathway.json";
+    std::ofstream(path) << a.dump();
+    const auto r = run_cli(db_ + " assess --answers " + path.string());
+    EXPECT_EQ(r.code, 0) << r.out;
+    return unwrapped(r.out);
+  }
+
+  static std::string unwrapped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '\n' || c == ' ') {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+  /// The summary's plan lines for today's view: what `today --format json` says.
+  void expect_assessment_repeats_today(const std::string& text) {
+    const auto t = json::parse(run_cli(db_ + " today --format json").out);
+    const std::string headline = t["headline"].get<std::string>();
+    EXPECT_NE(text.find("What to do today: - Your plan: " + headline), std::string::npos)
+        << "assessment:\n"
+        << text << "\ntoday: " << headline;
+    bool runs_today = false;
+    for (const auto& s : t["sessions"]) {
+      EXPECT_NE(text.find("- Today: " + s["title"].get<std::string>()), std::string::npos) << text;
+      runs_today = runs_today || s["kind"] == "run" || s["kind"] == "walk_run";
+    }
+    if (!runs_today) {
+      EXPECT_EQ(text.find("- Today: Easy run"), std::string::npos) << text;
+    }
+  }
+};
+
+TEST_F(AssessPlanPathwayCli, EveryPictureLeadsWithWhatThePlanSaysToday) {
+  import_runs();
+  const std::vector<json> pictures = {
+      {{"pain_during", 1}, {"pain_after", 1}, {"pain_morning", 0}},  // pain-free: building
+      {{"pain_during", 4}, {"pain_after", 3}, {"pain_morning", 1}},  // moderate: the checks
+      {{"pain_during", 1}, {"pain_after", 1}, {"pain_morning", 0}, {"onset", "sudden"}},
+      {{"pain_during", nullptr}, {"pain_after", nullptr}, {"pain_morning", nullptr}},
+      kSevere,                                    // see a clinician soon
+      {{"giving_way", "caused_fall"}},            // urgent
+      {{"hot_red_knee", true}, {"fever", true}},  // a red flag
+  };
+  for (const auto& p : pictures) {
+    SCOPED_TRACE(p.dump());
+    expect_assessment_repeats_today(assess_text(p));
+  }
+}
+
+TEST_F(AssessPlanPathwayCli, OnlyAPainFreeGradualPictureBuildsAndItSaysSo) {
+  import_runs();
+  const auto building = assess_text({{"pain_during", 1}, {"pain_after", 1}, {"pain_morning", 0}});
+  EXPECT_NE(building.find("Your plan: Cleared to train"), std::string::npos) << building;
+  for (const json& p :
+       {json{{"pain_during", nullptr}, {"pain_after", nullptr}, {"pain_morning", nullptr}},
+        json{{"pain_during", 1}, {"pain_after", 1}, {"onset", "sudden"}}}) {
+    const auto text = assess_text(p);
+    EXPECT_NE(text.find("Your plan: Not running yet"), std::string::npos) << p << "\n" << text;
+    EXPECT_EQ(text.find("Cleared to train"), std::string::npos) << text;
+  }
+}
+
+TEST_F(AssessPlanPathwayCli, ShowingTheLatestCheckRepeatsThePlanAnOlderOneDoesNot) {
+  import_runs();
+  assess_text({{"pain_during", 1}, {"pain_after", 1}, {"pain_morning", 0}});
+  assess_text(kSevere);
+  const auto latest = unwrapped(run_cli(db_ + " show-assessment 2").out);
+  expect_assessment_repeats_today(latest);
+  const auto older = run_cli(db_ + " show-assessment 1").out;
+  EXPECT_EQ(older.find("Your plan:"), std::string::npos) << older;
+}
+
 }  // namespace
 }  // namespace rk

@@ -41,8 +41,10 @@ PlanInputs runner_with(const nlohmann::json& result) {
   return in;
 }
 
-PlanInputs runner_with_answers(const nlohmann::json& answers,
-                               const std::string& level = "self_care") {
+/// Onset is a required question: gradual unless `answers` says otherwise (a sudden onset, or
+/// none, starts with the return-to-run checks; hazard H5).
+PlanInputs runner_with_answers(nlohmann::json answers, const std::string& level = "self_care") {
+  if (!answers.contains("onset")) answers["onset"] = "gradual";
   return runner_with(result_json(level, answers));
 }
 
@@ -181,6 +183,49 @@ TEST(PlanClearance, NeverStartsAtBuildWithAssessmentPainAboveTwo) {
       EXPECT_EQ(s.stage, rules().build_stage()) << pain;
     }
   }
+}
+
+// Hazard H5: unknown is never "no". A plan starts at building only when the knee check gave its
+// pain (at most plan.build_start_pain_max) and the pain came on gradually; without a pain answer,
+// after a sudden onset or with the onset unknown, it starts with the return-to-run checks.
+TEST(PlanClearance, UnknownPainOrASuddenOnsetNeverStartsAtBuild) {
+  const std::vector<nlohmann::json> pains = {
+      nlohmann::json::object(), {{"pain_during", 1}}, {{"pain_after", 0}}, {{"pain_during", 4}}};
+  for (const auto& pain : pains) {
+    for (const auto& onset :
+         {nlohmann::json("gradual"), nlohmann::json("sudden"), nlohmann::json(nullptr)}) {
+      auto answers = pain;
+      answers["onset"] = onset;
+      auto in = runner_with_answers(answers);
+      PlanState s;
+      update_state(s, in, rules());
+      const bool may_build = !pain.empty() && pain.begin()->get<int>() <= 2 && onset == "gradual";
+      EXPECT_EQ(s.stage == rules().build_stage(), may_build) << answers.dump();
+      EXPECT_EQ(s.stage == rules().build_stage(),
+                initial_stage(in, rules()) == rules().build_stage())
+          << answers.dump();
+    }
+  }
+}
+
+// Metamorphic: taking the pain answers away never moves a new plan further on.
+TEST(PlanClearance, RemovingThePainAnswersNeverRaisesTheStartingStage) {
+  for (int pain = 0; pain <= 5; ++pain) {
+    const auto known = runner_with_answers({{"pain_during", pain}});
+    const auto unknown = runner_with_answers(nlohmann::json::object());
+    EXPECT_LE(initial_stage(unknown, rules()), initial_stage(known, rules())) << pain;
+  }
+}
+
+TEST(PlanClearance, ANewCheckAfterAnInjuryTakesBuildBackToTheChecks) {
+  auto in = runner_with_answers({{"pain_during", 1}});
+  PlanState s;
+  update_state(s, in, rules());
+  ASSERT_EQ(s.stage, rules().build_stage());
+  auto injured = runner_with_answers({{"pain_during", 1}, {"onset", "sudden"}});
+  injured.assessment_id = 2;
+  update_state(s, injured, rules());
+  EXPECT_EQ(s.stage, rules().relief_stage());
 }
 
 TEST(PlanClearance, APainfulNewAssessmentTakesBuildBackToTheChecks) {

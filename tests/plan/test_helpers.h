@@ -33,6 +33,10 @@ inline DiaryEntry run_entry(std::int64_t day, int during, int after, std::option
 inline PlanInputs inputs_with(std::vector<DiaryEntry> diary) {
   PlanInputs in;
   in.has_assessment = true;  // an assessed runner: without a knee check there is no plan
+  // ... whose knee check reported gradual pain of 0/10 (unknown pain or a sudden onset would
+  // start with the return-to-run checks, hazard H5)
+  in.assessment_pain = 0;
+  in.answers["onset"] = {"gradual"};
   in.today = kToday;
   in.diary = std::move(diary);
   return in;

@@ -225,6 +225,29 @@ TEST_F(ServerTest, AssessmentRunsSavesAndLists) {
   EXPECT_EQ(client_->Get("/api/v1/assessments/abc")->status, 404);
 }
 
+// Hazard H8: the web result page's "What to do today" (the summary GET /assessments/{id} sends)
+// leads with what GET /today says, for the latest check only.
+TEST_F(ServerTest, AssessmentSummaryLeadsWithThePlansToday) {
+  auto first = post_json("/api/v1/assessments", {{"answers", valid_answers()}});
+  ASSERT_EQ(first->status, 201) << first->body;
+  json urgent = valid_answers();
+  urgent["giving_way"] = "caused_fall";
+  auto second = post_json("/api/v1/assessments", {{"answers", urgent}});
+  ASSERT_EQ(second->status, 201) << second->body;
+  const json today = body(client_->Get("/api/v1/today"));
+  const json latest = body(client_->Get("/api/v1/assessments/latest"));
+  ASSERT_FALSE(latest["summary"]["today"].empty());
+  EXPECT_EQ(latest["summary"]["today"][0], "Your plan: " + today["headline"].get<std::string>());
+  EXPECT_NE(today["headline"].get<std::string>().find("no running"), std::string::npos)
+      << today["headline"];
+  const int older_id = body(first)["id"];
+  const json older =
+      body(client_->Get(("/api/v1/assessments/" + std::to_string(older_id)).c_str()));
+  for (const auto& line : older["summary"]["today"]) {
+    EXPECT_EQ(line.get<std::string>().rfind("Your plan:", 0), std::string::npos) << line;
+  }
+}
+
 // Answers and runs together (issue 12, item 6): the questions carry what the stored runs show,
 // and an assessment whose answer the runs contradict says so with both values (RUNKNEE_NOW is
 // 2026-11-25T12:00:00Z under CTest).
