@@ -33,20 +33,20 @@ Expected<nlohmann::json> dump_table(Database& db, UserId user, const std::string
     for (int c = 0; c < st->column_count(); ++c) {
       const std::string name = st->column_name(c);
       switch (st->column_type(c)) {
-        case SQLITE_INTEGER:
+        case ColumnType::kInteger:
           row[name] = st->column_int(c);
           break;
-        case SQLITE_FLOAT:
+        case ColumnType::kFloat:
           row[name] = st->column_double(c);
           break;
-        case SQLITE_TEXT: {
+        case ColumnType::kText: {
           std::string text = st->column_text(c);
           nlohmann::json j = nlohmann::json(nlohmann::json::value_t::discarded);
           if (name.ends_with("_json")) j = nlohmann::json::parse(text, nullptr, false);
           row[name] = j.is_discarded() ? nlohmann::json(std::move(text)) : std::move(j);
           break;
         }
-        case SQLITE_BLOB: {
+        case ColumnType::kBlob: {
           std::string hex;
           for (const auto b : st->column_blob(c)) hex += fmt::format("{:02x}", b);
           row[name] = std::move(hex);

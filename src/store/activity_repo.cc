@@ -116,7 +116,7 @@ Expected<std::int64_t> ActivityRepo::insert(UserId user, const Activity& a,
       "distance_m, ascent_m, descent_m, avg_heart_rate, max_heart_rate, avg_cadence_spm, "
       "avg_step_length_m, avg_vertical_oscillation_mm, avg_stance_time_ms, rpe, notes, "
       "source_name, source_size, source_sha256, source_format, source_device, laps, streams) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   if (!st) return fail(st.error());
   Statement& s = **st;
   // Column k of the INSERT above is bound at k + 1 (user_id is column 0).
@@ -136,8 +136,7 @@ Expected<std::int64_t> ActivityRepo::insert(UserId user, const Activity& a,
   s.bind(22, a.source.format).bind(23, a.source.device);
   const auto laps = codec::pack_laps(a.laps);
   s.bind_blob(24, laps).bind_blob(25, packed_streams);
-  if (auto r = s.run(); !r) return fail(r.error());
-  return db_.last_insert_id();
+  return s.run_returning_id();
 }
 
 Expected<void> ActivityRepo::for_each(UserId user, const ActivityQuery& q,

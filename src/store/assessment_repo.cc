@@ -23,12 +23,11 @@ SavedAssessment read_row(const Statement& s, bool with_bodies) {
 Expected<std::int64_t> AssessmentRepo::save(UserId user, const SavedAssessment& a) {
   auto st = db_.prepare(
       "INSERT INTO assessments(user_id, created_utc, urgency, top_cause, answers_json, "
-      "result_json) VALUES (?, ?, ?, ?, ?, ?)");
+      "result_json) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   if (!st) return fail(st.error());
   st->bind(1, user.value).bind(2, a.created_utc).bind(3, a.urgency).bind(4, a.top_cause);
   st->bind(5, a.answers_json).bind(6, a.result_json);
-  if (auto r = st->run(); !r) return fail(r.error());
-  return db_.last_insert_id();
+  return st->run_returning_id();
 }
 
 Expected<std::vector<SavedAssessment>> AssessmentRepo::list(UserId user) {

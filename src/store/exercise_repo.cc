@@ -37,8 +37,9 @@ Expected<void> ExerciseRepo::replace_prescribed(UserId user, const std::string& 
   if (auto r = del->run(); !r) return fail(r.error());
   for (const auto& p : rows) {
     auto st = db_.prepare(
-        "INSERT OR REPLACE INTO exercise_prescribed(user_id, date, exercise_id, sets, amount, "
-        "unit) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO exercise_prescribed(user_id, date, exercise_id, sets, amount, unit) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(user_id, date, exercise_id) DO UPDATE SET "
+        "sets = excluded.sets, amount = excluded.amount, unit = excluded.unit");
     if (!st) return fail(st.error());
     st->bind(1, user.value)
         .bind(2, std::string_view(p.date))
@@ -76,8 +77,10 @@ Expected<void> ExerciseRepo::put_log(UserId user, const StoredExerciseLog& e) {
     return st->run();
   }
   auto st = db_.prepare(
-      "INSERT OR REPLACE INTO exercise_log(user_id, date, exercise_id, sets, amount, pain, "
-      "logged_utc) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO exercise_log(user_id, date, exercise_id, sets, amount, pain, logged_utc) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id, date, exercise_id) DO UPDATE SET "
+      "sets = excluded.sets, amount = excluded.amount, pain = excluded.pain, "
+      "logged_utc = excluded.logged_utc");
   if (!st) return fail(st.error());
   const auto opt = [](const std::optional<int>& v) {
     return v ? std::optional<std::int64_t>(*v) : std::nullopt;

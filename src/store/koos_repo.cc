@@ -7,11 +7,10 @@ namespace rk {
 Expected<std::int64_t> KoosRepo::save(UserId user, const StoredKoos& k) {
   auto st = db_.prepare(
       "INSERT INTO koos_results(user_id, taken_utc, answers_json, scores_json) "
-      "VALUES (?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?) RETURNING id");
   if (!st) return fail(st.error());
   st->bind(1, user.value).bind(2, k.taken_utc).bind(3, k.answers_json).bind(4, k.scores_json);
-  if (auto r = st->run(); !r) return fail(r.error());
-  return db_.last_insert_id();
+  return st->run_returning_id();
 }
 
 Expected<std::vector<StoredKoos>> KoosRepo::list(UserId user) {

@@ -27,12 +27,12 @@ Expected<void> PlanRepo::save_state(UserId user, const std::string& state_json,
 
 Expected<std::int64_t> PlanRepo::add_decision(UserId user, const StoredPlanDecision& d) {
   auto st = db_.prepare(
-      "INSERT INTO plan_decisions(user_id, date, decided_utc, decision_json) VALUES (?, ?, ?, ?)");
+      "INSERT INTO plan_decisions(user_id, date, decided_utc, decision_json) VALUES (?, ?, ?, ?) "
+      "RETURNING id");
   if (!st) return fail(st.error());
   st->bind(1, user.value).bind(2, std::string_view(d.date)).bind(3, d.decided_utc);
   st->bind(4, d.decision_json);
-  if (auto r = st->run(); !r) return fail(r.error());
-  return db_.last_insert_id();
+  return st->run_returning_id();
 }
 
 Expected<std::vector<StoredPlanDecision>> PlanRepo::list_decisions(UserId user) {

@@ -2,6 +2,7 @@
 
 #include "store/migrations.h"
 #include "util/error.h"
+#include "util/time.h"
 
 namespace rk {
 namespace {
@@ -91,11 +92,11 @@ Expected<UserId> local_user_of(Database& db) {
   auto found = find();
   if (!found) return fail(found.error());
   if (*found) return **found;
-  if (auto r = db.exec("INSERT OR IGNORE INTO users(name, created_utc) "
-                       "VALUES ('local', CAST(strftime('%s', 'now') AS INTEGER))");
-      !r) {
-    return fail(r.error());
-  }
+  auto add = db.prepare(
+      "INSERT INTO users(name, created_utc) VALUES ('local', ?) ON CONFLICT(name) DO NOTHING");
+  if (!add) return fail(add.error());
+  add->bind(1, now_utc());
+  if (auto r = add->run(); !r) return fail(r.error());
   found = find();
   if (!found) return fail(found.error());
   if (!*found) return fail("database: the local user could not be created");
@@ -167,11 +168,10 @@ Expected<void> Store::restore(const std::filesystem::path& file) {
 }
 
 Expected<std::vector<std::string>> Store::tables() {
-  auto st = db_.prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-      "AND name != 'users' ORDER BY rowid");
-  if (!st) return fail(st.error());
-  return st->collect([](const Statement& s) { return s.column_text(0); });
+  auto all = db_.table_names();
+  if (!all) return fail(all.error());
+  std::erase(*all, std::string("users"));
+  return all;
 }
 
 Expected<void> Store::forget_all(UserId user) {

@@ -85,19 +85,19 @@ std::vector<std::string> rows_of(Database& db, const std::string& table,
     if (!more || !*more) break;
     std::ostringstream row;
     for (int c = 0; c < st->column_count(); ++c) {
-      row << st->column_name(c) << '=' << st->column_type(c) << ':';
+      row << st->column_name(c) << '=' << static_cast<int>(st->column_type(c)) << ':';
       switch (st->column_type(c)) {
-        case SQLITE_INTEGER:
+        case ColumnType::kInteger:
           row << st->column_int(c);
           break;
-        case SQLITE_FLOAT:
+        case ColumnType::kFloat:
           row.precision(17);
           row << st->column_double(c);
           break;
-        case SQLITE_BLOB:
+        case ColumnType::kBlob:
           for (auto b : st->column_blob(c)) row << static_cast<int>(b) << ',';
           break;
-        case SQLITE_TEXT:
+        case ColumnType::kText:
           row << st->column_text(c);
           break;
         default:

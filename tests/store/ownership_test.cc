@@ -101,8 +101,11 @@ TEST(StoreOwnership, RepositoriesNeverSeeAnotherUsersRows) {
   ASSERT_TRUE(store);
   Database& db = store->db();
   const UserId me = store->local_user();
-  ASSERT_TRUE(db.exec("INSERT INTO users(name, created_utc) VALUES ('other', 0)"));
-  const UserId other{db.last_insert_id()};
+  auto add = db.prepare("INSERT INTO users(name, created_utc) VALUES ('other', 0) RETURNING id");
+  ASSERT_TRUE(add);
+  auto added = add->run_returning_id();
+  ASSERT_TRUE(added);
+  const UserId other{*added};
   ASSERT_NE(me, other);
 
   Activity run;
