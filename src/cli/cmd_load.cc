@@ -165,13 +165,13 @@ void run_form(const LoadArgs& a, Context& ctx) {
   const FormReport rep = analyze_form(*acts, now, load_thresholds(*kb), o);
   const auto range = parse_range(a, day_of(now, latest_offset(*acts)), ctx);
   if (!range) return;
-  if (!a.chart.empty()) {
-    write_chart_file(form_chart(rep, range->from_day, range->to_day), a.chart, ctx);
-    return;
-  }
   const auto unit_setting = runner_unit(ctx);
   if (!unit_setting) return;
   const DistanceUnit unit = *unit_setting;
+  if (!a.chart.empty()) {
+    write_chart_file(form_chart(rep, range->from_day, range->to_day, unit), a.chart, ctx);
+    return;
+  }
   if (a.format == "json")
     print_json(form_json(rep, *range));
   else

@@ -12,6 +12,12 @@ namespace {
 using nlohmann::json;
 
 constexpr double kMetresPerMile = 1609.344;
+constexpr double kMetresPerFoot = 0.3048;  // heights (ascent) in feet with miles
+
+/// Metres, or feet when the runner's distances are in miles.
+std::optional<double> height_in(const std::optional<double>& metres, bool miles) {
+  return metres && miles ? std::optional<double>(*metres / kMetresPerFoot) : metres;
+}
 
 void put(json& j, const char* key, const std::optional<double>& v) {
   if (v) j[key] = *v;
@@ -160,7 +166,8 @@ std::string activities_csv_header(bool miles) {
   std::string out = "id,start_utc,sport,";
   out += miles ? "distance_mi,elapsed_s,moving_s,pace_s_per_mi,"
                : "distance_m,elapsed_s,moving_s,pace_s_per_km,";
-  out += "ascent_m,avg_heart_rate,max_heart_rate,avg_cadence_spm,rpe,source_format,source_name\n";
+  out += miles ? "ascent_ft," : "ascent_m,";
+  out += "avg_heart_rate,max_heart_rate,avg_cadence_spm,rpe,source_format,source_name\n";
   return out;
 }
 
@@ -173,7 +180,7 @@ std::string activity_csv_row(const StoredActivity& s, bool miles) {
                      format_utc(a.start_utc), csv_quote(a.sport),
                      miles ? fmt::format("{:.3f}", a.distance_m / kMetresPerMile)
                            : fmt::format("{:.1f}", a.distance_m),
-                     a.elapsed_s, a.moving_s, csv_num(per_unit), csv_num(a.ascent_m),
+                     a.elapsed_s, a.moving_s, csv_num(per_unit), csv_num(height_in(a.ascent_m, miles)),
                      csv_num(a.avg_heart_rate), csv_num(a.max_heart_rate),
                      csv_num(a.avg_cadence_spm), csv_num(a.rpe), a.source.format,
                      csv_quote(a.source.name));
@@ -236,8 +243,9 @@ std::string activity_detail_text(const StoredActivity& s, bool miles) {
   out += fmt::format("  elapsed     {}\n", duration_text(a.elapsed_s));
   out += fmt::format("  moving      {}\n", duration_text(a.moving_s));
   out += fmt::format("  pace        {}\n", pace_of(a.pace_s_per_km()));
-  out += fmt::format("  ascent      {} m, descent {} m\n", opt_text(a.ascent_m),
-                     opt_text(a.descent_m));
+  const char* height_unit = miles ? "ft" : "m";
+  out += fmt::format("  ascent      {} {}, descent {} {}\n", opt_text(height_in(a.ascent_m, miles)),
+                     height_unit, opt_text(height_in(a.descent_m, miles)), height_unit);
   out += fmt::format("  heart rate  avg {}, max {}\n", opt_text(a.avg_heart_rate),
                      opt_text(a.max_heart_rate));
   out += fmt::format("  cadence     {} steps/min\n", opt_text(a.avg_cadence_spm));

@@ -180,14 +180,17 @@ Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_d
   return s;
 }
 
-Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_day) {
+Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_day,
+                 const DistanceUnit& u) {
   Scene s;
   s.title = "Cadence and step length per run";
   std::vector<const RunForm*> runs;
   for (const RunForm& r : rep.runs)
     if (r.day >= from_day && r.day <= to_day && r.cadence_spm) runs.push_back(&r);
-  s.shapes.push_back(text(
-      kLeft, 26, "cadence (steps/min, top) and step length (m, bottom), one dot per run", 11, -1));
+  s.shapes.push_back(text(kLeft, 26,
+                          "cadence (steps/min, top) and step length (" + u.short_name +
+                              ", bottom), one dot per run",
+                          11, -1));
   if (runs.empty()) {
     s.shapes.push_back(text(s.width / 2, s.height / 2, "no cadence in this period", 13));
     return s;
@@ -204,8 +207,8 @@ Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_d
     c_lo = std::min(c_lo, *r->cadence_spm);
     c_hi = std::max(c_hi, *r->cadence_spm);
     if (r->step_length_m) {
-      l_lo = std::min(l_lo, *r->step_length_m);
-      l_hi = std::max(l_hi, *r->step_length_m);
+      l_lo = std::min(l_lo, *r->step_length_m / u.short_metres);
+      l_hi = std::max(l_hi, *r->step_length_m / u.short_metres);
     }
   }
   c_lo = std::floor(c_lo / 10) * 10, c_hi = std::ceil(c_hi / 10) * 10 + (c_hi == c_lo ? 10 : 0);
@@ -221,7 +224,8 @@ Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_d
       s.shapes.push_back(
           dot(x,
               s.height - kBottom -
-                  (s.height - kBottom - mid - 12) * (*r->step_length_m - l_lo) / (l_hi - l_lo),
+                  (s.height - kBottom - mid - 12) *
+                      (*r->step_length_m / u.short_metres - l_lo) / (l_hi - l_lo),
               2.5, 0xe07b39));
   }
   s.shapes.push_back(text(kLeft, s.height - kBottom + 16, day_label(runs.front()->day), 9, -1));

@@ -45,7 +45,9 @@ struct Scene {
 Scene load_chart(const LoadReport& rep, std::int64_t from_day, std::int64_t to_day,
                  const DistanceUnit& u = {});
 /// Cadence and step length per run over time.
-Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_day);
+/// Step length in the unit's short unit (metres, or feet with miles).
+Scene form_chart(const FormReport& rep, std::int64_t from_day, std::int64_t to_day,
+                 const DistanceUnit& u = {});
 
 std::string render_svg(const Scene& scene);
 Expected<void> write_png(const Scene& scene, const std::filesystem::path& path);

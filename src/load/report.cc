@@ -72,6 +72,11 @@ std::string csv_totals(const SportTotals& s, const DistanceUnit& u) {
   return fmt::format("{:.2f},{:.1f},{},", s.distance_m / u.metres, s.duration_s / 60, s.sessions);
 }
 
+/// A short length (step length) in the unit's short unit: metres, or feet with miles.
+std::optional<double> in_short(const std::optional<double>& metres, const DistanceUnit& u) {
+  return metres ? std::optional<double>(*metres / u.short_metres) : std::nullopt;
+}
+
 }  // namespace
 
 std::string load_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u) {
@@ -233,7 +238,8 @@ std::string form_text(const FormReport& rep, const DayRange& range, const Distan
   for (std::size_t i = 0; i < rep.cannot_see.size(); ++i)
     out += (i ? "; " : "") + rep.cannot_see[i];
   out += fmt::format("\n\n{:<10} {:>7} {:>8} {:>8} {:>7} {:>6} {:>6} {:>9}\n", "date", u.name,
-                     "cadence", "pace/" + u.name, "step m", "VO mm", "GCT ms", "downhill%");
+                     "cadence", "pace/" + u.name, "step " + u.short_name, "VO mm", "GCT ms",
+                     "downhill%");
   for (const RunForm& r : rep.runs) {
     if (!range.contains(r.day)) continue;
     const std::string pace =
@@ -243,7 +249,8 @@ std::string form_text(const FormReport& rep, const DayRange& range, const Distan
             : "-";
     out += fmt::format("{:<10} {:>7.2f} {:>8} {:>8} {:>7} {:>6} {:>6} {:>9}\n", day_string(r.day),
                        r.distance_m / u.metres, cell(r.cadence_spm, "{:.0f}"), pace,
-                       cell(r.step_length_m, "{:.2f}"), cell(r.vertical_oscillation_mm, "{:.0f}"),
+                       cell(in_short(r.step_length_m, u), "{:.2f}"),
+                       cell(r.vertical_oscillation_mm, "{:.0f}"),
                        cell(r.stance_time_ms, "{:.0f}"), cell(r.downhill_share_pct, "{:.1f}"));
   }
   return out;
@@ -286,14 +293,14 @@ json form_json(const FormReport& rep, const DayRange& range) {
 std::string form_csv(const FormReport& rep, const DayRange& range, const DistanceUnit& u) {
   std::string out = "date,distance_";
   out += u.name;
-  out +=
-      ",cadence_spm,speed_mps,step_length_m,step_length_height_pct,"
-      "vertical_oscillation_mm,stance_time_ms,downhill_share_pct\n";
+  out += ",cadence_spm,speed_mps,step_length_" + u.short_name +
+         ",step_length_height_pct,vertical_oscillation_mm,stance_time_ms,downhill_share_pct\n";
   for (const RunForm& r : rep.runs)
     if (range.contains(r.day))
       out += fmt::format("{},{:.2f},{},{},{},{},{},{},{}\n", day_string(r.day), r.distance_m / u.metres,
                          csv_num(r.cadence_spm, 1), csv_num(r.speed_mps, 3),
-                         csv_num(r.step_length_m, 3), csv_num(r.step_length_height_pct, 1),
+                         csv_num(in_short(r.step_length_m, u), 3),
+                         csv_num(r.step_length_height_pct, 1),
                          csv_num(r.vertical_oscillation_mm, 1), csv_num(r.stance_time_ms, 0),
                          csv_num(r.downhill_share_pct, 1));
   return out;

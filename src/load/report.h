@@ -19,12 +19,15 @@ struct DayRange {
   bool contains(std::int64_t day) const { return day >= from_day && day <= to_day; }
 };
 
-/// The distance unit of text and CSV (the runner's `config set units`); JSON stays in km.
+/// The distance unit of text and CSV (the runner's `config set units`); JSON stays in km. Short
+/// lengths (step length, ascent) follow it: metres with km, feet with miles.
 struct DistanceUnit {
   std::string name = "km";
   double metres = 1000;
+  std::string short_name = "m";
+  double short_metres = 1;
 };
-inline DistanceUnit miles_unit() { return {"mi", 1609.344}; }
+inline DistanceUnit miles_unit() { return {"mi", 1609.344, "ft", 0.3048}; }
 
 std::string load_text(const LoadReport& rep, const DayRange& range, const DistanceUnit& u = {});
 nlohmann::json load_json(const LoadReport& rep, const DayRange& range);

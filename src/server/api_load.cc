@@ -134,7 +134,11 @@ void add_load_routes(Router& r, State& s) {
   r.add("GET", "/api/v1/form/chart.svg",
         view(s, "/api/v1/form/chart.svg",
              [](const Analysis& a, const DayRange& range, const Call&) -> ApiResult {
-               return svg_reply(form_chart(a.form, range.from_day, range.to_day));
+               auto settings = plan::load_settings();  // step length in ft with miles
+               if (!settings) return internal_error(settings.error());
+               return svg_reply(form_chart(a.form, range.from_day, range.to_day,
+                                           settings->units == plan::Units::kMi ? miles_unit()
+                                                                               : DistanceUnit{}));
              }));
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "support/run_cli.h"
@@ -20,6 +21,12 @@ using Result = rk::testing::CliResult;
 
 Result run(const std::string& args) {
   return rk::testing::run_cli(args);
+}
+
+std::string fmt_num(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
 }
 
 class LoadCli : public ::testing::Test {
@@ -134,6 +141,73 @@ TEST_F(LoadCli, MilesSettingSwitchesFormActivitiesShowChartsAndReport) {
   ASSERT_EQ(report.code, 0) << report.out;
   EXPECT_NE(report.out.find("mi per week"), std::string::npos) << report.out;
   EXPECT_EQ(report.out.find("km per week"), std::string::npos);
+}
+
+// With miles, short lengths follow too (issue 12's leftover): step length and ascent in feet in
+// form text/CSV/chart, `show` and the activities CSV; the JSON keeps metres.
+TEST_F(LoadCli, MilesSettingShowsStepLengthAndAscentInFeet) {
+  // A GPX run with cadence and a steady 48 m climb: 240 points 5 s and 15 m apart.
+  std::ofstream gpx(dir_ / "hill.gpx");
+  gpx << "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\" "
+         "xmlns=\"http://www.topografix.com/GPX/1/1\" "
+         "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">"
+         "<trk><type>running</type><trkseg>\n";
+  const std::int64_t start = *rk::parse_iso8601("2026-11-16T07:00:00Z");
+  for (int i = 0; i <= 240; ++i) {
+    gpx << "<trkpt lat=\"" << 51.0 + i * 15 / 111195.0 << "\" lon=\"0.1\"><ele>" << i * 0.2
+        << "</ele><time>" << rk::format_utc(start + i * 5) << "</time><extensions>"
+        << "<gpxtpx:TrackPointExtension><gpxtpx:speed>3</gpxtpx:speed><gpxtpx:cad>88</gpxtpx:cad>"
+        << "</gpxtpx:TrackPointExtension></extensions></trkpt>\n";
+  }
+  gpx << "</trkseg></trk></gpx>\n";
+  gpx.close();
+  ASSERT_EQ(run(db_ + " import " + (dir_ / "hill.gpx").string()).code, 0);
+  const auto form_json = nlohmann::json::parse(run(db_ + " form --format json").out);
+  std::optional<double> step_m;
+  for (const auto& r : form_json["runs"]) {
+    if (r["date"] == "2026-11-16" && r["step_length_m"].is_number()) {
+      step_m = r["step_length_m"].get<double>();
+    }
+  }
+  ASSERT_TRUE(step_m) << form_json.dump(2);
+  const auto acts = nlohmann::json::parse(run(db_ + " activities --format json").out);
+  std::string id;
+  double ascent_m = 0;
+  for (const auto& a : acts) {
+    if (a["ascent_m"].is_number()) {
+      id = std::to_string(a["id"].get<int>());
+      ascent_m = a["ascent_m"].get<double>();
+    }
+  }
+  ASSERT_FALSE(id.empty()) << acts.dump(2);
+  ASSERT_GT(ascent_m, 40);
+  EXPECT_NE(run(db_ + " form --from 2026-11-16").out.find("step m"), std::string::npos);
+  EXPECT_NE(run(db_ + " show " + id).out.find(fmt_num(ascent_m, 0) + " m,"), std::string::npos);
+
+  ASSERT_EQ(run("config set units mi").code, 0);
+  const Result form = run(db_ + " form --from 2026-11-16");
+  EXPECT_NE(form.out.find("step ft"), std::string::npos) << form.out;
+  EXPECT_EQ(form.out.find("step m"), std::string::npos) << form.out;
+  EXPECT_NE(form.out.find(" " + fmt_num(*step_m / 0.3048, 2) + " "), std::string::npos) << form.out;
+  const Result csv = run(db_ + " form --format csv --from 2026-11-16");
+  EXPECT_NE(csv.out.find(",step_length_ft,"), std::string::npos) << csv.out;
+  const auto row = csv.out.find("\n2026-11-16,");
+  ASSERT_NE(row, std::string::npos) << csv.out;
+  std::istringstream cells(csv.out.substr(row + 1, csv.out.find('\n', row + 1) - row - 1));
+  std::string cell;
+  for (int i = 0; i < 5; ++i) std::getline(cells, cell, ',');  // date, mi, spm, m/s, step ft
+  EXPECT_NEAR(std::stod(cell), *step_m / 0.3048, 0.005) << csv.out;  // JSON rounds to 1 mm
+  const Result show = run(db_ + " show " + id);
+  EXPECT_NE(show.out.find("ascent      " + fmt_num(ascent_m / 0.3048, 0) + " ft, descent"),
+            std::string::npos)
+      << show.out;
+  EXPECT_NE(run(db_ + " activities --format csv").out.find(",pace_s_per_mi,ascent_ft,"),
+            std::string::npos);
+  ASSERT_EQ(run(db_ + " form --chart " + (dir_ / "form.svg").string()).code, 0);
+  std::ifstream in(dir_ / "form.svg");
+  const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(svg.find("step length (ft, bottom)"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(run(db_ + " form --format json").out), form_json);  // SI
 }
 
 TEST_F(LoadCli, TablesChartsAndBadInput) {

@@ -37,6 +37,24 @@ export function distValue(km: number): number {
   return current === 'mi' ? km / KM_PER_MILE : km;
 }
 
+const M_PER_FOOT = 0.3048;
+
+/// Short lengths (step length, climb) follow the distance unit: metres with km, feet with miles.
+export function heightUnit(): 'm' | 'ft' {
+  return current === 'mi' ? 'ft' : 'm';
+}
+
+/// A length in metres as a number in the runner's short unit (for tables and charts).
+export function heightValue(m: number): number {
+  return current === 'mi' ? m / M_PER_FOOT : m;
+}
+
+/// "120 m" or "394 ft".
+export function height(m: number | null | undefined, digits = 0): string {
+  if (m === null || m === undefined) return fmtNum(m, digits, heightUnit());
+  return fmtNum(heightValue(m), digits, heightUnit());
+}
+
 /// "5:30 /km" or "8:51 /mi".
 export function pace(sPerKm: number | null | undefined): string {
   if (current === 'km' || !sPerKm) return fmtPace(sPerKm);

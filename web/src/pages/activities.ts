@@ -4,7 +4,7 @@
 import { get, patch, upload, ApiError } from '../api';
 import { dayLabel, lineChart } from '../charts';
 import { fmtDuration, fmtNum, fmtPace, h, s, show } from '../dom';
-import { dist as fmtDist, pace as fmtRunnerPace, units } from '../units';
+import { dist as fmtDist, distValue, height, heightUnit, heightValue, pace as fmtRunnerPace, units } from '../units';
 
 export interface ActivitySummary {
   id: number;
@@ -170,11 +170,11 @@ function spikeText(d: Detail): string | null {
   return `Within your longest run of the previous ${days} days (${fmtDist(sp.longest_prev30_km, 1)}).`;
 }
 
-/// "+12 / −8 m", a zero without a sign.
+/// "+12 / −8 m" (feet with miles), a zero without a sign.
 function updown(up: number, down: number): string {
-  const u = Math.round(up);
-  const d = Math.round(down);
-  return `${u ? `+${u}` : '0'} / ${d ? `−${d}` : '0'} m`;
+  const u = Math.round(heightValue(up));
+  const d = Math.round(heightValue(down));
+  return `${u ? `+${u}` : '0'} / ${d ? `−${d}` : '0'} ${heightUnit()}`;
 }
 
 function splitsTable(d: Detail, onUnit: (u: 'km' | 'mile') => void): HTMLElement {
@@ -206,9 +206,10 @@ export async function activityPage(main: HTMLElement, id: string): Promise<void>
   const dist = d.streams.distance_km;
   const hasAlt = d.streams.altitude_m.some((v) => v !== null);
   const elevation = hasAlt && dist.length === d.streams.altitude_m.length && dist.some((v) => v !== null)
-    ? h('figure', { id: 'elevation' }, h('figcaption', {}, 'Elevation (m) along the run'),
-      lineChart('Elevation along the run', dist.map((v, i) => v ?? (i ? (dist[i - 1] ?? 0) : 0)),
-        { name: 'Elevation', values: d.streams.altitude_m, color: 'var(--c-elev)' }, 'km', (v) => v.toFixed(0)))
+    ? h('figure', { id: 'elevation' }, h('figcaption', {}, `Elevation (${heightUnit()}) along the run`),
+      lineChart('Elevation along the run', dist.map((v, i) => distValue(v ?? (i ? (dist[i - 1] ?? 0) : 0))),
+        { name: 'Elevation', values: d.streams.altitude_m.map((v) => (v === null ? null : heightValue(v))), color: 'var(--c-elev)' },
+        units(), (v) => v.toFixed(0)))
     : null;
   const spike = spikeText(d);
   // The runner's own name: stored on the server (length and characters checked there).
@@ -243,7 +244,7 @@ export async function activityPage(main: HTMLElement, id: string): Promise<void>
         h('dt', {}, 'Pace'), h('dd', {}, fmtRunnerPace(a.pace_s_per_km)),
         h('dt', {}, 'Heart rate'), h('dd', {}, fmtNum(a.avg_heart_rate, 0, 'bpm')),
         h('dt', {}, 'Cadence'), h('dd', {}, fmtNum(a.avg_cadence_spm, 0, 'steps/min')),
-        h('dt', {}, 'Climb'), h('dd', {}, fmtNum(a.ascent_m, 0, 'm')),
+        h('dt', {}, 'Climb'), h('dd', {}, height(a.ascent_m)),
         h('dt', {}, 'File'), h('dd', { class: 'file' }, `${a.source?.name ?? ''} ${a.source?.device ?? ''}`)),
       routeFigure(d.route)),
     splitsTable(d, (u) => { splitUnit = u; void activityPage(main, id); }),

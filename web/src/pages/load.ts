@@ -4,7 +4,7 @@
 import { get, getText } from '../api';
 import { dailyLines, dayLabel, chartWidth, weeklyBars } from '../charts';
 import { field, fmtNum, h, show } from '../dom';
-import { dist, distValue, units } from '../units';
+import { dist, distValue, heightUnit, heightValue, units } from '../units';
 
 interface Flag { id: string; text: string; certainty: string; citation: string }
 interface Week {
@@ -212,9 +212,9 @@ export async function formPage(main: HTMLElement): Promise<void> {
     data.form.runs.length ? h('table', { id: 'form-runs' },
       h('caption', {}, 'The last runs with form data'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), h('th', { scope: 'col' }, 'Distance'),
-        h('th', { scope: 'col' }, 'Cadence (steps/min)'), h('th', { scope: 'col' }, 'Step length (m)'))),
+        h('th', { scope: 'col' }, 'Cadence (steps/min)'), h('th', { scope: 'col' }, `Step length (${heightUnit()})`))),
       h('tbody', {}, data.form.runs.slice(-10).reverse().map((r) => h('tr', {},
         h('td', {}, dayLabel(r.date)), h('td', {}, dist(r.distance_km, 2)),
-        h('td', {}, fmtNum(r.cadence_spm, 0)), h('td', {}, fmtNum(r.step_length_m, 2)))))) : null,
+        h('td', {}, fmtNum(r.cadence_spm, 0)), h('td', {}, fmtNum(r.step_length_m === null ? null : heightValue(r.step_length_m), 2)))))) : null,
   );
 }
