@@ -5,6 +5,8 @@
 #include <cctype>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
+#include <optional>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -148,9 +150,25 @@ Expected<void> save_settings(const Settings& s) {
 }
 
 Expected<void> apply_time_zone(const Settings& s) {
-  if (s.time_zone.empty()) return {};
-  if (!known_zone(s.time_zone)) return fail("tz: unknown time zone '{}'", s.time_zone);
-  ::setenv("TZ", s.time_zone.c_str(), 1);
+  // "system" after a zone was applied (a running server whose setting changed) puts back the TZ
+  // that was there before; a TZ this function did not set is the process's own and stays.
+  static std::mutex mu;
+  static std::optional<std::string> ours;    // what this function last put in TZ
+  static std::optional<std::string> before;  // TZ before that (none: glibc's default file)
+  std::lock_guard lock(mu);
+  const char* now = std::getenv("TZ");
+  const bool is_ours = ours && now && *ours == now;
+  std::string zone = s.time_zone;
+  if (zone.empty()) {
+    if (!is_ours) return {};
+    zone = before.value_or("/etc/localtime");
+    ours.reset();
+  } else {
+    if (!known_zone(zone)) return fail("tz: unknown time zone '{}'", zone);
+    if (!is_ours) before = now ? std::optional<std::string>(now) : std::nullopt;
+    ours = zone;
+  }
+  ::setenv("TZ", zone.c_str(), 1);
   ::tzset();
   return {};
 }

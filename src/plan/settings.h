@@ -28,8 +28,11 @@ struct Settings {
 const std::vector<std::string>& setting_keys();
 /// A key's value as text ("km", "07:00", "off", "system").
 std::string setting_text(const Settings& s, std::string_view key);
-/// Makes the settings' time zone the process's (TZ), when one is set; call once at start-up,
-/// before any thread runs. An unknown zone in the file is an Error naming it.
+/// Makes the settings' time zone the process's (TZ); "system" restores the TZ the process started
+/// with. The CLI calls it once at start-up; `serve` whenever the settings file changed, with TZ
+/// already in the environment (replacing a variable that exists leaves the environment's array
+/// in place, so a request reading the clock meanwhile sees the old or the new zone). An unknown
+/// zone in the file is an Error naming it.
 Expected<void> apply_time_zone(const Settings& s);
 
 /// The config file's path (not created).

@@ -9,7 +9,7 @@ namespace rk::server {
 Checked<std::shared_ptr<const Analysis>> AnalysisCache::get() {
   const std::uint64_t rev = s_.revision();
   const std::int64_t now = now_utc();
-  const std::int64_t day = now / 86400;
+  const std::int64_t day = local_day_of(now);  // the runner's day: it turns at local midnight
   {
     std::lock_guard lock(mu_);
     if (current_ && rev_ == rev && day_ == day) return current_;

@@ -62,7 +62,7 @@ using View = std::function<ApiResult(const Analysis&, const DayRange&, const Cal
 /// revision, day and query, so that repeated reads cost a lookup.
 Router::Handler view(State& s, std::string name, View f) {
   return [&s, name, f](Call& c) -> ApiResult {
-    std::string key = fmt::format("{}:{}", name, now_utc() / 86400);
+    std::string key = fmt::format("{}:{}", name, local_day_of(now_utc()));  // the local day
     for (const char* q : {"weeks", "from", "to", "all", "basis"}) {
       key += fmt::format(":{}", c.query(q).value_or("-"));
     }

@@ -91,7 +91,7 @@ ApiResult plan_view(State& s, Call& c, bool today_only) {
   if (!weeks) return Unexpected<ApiError>(weeks.error());
   const std::int64_t now = now_utc();
   const std::string key = std::string(today_only ? "today:" : "plan:") + std::to_string(*weeks) +
-                          ":" + std::to_string(now / 86400);
+                          ":" + std::to_string(local_day_of(now));  // today turns at local midnight
   return s.cached(key, [&](Store& store) -> Checked<Json> {
     auto view = app::plan_view(s.kb(), store.db(), store.local_user(), now, *weeks);
     if (!view) return error_reply(view.error());
@@ -117,7 +117,8 @@ ApiResult exercises_get(State& s, Call& c) {
   const std::string date = c.query("date").value_or("");
   const std::int64_t now = now_utc();
   return s.cached(
-      "exercises:" + date + ":" + std::to_string(now / 86400), [&](Store& store) -> Checked<Json> {
+      "exercises:" + date + ":" + std::to_string(local_day_of(now)),
+      [&](Store& store) -> Checked<Json> {
         auto day = app::exercise_day(store.db(), store.local_user(), now, date, &s.kb());
         if (!day) return error_reply(day.error());
         return app::to_json(*day);
@@ -241,15 +242,14 @@ Json settings_json(const plan::Settings& st) {
 
 /// The same settings as `runknee config`: {"units": "km"|"mi", "time": "HH:MM", "checkin":
 /// "HH:MM"|"off", "tz": zone|"system"}, any of them. A bad value is a 422 naming the field, and
-/// nothing is saved. A new time zone applies when `runknee serve` starts again (the reply says
-/// so with "restart_needed"); the CLI applies it on every command.
+/// nothing is saved. A new time zone applies from this reply on (`today` is in it), as the CLI
+/// applies it on every command.
 ApiResult settings_put(State& s, Call& c) {
   auto body = json_body(c);
   if (!body) return Unexpected<ApiError>(body.error());
   auto st = plan::load_settings();
   if (!st) return internal_error(st.error());
   if (body->empty()) return api_error(422, "empty", "give units, time, checkin or tz", "");
-  const auto tz_before = st->time_zone;
   const auto& keys = plan::setting_keys();
   for (const auto& [key, value] : body->items()) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
@@ -262,9 +262,8 @@ ApiResult settings_put(State& s, Call& c) {
   }
   if (auto ok = plan::save_settings(*st); !ok) return internal_error(ok.error());
   s.bump_revision();
-  Json reply = settings_json(*st);
-  reply["restart_needed"] = st->time_zone != tz_before;
-  return json_reply(std::move(reply));
+  s.follow_time_zone();
+  return json_reply(settings_json(*st));
 }
 
 }  // namespace

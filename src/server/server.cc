@@ -267,7 +267,10 @@ void HttpServer::Impl::dispatch(const httplib::Request& req, httplib::Response& 
     return write_error(
         res, make_error(403, "forbidden_host", "this server answers only to localhost", "Host"));
   }
-  if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") return dispatch_api(req, res, reader);
+  if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") {
+    state.follow_time_zone();  // today and local days in the zone set now, without a restart
+    return dispatch_api(req, res, reader);
+  }
   serve_static(req, res);
 }
 

@@ -60,6 +60,10 @@ class State {
   std::uint64_t revision();
   /// Call after any write: cached replies computed before it are dropped.
   void bump_revision() { ++revision_; }
+  /// The runner's time zone setting (`runknee config set tz`, PUT /api/v1/settings) applies from
+  /// the next request: the settings file is checked with one stat per request and read again
+  /// only when it changed; a new zone drops the cached replies (local days move).
+  void follow_time_zone();
 
   /// The reply for `key` at the current revision, computing it (under the store lock) once.
   ApiResult cached(const std::string& key, const std::function<Checked<Json>(Store&)>& compute);
@@ -79,6 +83,9 @@ class State {
   std::mutex watch_mu_;
   std::optional<Database> watch_;
   std::int64_t data_version_ = -1;
+  std::mutex tz_mu_;
+  std::string settings_stamp_;  // the settings file's inode, size and time when last read
+  std::optional<std::string> zone_;  // the zone applied ("" = system), once read
   std::mutex cache_mu_;
   struct Entry {
     std::uint64_t revision;

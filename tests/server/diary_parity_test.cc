@@ -139,5 +139,49 @@ TEST_F(DiaryParity, SettingsApiAndCliConfigShareOneFile) {
   setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
 }
 
+// Issue 12's leftover: `serve` follows a changed time zone from the next request, without a
+// restart, and local days stay right across a daylight-saving change (Los Angeles leaves PDT,
+// UTC-7, for PST, UTC-8, at 09:00 UTC on 1 November 2026).
+TEST_F(DiaryParity, ServerFollowsAChangedTimeZoneAcrossDaylightSaving) {
+  const std::string saved = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
+  setenv("XDG_CONFIG_HOME", (dir_.path() / "config").c_str(), 1);
+  const auto today_at = [&](const char* now) {
+    setenv("RUNKNEE_NOW", now, 1);
+    const auto settings = json::parse(served_.client().Get("/api/v1/settings")->body);
+    const auto today = json::parse(served_.client().Get("/api/v1/today")->body);
+    EXPECT_EQ(settings["today"], today["date"]) << now;
+    return today["date"].get<std::string>();
+  };
+  const auto log_at = [&](const char* now) {
+    setenv("RUNKNEE_NOW", now, 1);
+    auto r = served_.client().Post("/api/v1/diary", R"({"pain_during":2})", "application/json");
+    EXPECT_EQ(r->status, 201) << r->body;
+  };
+  // 23:30 on 31 October in Los Angeles is already 1 November in UTC, the zone serve started in.
+  EXPECT_EQ(today_at("2026-11-01T06:30:00Z"), "2026-11-01");
+  // The runner sets the zone with the CLI while serve runs: the next request follows it.
+  ASSERT_EQ(rk::testing::run_cli("config set tz America/Los_Angeles").code, 0);
+  EXPECT_EQ(today_at("2026-11-01T06:30:00Z"), "2026-10-31");
+  EXPECT_EQ(today_at("2026-11-01T07:30:00Z"), "2026-11-01");  // 00:30 PDT (PST: still 10-31)
+  EXPECT_EQ(today_at("2026-11-02T07:30:00Z"), "2026-11-01");  // 23:30 PST (PDT: already 11-02)
+  EXPECT_EQ(today_at("2026-11-02T08:30:00Z"), "2026-11-02");
+  EXPECT_EQ(today_at("2026-11-02T12:30:00Z"), "2026-11-02");
+  EXPECT_EQ(today_at("2026-11-03T12:30:00Z"), "2026-11-03");
+  // A diary entry at 21:00 local on each side of the change lands on that local day.
+  log_at("2026-11-01T04:00:00Z");  // 21:00 PDT, 31 October
+  log_at("2026-11-02T05:00:00Z");  // 21:00 PST, 1 November
+  const auto entries = json::parse(served_.client().Get("/api/v1/diary")->body)["entries"];
+  ASSERT_EQ(entries.size(), 2u) << entries.dump(1);
+  EXPECT_EQ(entries[0]["date"], "2026-10-31");
+  EXPECT_EQ(entries[1]["date"], "2026-11-01");
+  // Back to "system" through the API: the zone serve started with (UTC here), at once.
+  auto put = served_.client().Put("/api/v1/settings", R"({"tz":"system"})", "application/json");
+  ASSERT_EQ(put->status, 200) << put->body;
+  EXPECT_FALSE(json::parse(put->body).contains("restart_needed"));
+  EXPECT_EQ(json::parse(put->body)["today"], "2026-11-02");
+  EXPECT_EQ(today_at("2026-11-01T06:30:00Z"), "2026-11-01");
+  setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+}
+
 }  // namespace
 }  // namespace rk::server

@@ -5,7 +5,7 @@ import { ApiError, get, put } from '../api';
 import { field, h, show } from '../dom';
 import { setUnits, type Units } from '../units';
 
-interface SettingsBody { units: Units; time: string; checkin: string; tz: string; path: string; restart_needed?: boolean }
+interface SettingsBody { units: Units; time: string; checkin: string; tz: string; path: string; today: string }
 
 export async function settingsPage(main: HTMLElement): Promise<void> {
   const s = await get<SettingsBody>('/settings');
@@ -24,8 +24,7 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
       setUnits(r.units);
       status.className = 'status ok';
       status.textContent = `Saved: distances in ${r.units === 'mi' ? 'miles' : 'kilometres'}, sessions at ${r.time}, ` +
-        `daily check-in ${r.checkin === 'off' ? 'off' : `at ${r.checkin}`}, time zone ${r.tz}.` +
-        (r.restart_needed ? ' The new time zone applies when runknee serve is started again.' : '');
+        `daily check-in ${r.checkin === 'off' ? 'off' : `at ${r.checkin}`}, time zone ${r.tz} (today is ${r.today}).`;
     } catch (e) {
       status.className = 'status error';
       status.textContent = e instanceof ApiError ? `${e.body.field ?? ''}: ${e.message}` : String(e);
