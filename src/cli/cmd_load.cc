@@ -20,7 +20,8 @@ namespace {
 
 struct LoadArgs {
   std::string from, to, format = "text", chart;
-  bool runs = false, all = false;
+  bool runs = false, all = false, fitness = false;
+  std::string basis = "distance";
   double hr_rest = 0, hr_max = 0, height_cm = 0;
   bool female = false;
 };
@@ -104,6 +105,22 @@ constexpr const char* kNoRunsForm =
     "Then this compares your recent cadence and step length with your own baseline at matched "
     "pace, and shows how much of your running is downhill.\n";
 
+/// Fitness, fatigue and form (the web's load page view); the averages run over the whole
+/// history, the range only selects the days shown. JSON as GET /api/v1/load/fitness (km).
+void print_fitness(const LoadArgs& a, const LoadReport& rep, const DayRange& range,
+                   const DistanceUnit& unit, const LoadThresholds& t, Context& ctx) {
+  if (a.format == "csv") {
+    print_error("--format: --fitness prints text or json");
+    ctx.exit_code = kBadInput;
+    return;
+  }
+  const FitnessOptions o{t.fitness_days, t.fatigue_days,
+                         a.basis == "time" ? FitnessBasis::kTime : FitnessBasis::kDistance};
+  const auto series = fitness_series(rep.days, o);
+  if (a.format == "json") return print_json(fitness_json(series, range, o));
+  fmt::print("{}", fitness_text(series, range, o, unit));
+}
+
 void run_load(const LoadArgs& a, Context& ctx) {
   const KnowledgeBase* kb = knowledge(ctx);
   if (!kb) return;
@@ -135,6 +152,7 @@ void run_load(const LoadArgs& a, Context& ctx) {
     write_chart_file(load_chart(rep, range->from_day, range->to_day, unit), a.chart, ctx);
     return;
   }
+  if (a.fitness) return print_fitness(a, rep, *range, unit, load_thresholds(*kb), ctx);
   if (a.runs) {
     if (a.format == "json")
       print_json(runs_json(rep, *range));
@@ -198,6 +216,14 @@ void add_load_commands(CLI::App& app, Context& ctx) {
       ->excludes(load->get_option("--to"));
   load->add_flag("--runs", load_args->runs,
                  "every run against the longest run of the previous 30 days");
+  load->add_flag("--fitness", load_args->fitness,
+                 "fitness, fatigue and form (long and short averages of daily running): a "
+                 "training view, not an injury predictor")
+      ->excludes(load->get_option("--runs"))
+      ->excludes(load->get_option("--chart"));
+  load->add_option("--basis", load_args->basis, "what --fitness averages: distance or time")
+      ->check(CLI::IsMember({"distance", "time"}))
+      ->needs(load->get_option("--fitness"));
   load->add_option("--hr-rest", load_args->hr_rest, "resting heart rate for TRIMP (default 60)");
   load->add_option("--hr-max", load_args->hr_max, "maximum heart rate for TRIMP (default 190)");
   load->add_flag("--female", load_args->female, "Banister's women's TRIMP coefficients");

@@ -1,5 +1,7 @@
 #include "load/fitness.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -60,6 +62,44 @@ nlohmann::json fitness_json(const std::vector<FitnessDay>& series, const DayRang
           {"fitness_days", o.fitness_days},
           {"fatigue_days", o.fatigue_days},
           {"days", std::move(days)}};
+}
+
+std::string fitness_text(const std::vector<FitnessDay>& series, const DayRange& range,
+                         const FitnessOptions& o, const DistanceUnit& u) {
+  const bool distance = o.basis == FitnessBasis::kDistance;
+  const double per = distance ? u.metres / 1000.0 : 1.0;  // km (or minutes) per shown unit
+  const std::string unit = distance ? u.name : "min";
+  std::string out = fmt::format(
+      "Fitness, fatigue and form from daily running {}: a training view, not an injury "
+      "predictor.\nFitness averages about the last {:g} weeks ({:g}-day average), fatigue the last "
+      "{:g} days; form = fitness - fatigue (below zero: the recent days were harder than your "
+      "usual training; above zero, lighter).\n",
+      distance ? (u.name == "km" ? "kilometres" : "miles") : "minutes",
+      std::round(o.fitness_days / 7), o.fitness_days, o.fatigue_days);
+  std::vector<const FitnessDay*> shown;
+  for (const FitnessDay& d : series)
+    if (range.contains(d.day)) shown.push_back(&d);
+  if (shown.empty()) return out + "\nNo days with data in this range.\n";
+  out += fmt::format("\n{:<9} {:>8} {:>8} {:>8} {:>8}\n", "week", "run " + unit, "fitness",
+                     "fatigue", "form");
+  double week_load = 0;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const FitnessDay& d = *shown[i];
+    week_load += d.load;
+    const bool week_ends = i + 1 == shown.size() || week_start(shown[i + 1]->day) != week_start(d.day);
+    if (!week_ends) continue;
+    out += fmt::format("{:<9} {:>8.1f} {:>8.1f} {:>8.1f} {:>+8.1f}\n", iso_week_label(d.day),
+                       week_load / per, d.fitness / per, d.fatigue / per, d.form / per);
+    week_load = 0;
+  }
+  const FitnessDay& last = *shown.back();
+  out += fmt::format("\n{}: fitness {:.1f}, fatigue {:.1f}, form {:+.1f} ({} a day).\n",
+                     day_label(last.day), last.fitness / per, last.fatigue / per, last.form / per,
+                     unit);
+  if (!shown.front()->settled) {
+    out += "The first weeks of your history understate fitness: it starts from zero.\n";
+  }
+  return out;
 }
 
 std::int64_t last_data_day(const LoadReport& rep) {

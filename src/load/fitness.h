@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +48,12 @@ Expected<FitnessBasis> parse_fitness_basis(std::string_view s);
 /// "fatigue", "form", "settled"}]}.
 nlohmann::json fitness_json(const std::vector<FitnessDay>& series, const DayRange& range,
                             const FitnessOptions& o);
+
+/// The same as text for the terminal: what the view is (and is not), one row per week (the
+/// week's running and the averages at its last day shown), then the latest day. Distances in `u`
+/// (km or miles: the averages are of daily distance, so they convert alike); time in minutes.
+std::string fitness_text(const std::vector<FitnessDay>& series, const DayRange& range,
+                         const FitnessOptions& o, const DistanceUnit& u = {});
 
 /// The last day with any recorded activity (running or not); `rep.today` without any.
 std::int64_t last_data_day(const LoadReport& rep);

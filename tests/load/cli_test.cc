@@ -210,6 +210,48 @@ TEST_F(LoadCli, MilesSettingShowsStepLengthAndAscentInFeet) {
   EXPECT_EQ(nlohmann::json::parse(run(db_ + " form --format json").out), form_json);  // SI
 }
 
+// Issue 14: the web's fitness/fatigue/form view in the CLI, `load --fitness`, text and JSON from
+// the same series as GET /api/v1/load/fitness, in the runner's units.
+TEST_F(LoadCli, FitnessViewTextAndJson) {
+  const Result json_r = run(db_ + " load --fitness --format json");
+  ASSERT_EQ(json_r.code, 0) << json_r.out;
+  const auto j = nlohmann::json::parse(json_r.out);
+  EXPECT_EQ(j["basis"], "distance");
+  EXPECT_EQ(j["unit"], "km");
+  ASSERT_FALSE(j["days"].empty());
+  const auto& last = j["days"].back();
+  EXPECT_EQ(last["date"], "2026-11-17");  // the last day of data, not of the calendar
+  EXPECT_DOUBLE_EQ(last["load"].get<double>(), 14);
+  EXPECT_EQ(j["days"].front()["date"], "2026-09-01");  // the first day of data (of the last 12 weeks)
+
+  const Result text = run(db_ + " load --fitness");
+  ASSERT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("a training view, not an injury predictor"), std::string::npos);
+  EXPECT_NE(text.out.find("2026-W47"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("17 Nov 2026: fitness " + fmt_num(last["fitness"].get<double>(), 1) +
+                          ", fatigue " + fmt_num(last["fatigue"].get<double>(), 1)),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("understate fitness"), std::string::npos);  // history starts 09-01
+  EXPECT_EQ(text.out.find("nan"), std::string::npos);
+
+  const auto time = nlohmann::json::parse(run(db_ + " load --fitness --basis time --format json").out);
+  EXPECT_EQ(time["unit"], "min");
+  EXPECT_DOUBLE_EQ(time["days"].back()["load"].get<double>(), 84);
+
+  ASSERT_EQ(run("config set units mi").code, 0);
+  const Result miles = run(db_ + " load --fitness");
+  EXPECT_NE(miles.out.find("run mi"), std::string::npos) << miles.out;
+  EXPECT_NE(miles.out.find("fitness " + fmt_num(last["fitness"].get<double>() / 1.609344, 1)),
+            std::string::npos)
+      << miles.out;
+  EXPECT_EQ(run(db_ + " load --fitness --format json").out, json_r.out);  // JSON stays km
+
+  EXPECT_EQ(run(db_ + " load --fitness --format csv").code, 2);
+  EXPECT_EQ(run(db_ + " load --basis time").code, 2);
+  EXPECT_EQ(run(db_ + " load --fitness --basis heart").code, 2);
+}
+
 TEST_F(LoadCli, TablesChartsAndBadInput) {
   const Result csv = run(db_ + " load --from 2026-11-01 --format csv");
   ASSERT_EQ(csv.code, 0);
