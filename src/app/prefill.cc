@@ -42,6 +42,12 @@ const std::vector<std::string>& prefilled_question_ids() {
   return ids;
 }
 
+bool runs_incomplete(const Answers& answers) {
+  const AnswerValue* v = answers.find(kRunsCompleteQuestion);
+  const bool* complete = v ? std::get_if<bool>(v) : nullptr;
+  return complete && !*complete;
+}
+
 RunAnswers derive_run_answers(const std::vector<Activity>& activities, std::int64_t now,
                               int current_days) {
   RunAnswers out;
@@ -103,6 +109,7 @@ Expected<RunAnswers> run_answers(Database& db, UserId user, const KnowledgeBase&
 std::vector<AnswerVsRuns> reconcile(const KnowledgeBase& kb, Answers& answers,
                                     const RunAnswers& runs) {
   std::vector<AnswerVsRuns> notes;
+  if (runs_incomplete(answers)) return notes;  // the runner says runs are missing: answers win
   const double pct = tolerance(kb, "assess.answer_runs_tolerance_pct");
   const double abs = tolerance(kb, "assess.answer_runs_tolerance_abs");
   const QuestionSection* section = training_section(kb);

@@ -51,8 +51,13 @@ struct AnswerVsRuns {
   std::string text;  // data/questions.yaml, section "Training", runs_used_note
 };
 
+/// The question whether the store has all the runner's runs (data/questions.yaml).
+inline constexpr const char* kRunsCompleteQuestion = "runs_complete";
+/// The runner answered that runs are missing from the store: their answers win over the runs.
+bool runs_incomplete(const Answers& answers);
+
 /// Replaces an answer that disagrees with the runs (beyond data/scoring.yaml's tolerance) by the
-/// runs' value, returning one note per disagreement. Unanswered questions stay unanswered (the
+/// runs' value, returning one note per disagreement; nothing when runs_incomplete(). Unanswered questions stay unanswered (the
 /// engine's history rules read the runs themselves). Only prefilled_question_ids() are touched.
 std::vector<AnswerVsRuns> reconcile(const KnowledgeBase& kb, Answers& answers,
                                     const RunAnswers& runs);

@@ -405,6 +405,7 @@ nlohmann::json questions_schema(const KnowledgeBase& kb) {
                         {"prompt", q.prompt},
                         {"type", std::string(to_string(q.type))},
                         {"required", q.required}};
+    if (q.only_with_runs) j["only_with_runs"] = true;
     if (!q.help.empty()) j["help"] = q.help;
     if (!q.values.empty()) {
       j["values"] = nlohmann::json::array();

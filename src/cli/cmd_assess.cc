@@ -83,14 +83,15 @@ std::optional<Answers> ask_interactively(const KnowledgeBase& kb, const app::Run
              "runknee assessment: answer each question (Ctrl-C quits; nothing is saved "
              "until the end).\n");
   for (const Question& q : kb.questions()) {
-    if (!should_ask(q, facts)) continue;
+    if (!should_ask(q, facts) || (q.only_with_runs && runs.empty())) continue;
     if (q.section != section) {
       end_section();
       fmt::print(stderr, "\n== {} ==\n", section = q.section);
       if (const char* intro = section_intro(kb, section)) fmt::print(stderr, "{}\n", intro);
     }
+    // Runs the runner says are incomplete are not offered as answers.
     const auto from_runs = runs.values.find(q.id);
-    const bool prefilled = from_runs != runs.values.end();
+    const bool prefilled = from_runs != runs.values.end() && !app::runs_incomplete(answers);
     for (;;) {
       fmt::print(stderr, "{} [{}]\n", q.prompt, type_hint(q));
       if (prefilled)

@@ -40,6 +40,9 @@ struct Question {
   std::optional<double> min, max;  // int and number; max is the length limit for text
   std::optional<Predicate> ask_if;
   bool required = false;
+  // Asked only when runs pre-fill the Training answers (is the store missing runs?): a question
+  // about the stored runs means nothing to a runner who has imported none.
+  bool only_with_runs = false;
 };
 
 /// What the questions say about one of their sections: why it matters (said before it), and

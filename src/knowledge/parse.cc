@@ -372,6 +372,7 @@ void parse_question(Ctx& ctx, const YAML::Node& n) {
   q.min = e.number("min", -1e9, 1e9, false);
   q.max = e.number("max", -1e9, 1e9, false);
   q.required = e.boolean("required", false);
+  q.only_with_runs = e.boolean("only_with_runs", false);
   q.ask_if = predicate_field(ctx, e, "ask_if", false);
   const bool choices = q.type == QuestionType::kEnum || q.type == QuestionType::kMulti;
   if (choices && q.values.empty()) e.missing("values");

@@ -78,6 +78,7 @@ Json questions_json(const KnowledgeBase& kb) {
                   {"min", optional_number(q.min)},
                   {"max", optional_number(q.max)},
                   {"required", q.required},
+                  {"only_with_runs", q.only_with_runs},
                   {"ask_if", q.ask_if ? predicate_json(*q.ask_if) : Json(nullptr)}});
   }
   Json sections = Json::array();

@@ -113,5 +113,29 @@ TEST(AnswersVsRuns, TheRunsAreUsedAndTheNoteShowsBothValues) {
   EXPECT_DOUBLE_EQ(prefill_json(kb, runs)["values"]["weekly_km_now"].get<double>(), 20.7);
 }
 
+// Issue 12, item 6: a runner whose store misses runs (another watch, a treadmill) says so, and
+// their answers win; unanswered or "yes", the runs are used as before.
+TEST(AnswersVsRuns, TheRunnerSaysRunsAreMissingAndTheAnswersWin) {
+  const KnowledgeBase& kb = rk::testing::embedded_knowledge();
+  RunAnswers runs;
+  runs.values = {{"weekly_km_now", 20.7}};
+  for (const auto& [complete, replaced] :
+       std::vector<std::pair<std::optional<bool>, bool>>{{false, false}, {true, true}, {{}, true}}) {
+    Answers a;
+    a.values["weekly_km_now"] = 45.0;
+    if (complete) a.values[kRunsCompleteQuestion] = *complete;
+    EXPECT_EQ(runs_incomplete(a), complete == false);
+    EXPECT_EQ(reconcile(kb, a, runs).size(), replaced ? 1u : 0u);
+    EXPECT_DOUBLE_EQ(std::get<double>(a.values.at("weekly_km_now")), replaced ? 20.7 : 45.0);
+  }
+  const Question* q = nullptr;
+  for (const Question& candidate : kb.questions())
+    if (candidate.id == kRunsCompleteQuestion) q = &candidate;
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(q->only_with_runs);
+  EXPECT_EQ(q->section, "Training");
+  EXPECT_FALSE(q->required);
+}
+
 }  // namespace
 }  // namespace rk::app

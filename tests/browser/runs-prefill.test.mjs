@@ -57,6 +57,10 @@ describe('answers and runs', () => {
     const input = page.locator('input[name="weekly_km_now"]');
     assert.equal(await input.inputValue(), String(expected));
     assert.equal(await page.locator('[data-from-runs="longest_recent_km"]').count(), 1);
+    // "Does runknee have all your runs?" is asked with runs stored; "no" clears the pre-filled
+    // figures so that the runner's own answers are used (the server then keeps them).
+    await page.click('input[name="q-runs_complete"][value="false"]');
+    assert.equal(await page.locator('input[name="weekly_km_now"]').inputValue(), '');
     await input.fill('25');  // editable: the runner's own value replaces it
     assert.equal(await input.inputValue(), '25');
   });

@@ -286,3 +286,33 @@ TEST_F(AssessWithRunsCli, AnAnswerTheRunsContradictIsShownWithBothAndWhichWasUse
   EXPECT_EQ(j["answers_and_runs"][0]["used"], "runs");
   EXPECT_EQ(j["answers"]["weekly_km_now"], 2.5);
 }
+
+TEST_F(AssessWithRunsCli, TheRunnerSaysRunsAreMissingAndTheirAnswerIsUsed) {
+  const std::string answers = R"({"age": 34, "sex": "female", "onset": "gradual",
+    "runs_complete": false, "weekly_km_now": 30, "pain_after": 4})";
+  const Result r = run("assess --answers - --format json --no-save", answers);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_FALSE(j.contains("answers_and_runs")) << j["answers_and_runs"];
+  EXPECT_EQ(j["answers"]["weekly_km_now"], 30);
+}
+
+TEST_F(AssessWithRunsCli, InteractiveAsksWhetherRunsAreMissingAndNoStopsTheOffers) {
+  // The questions before Training are answered by Enter (skipped) except age, sex and onset.
+  const Result with_runs = run("assess --format json --no-save",
+                               "30\n1\ngradual\n" + std::string(80, '\n'));
+  EXPECT_NE(with_runs.err.find("all your runs"), std::string::npos) << with_runs.err;
+  // Answer the runs question "no" wherever it comes: every other prompt gets Enter.
+  std::string input = "30\n1\ngradual\n";
+  const auto prompts = with_runs.err.substr(0, with_runs.err.find("all your runs"));
+  std::size_t asked = 0;  // one "> " per line read
+  for (auto at = prompts.find("\n> "); at != std::string::npos; at = prompts.find("\n> ", at + 1))
+    ++asked;
+  input += std::string(asked - 3, '\n') + "no\n" + std::string(80, '\n');
+  const Result no = run("assess --format json --no-save", input);
+  ASSERT_EQ(no.exit_code, 0) << no.err;
+  EXPECT_EQ(no.err.find("from your runs: 2.5"), std::string::npos) << no.err;
+  const json j = json::parse(no.out);
+  EXPECT_EQ(j["answers"]["runs_complete"], false);
+  EXPECT_FALSE(j["answers"].contains("weekly_km_now"));
+}

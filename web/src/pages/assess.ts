@@ -28,6 +28,7 @@ interface Question {
   max?: number | null;
   required?: boolean;
   ask_if?: Predicate | null;
+  only_with_runs?: boolean;  // asked only when the stored runs pre-fill answers
 }
 
 function asString(a: Answer): string {
@@ -171,6 +172,14 @@ export async function assessPage(main: HTMLElement): Promise<void> {
     const miles = q.id.includes('_km') && units() === 'mi';
     fromRuns[q.id] = `${runsLabel}: ${miles ? `${Math.round((v / 1.609344) * 100) / 100} miles` : q.id.includes('_km') ? `${v} km` : String(v)}`;
   }
+  // "Does runknee have all your runs?" means nothing without runs; answered "no", the pre-filled
+  // figures the runner has not changed are cleared so that their own answers are used.
+  const hasRuns = Object.keys(fromRuns).length > 0;
+  const dropUnchangedPrefill = () => {
+    for (const id of Object.keys(fromRuns)) {
+      if (answers[id] === schema.from_runs?.values?.[id]) delete answers[id];
+    }
+  };
   const sections = [...new Set(schema.questions.map((q) => q.section))];
   let step = 0;
   const body = h('div', { class: 'wizard-body' });
@@ -181,7 +190,8 @@ export async function assessPage(main: HTMLElement): Promise<void> {
   const next = h('button', { type: 'button', id: 'wizard-next', onclick: () => go(step + 1) }, 'Next');
   const submit = h('button', { type: 'button', id: 'wizard-submit', onclick: () => void send() }, 'See my result');
 
-  const visible = (sec: string) => schema.questions.filter((q) => q.section === sec && holds(q.ask_if, answers));
+  const visible = (sec: string) => schema.questions.filter((q) =>
+    q.section === sec && holds(q.ask_if, answers) && (hasRuns || !q.only_with_runs));
   const render = () => {
     const sec = sections[step];
     heading.textContent = `${step + 1} of ${sections.length}: ${sec}`;
@@ -196,6 +206,11 @@ export async function assessPage(main: HTMLElement): Promise<void> {
         : '';
     };
     body.replaceChildren(intro ?? '', ...qs.map((q) => control(q, answers, () => {
+      if (q.id === 'runs_complete' && answers[q.id] === false) {
+        dropUnchangedPrefill();
+        render();
+        return;
+      }
       countSkipped();
       // Re-render only when branching changed what this section shows.
       const now = visible(sec).map((x) => x.id).join();
